@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Syndicator.Core.Channels;
+
+/// <summary>A configured channel: <c>Channels:&lt;id&gt;</c>. Connector-specific settings sit in the same section.</summary>
+public sealed record ChannelDefinition(string Id, ChannelOptions Options, IConfigurationSection Settings)
+{
+    public string DisplayName => string.IsNullOrWhiteSpace(Options.DisplayName) ? Id : Options.DisplayName;
+
+    public string Connector => Options.Connector;
+
+    public bool Enabled => Options.Enabled;
+}
+
+/// <summary>The settings every channel has, whatever its connector (<c>Channels:&lt;id&gt;:…</c>).</summary>
+public sealed class ChannelOptions
+{
+    /// <summary>The protocol family, e.g. <c>sscms</c>. Required.</summary>
+    public string Connector { get; set; } = "";
+
+    /// <summary>What operators call the outlet. Default: the channel id.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>A disabled channel is not routed to and not dispatched. Default: true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How many deliveries of this channel run at once. Default: 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How long one try of one delivery may take before it is cut off. Default: 60 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>Names shared by the composition root and the connectors.</summary>
+public static class ChannelHttp
+{
+    /// <summary>The named <see cref="System.Net.Http.HttpClient"/> a connector uses for <paramref name="channelId"/>.</summary>
+    public static string ClientName(string channelId) => "channel:" + channelId;
+}

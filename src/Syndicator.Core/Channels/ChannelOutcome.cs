@@ -1,0 +1,42 @@
+namespace Syndicator.Core.Channels;
+
+/// <summary>
+/// What one step of a connector came to. Results are values, not exceptions: a connector throws only for bugs
+/// and bad configuration. <see cref="Code"/> is the HTTP status or platform error code behind it, for the attempt log.
+/// </summary>
+public abstract record ChannelOutcome
+{
+    private ChannelOutcome()
+    {
+    }
+
+    /// <summary>The HTTP status or platform error code behind the outcome, when there is one.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>Live (publish, update) or gone (withdraw) on the platform.</summary>
+    public sealed record Succeeded(string RemoteId, Uri? Url) : ChannelOutcome;
+
+    /// <summary>Accepted; the platform confirms later. Ask again after <paramref name="CheckAgainAfter"/>.</summary>
+    public sealed record Pending(TimeSpan CheckAgainAfter, string Detail) : ChannelOutcome;
+
+    /// <summary>Try again on the schedule (or after <paramref name="RetryAfter"/> when the platform said so).</summary>
+    public sealed record Transient(string Reason, TimeSpan? RetryAfter = null) : ChannelOutcome;
+
+    /// <summary>Throttled: wait until <paramref name="Until"/> without counting a failure.</summary>
+    public sealed record RateLimited(DateTimeOffset Until, string Reason) : ChannelOutcome;
+
+    /// <summary>The day's quota is used up: wait until <paramref name="Until"/> without counting a failure.</summary>
+    public sealed record QuotaExhausted(DateTimeOffset Until, string Reason) : ChannelOutcome;
+
+    /// <summary>Credentials refused, after one refresh: the channel is unhealthy.</summary>
+    public sealed record AuthFailed(string Reason) : ChannelOutcome;
+
+    /// <summary>Permanent: content or configuration must change. Goes to operators.</summary>
+    public sealed record Rejected(string Reason) : ChannelOutcome;
+
+    /// <summary>Outcome unknown and reconciliation impossible: stop and ask an operator.</summary>
+    public sealed record Unconfirmed(string Reason) : ChannelOutcome;
+
+    /// <summary>The platform has no API for this step: an operator does it by hand and confirms the URL.</summary>
+    public sealed record HandedOff(string Instructions) : ChannelOutcome;
+}

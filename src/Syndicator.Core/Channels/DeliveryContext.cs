@@ -1,0 +1,73 @@
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+
+namespace Syndicator.Core.Channels;
+
+/// <summary>Everything a connector needs for one try of one delivery.</summary>
+public sealed class DeliveryContext
+{
+    private readonly Func<Checkpoint, CancellationToken, Task> _save;
+
+    public DeliveryContext(
+        Delivery delivery,
+        DeliveryOperation operation,
+        ItemRevision item,
+        Placement? live,
+        Func<Checkpoint, CancellationToken, Task> saveCheckpoint)
+    {
+        Delivery = delivery;
+        Operation = operation;
+        Item = item;
+        Live = live;
+        Checkpoint = delivery.Checkpoint;
+        _save = saveCheckpoint;
+    }
+
+    public Delivery Delivery { get; }
+
+    /// <summary>
+    /// What to do now. A publish of an item that is already live on the channel (an earlier revision finished
+    /// meanwhile) runs as an update.
+    /// </summary>
+    public DeliveryOperation Operation { get; }
+
+    /// <summary>The revision to deliver, media included.</summary>
+    public ItemRevision Item { get; }
+
+    /// <summary>What of this item is live on this channel now, if anything.</summary>
+    public Placement? Live { get; }
+
+    /// <summary>The progress saved so far (by this try or an earlier one).</summary>
+    public Checkpoint Checkpoint { get; private set; }
+
+    public string Channel => Delivery.Channel;
+
+    /// <summary>
+    /// Persists <paramref name="checkpoint"/> under the delivery's lease. Throws <see cref="LeaseLostException"/>
+    /// when another worker has taken the delivery over; the connector must then stop at once.
+    /// </summary>
+    public async Task SaveCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        await _save(checkpoint, cancellationToken);
+        Checkpoint = checkpoint;
+    }
+}
+
+/// <summary>The delivery's lease was taken over (fenced out); whatever this worker does next must not be written.</summary>
+public sealed class LeaseLostException : Exception
+{
+    public LeaseLostException()
+        : base("The delivery's lease was lost to another worker.")
+    {
+    }
+
+    public LeaseLostException(string message)
+        : base(message)
+    {
+    }
+
+    public LeaseLostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

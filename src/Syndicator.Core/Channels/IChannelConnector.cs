@@ -1,0 +1,51 @@
+namespace Syndicator.Core.Channels;
+
+/// <summary>
+/// Turns one delivery into calls on one platform. One instance serves one configured channel.
+/// </summary>
+/// <remarks>
+/// Contract for implementers:
+/// <list type="bullet">
+/// <item>Save a checkpoint (<see cref="DeliveryContext.SaveCheckpointAsync"/>) before a step whose effect
+/// cannot be undone is sent and after it completes, so a crash or retry resumes after the last completed step.</item>
+/// <item>When the checkpoint says a creating step was sent but its answer never arrived, reconcile with the
+/// platform (look the article up) before sending it again; if that is impossible return
+/// <see cref="ChannelOutcome.Unconfirmed"/>.</item>
+/// <item>Return outcomes; throw only for bugs. Honour the cancellation token.</item>
+/// </list>
+/// </remarks>
+public interface IChannelConnector
+{
+    /// <summary>Carries out <see cref="DeliveryContext.Operation"/> for the context's item.</summary>
+    Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken);
+
+    /// <summary>Proves, without publishing anything, that the endpoint answers and the credentials work.</summary>
+    Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Creates connectors of one protocol family (<see cref="Connector"/>) for configured channels.</summary>
+public interface IChannelConnectorFactory
+{
+    /// <summary>The connector name used in configuration, e.g. <c>sscms</c>.</summary>
+    string Connector { get; }
+
+    /// <summary>Problems with the channel's settings, each naming the configuration key and its value.</summary>
+    IEnumerable<string> Validate(ChannelDefinition channel);
+
+    IChannelConnector Create(ChannelDefinition channel);
+}
+
+/// <summary>The result of a health check.</summary>
+public sealed record ChannelHealth(ChannelHealthStatus Status, string Detail, TimeSpan Latency)
+{
+    /// <summary>Remaining quota where the platform reports it.</summary>
+    public IReadOnlyDictionary<string, long>? Quota { get; init; }
+}
+
+public enum ChannelHealthStatus
+{
+    Unknown,
+    Healthy,
+    Degraded,
+    Unhealthy,
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Options;
+using Syndicator.Core.Catalogue;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+
+namespace Syndicator.Core;
+
+/// <summary>A marker the start-up validation of the whole configuration hangs on.</summary>
+public sealed class ConfigurationCheck
+{
+}
+
+/// <summary>
+/// Checks what no single options class can: channels against the known connectors and their own settings, routing
+/// against the channels, the catalogue and the retry schedule. Every message names the key and the value.
+/// </summary>
+internal sealed class ConfigurationValidator(
+    IReadOnlyList<ChannelDefinition> channels,
+    IEnumerable<IChannelConnectorFactory> factories,
+    IOptions<CatalogueOptions> catalogue,
+    IOptions<RoutingOptions> routing,
+    IOptions<RetryOptions> retry,
+    IOptions<DispatcherOptions> dispatcher) : IValidateOptions<ConfigurationCheck>
+{
+    public ValidateOptionsResult Validate(string? name, ConfigurationCheck options)
+    {
+        var errors = new List<string>();
+        var known = factories.ToDictionary(f => f.Connector, StringComparer.Ordinal);
+        foreach (var channel in channels)
+        {
+            if (!known.TryGetValue(channel.Connector, out var factory))
+            {
+                errors.Add($"Channels:{channel.Id}:Connector '{channel.Connector}' is not a known connector (known: {string.Join(", ", known.Keys)}).");
+                continue;
+            }
+
+            if (channel.Options.MaxConcurrency < 1)
+            {
+                errors.Add($"Channels:{channel.Id}:MaxConcurrency {channel.Options.MaxConcurrency} must be 1 or more.");
+            }
+
+            if (channel.Options.AttemptTimeout <= TimeSpan.Zero)
+            {
+                errors.Add($"Channels:{channel.Id}:AttemptTimeout {channel.Options.AttemptTimeout} must be positive.");
+            }
+
+            errors.AddRange(factory.Validate(channel));
+        }
+
+        var ids = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        CheckRouting(errors, ids);
+        CheckCatalogue(errors);
+        CheckTiming(errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private void CheckRouting(List<string> errors, HashSet<string> ids)
+    {
+        for (var i = 0; i < routing.Value.Default.Count; i++)
+        {
+            if (!ids.Contains(routing.Value.Default[i]))
+            {
+                errors.Add($"Routing:Default:{i} '{routing.Value.Default[i]}' is not a configured channel.");
+            }
+        }
+
+        var categories = catalogue.Value.Categories.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (category, list) in routing.Value.Categories)
+        {
+            if (!categories.Contains(category))
+            {
+                errors.Add($"Routing:Categories:{category} is not a category of the catalogue.");
+            }
+
+            errors.AddRange(list.Where(c => !ids.Contains(c)).Select(c => $"Routing:Categories:{category} names '{c}', which is not a configured channel."));
+        }
+    }
+
+    private void CheckCatalogue(List<string> errors)
+    {
+        var categories = catalogue.Value.Categories;
+        for (var i = 0; i < categories.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(categories[i].Name))
+            {
+                errors.Add($"Catalogue:Categories:{i}:Name is required.");
+            }
+            else if (categories.Take(i).Any(c => c.Name == categories[i].Name))
+            {
+                errors.Add($"Catalogue:Categories:{i}:Name '{categories[i].Name}' is listed twice.");
+            }
+        }
+    }
+
+    private void CheckTiming(List<string> errors)
+    {
+        for (var i = 0; i < retry.Value.Schedule.Count; i++)
+        {
+            if (retry.Value.Schedule[i] <= TimeSpan.Zero)
+            {
+                errors.Add($"Retry:Schedule:{i} '{retry.Value.Schedule[i]}' must be positive.");
+            }
+        }
+
+        if (retry.Value.Jitter is < 0 or >= 1)
+        {
+            errors.Add($"Retry:Jitter {retry.Value.Jitter} must be at least 0 and below 1.");
+        }
+
+        if (dispatcher.Value.LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"Dispatcher:LeaseDuration {dispatcher.Value.LeaseDuration} must be at least 1 second.");
+        }
+
+        if (dispatcher.Value.PollInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"Dispatcher:PollInterval {dispatcher.Value.PollInterval} must be positive.");
+        }
+    }
+}

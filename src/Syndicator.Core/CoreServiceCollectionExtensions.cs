@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Syndicator.Core.Catalogue;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Dispatch;
+using Syndicator.Core.Intake;
+
+namespace Syndicator.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the domain services, the dispatcher and their options from <paramref name="configuration"/>
+    /// (sections <c>Publisher</c>, <c>Catalogue</c>, <c>Routing</c>, <c>Retry</c>, <c>Dispatcher</c>, <c>Intake</c>,
+    /// <c>Channels</c>). Connectors are added by each channel project's own <c>AddXxxChannel</c>; the store by Storage.
+    /// </summary>
+    public static IServiceCollection AddSyndicatorCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PublisherOptions>().Bind(configuration.GetSection("Publisher"));
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("Intake"));
+        services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection("Dispatcher"));
+        services.AddOptions<RetryOptions>().Bind(configuration.GetSection("Retry"));
+
+        // Lists with defaults are filled after binding: the binder appends to an initialised list, so a configured
+        // catalogue would otherwise be added to the seed's instead of replacing it.
+        services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection("Catalogue")).PostConfigure(o =>
+        {
+            if (o.Categories.Count == 0)
+            {
+                o.Categories.AddRange(CatalogueOptions.SeedCategories.Select(name => new CategoryOptions { Name = name }));
+            }
+        });
+
+        // Every configured channel, validated at start-up together with routing, catalogue and retry settings.
+        services.AddSingleton<IReadOnlyList<ChannelDefinition>>(_ => ReadChannels(configuration));
+        services.AddSingleton(sp => new ChannelCatalogue(
+            sp.GetRequiredService<IReadOnlyList<ChannelDefinition>>(),
+            sp.GetRequiredService<IOptions<CatalogueOptions>>(),
+            sp.GetRequiredService<IOptions<RoutingOptions>>()));
+        services.AddSingleton<IValidateOptions<ConfigurationCheck>, ConfigurationValidator>();
+        services.AddOptions<ConfigurationCheck>().ValidateOnStart();
+
+        services.AddSingleton<BodyRenderer>();
+        services.AddSingleton<ItemValidator>();
+        services.AddSingleton(sp => new DeliveryStateMachine(sp.GetRequiredService<IOptions<RetryOptions>>().Value));
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<ConnectorRegistry>();
+        services.AddSingleton<DeliveryRunner>();
+        services.AddHostedService<DeliveryDispatcher>();
+        return services;
+    }
+
+    /// <summary>Reads <c>Channels:&lt;id&gt;</c> sections; a section with no keys is left out.</summary>
+    public static IReadOnlyList<ChannelDefinition> ReadChannels(IConfiguration configuration) =>
+        configuration.GetSection("Channels").GetChildren()
+            .Where(s => s.GetChildren().Any())
+            .Select(s => new ChannelDefinition(s.Key, s.Get<ChannelOptions>() ?? new ChannelOptions(), s))
+            .ToList();
+}

@@ -1,0 +1,37 @@
+namespace Syndicator.Core.Deliveries;
+
+/// <summary>The durable retry schedule across attempts (<c>Retry</c>). The schedule is configuration; the timing is data.</summary>
+public sealed class RetryOptions
+{
+    /// <summary>The default schedule: 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h, 8 h.</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultSchedule =
+    [
+        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(8), TimeSpan.FromHours(8),
+    ];
+
+    /// <summary>
+    /// Wait before the n-th retry (n = 1 is the first). When every step is used up the delivery is <c>failed</c>.
+    /// Default (when empty): <see cref="DefaultSchedule"/>.
+    /// </summary>
+    public List<TimeSpan> Schedule { get; set; } = [];
+
+    /// <summary>Each wait is spread by up to ± this fraction. Default: 0.2.</summary>
+    public double Jitter { get; set; } = 0.2;
+}
+
+/// <summary>How the dispatcher claims and holds deliveries (<c>Dispatcher</c>).</summary>
+public sealed class DispatcherOptions
+{
+    /// <summary>How long a claim holds before another worker may take it over. Renewed while a try runs. Default: 60 s.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest a lane sleeps before it looks for due work on its own. Default: 5 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long shutdown lets running tries finish before it releases them. Default: 10 s.</summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether this process dispatches at all (a process may serve only the API). Default: true.</summary>
+    public bool Enabled { get; set; } = true;
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Storage;
+
+namespace Syndicator.Core.Dispatch;
+
+/// <summary>
+/// One channel's lane: claims that channel's due deliveries up to its concurrency limit and runs them. Lanes share
+/// nothing, so a slow or failing channel never delays another.
+/// </summary>
+internal sealed class ChannelLane
+{
+    private readonly ChannelDefinition _channel;
+    private readonly IDeliveryStore _store;
+    private readonly DeliveryRunner _runner;
+    private readonly LaneSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly DispatcherOptions _options;
+    private readonly string _owner;
+    private readonly ILogger _logger;
+    private readonly HashSet<Task> _running = [];
+
+    public ChannelLane(
+        ChannelDefinition channel, IDeliveryStore store, DeliveryRunner runner, LaneSignal signal, TimeProvider time,
+        DispatcherOptions options, string owner, ILogger logger)
+    {
+        _channel = channel;
+        _store = store;
+        _runner = runner;
+        _signal = signal;
+        _time = time;
+        _options = options;
+        _owner = owner;
+        _logger = logger;
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var hardStop = new CancellationTokenSource();
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await ClaimAsync(hardStop.Token, stopping);
+                await WaitAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.LaneFailed(_logger, ex, _channel.Id);
+                await Pause(_options.PollInterval, stopping);
+            }
+        }
+
+        await DrainAsync(hardStop);
+    }
+
+    /// <summary>Claims as many due deliveries as there are free slots.</summary>
+    private async Task ClaimAsync(CancellationToken hardStop, CancellationToken stopping)
+    {
+        _running.RemoveWhere(t => t.IsCompleted);
+        _signal.Reset();
+        var free = _channel.Options.MaxConcurrency - _running.Count;
+        if (free <= 0)
+        {
+            return;
+        }
+
+        var claimed = await _store.ClaimAsync(_channel.Id, _owner, free, _time.GetUtcNow(), _options.LeaseDuration, stopping);
+        foreach (var lease in claimed)
+        {
+            _running.Add(Task.Run(() => _runner.RunAsync(lease, hardStop), CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// Sleeps until work may be due: a signal, a finished try (a slot frees up, or a later delivery of the same item
+    /// may go), the next due time, or the poll interval.
+    /// </summary>
+    private async Task WaitAsync(CancellationToken stopping)
+    {
+        var now = _time.GetUtcNow();
+        var next = await _store.NextDueAsync(_channel.Id, stopping);
+        var wait = next is { } due && due > now && due - now < _options.PollInterval ? due - now : _options.PollInterval;
+        var wakers = new List<Task>(_running) { _signal.WaitAsync() };
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        wakers.Add(Task.Delay(wait, _time, timer.Token));
+        await Task.WhenAny(wakers);
+        await timer.CancelAsync();
+    }
+
+    /// <summary>Shutdown: lets running tries finish within the grace period, then stops and releases the rest.</summary>
+    private async Task DrainAsync(CancellationTokenSource hardStop)
+    {
+        _running.RemoveWhere(t => t.IsCompleted);
+        if (_running.Count == 0)
+        {
+            return;
+        }
+
+        Log.Draining(_logger, _channel.Id, _running.Count);
+        var all = Task.WhenAll(_running);
+        await Task.WhenAny(all, Task.Delay(_options.ShutdownGrace, _time, CancellationToken.None));
+        await hardStop.CancelAsync();
+        await all;
+    }
+
+    private async Task Pause(TimeSpan wait, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(wait, _time, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping; the loop ends.
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Syndicator.Core.Catalogue;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Storage;
+
+namespace Syndicator.Core.Dispatch;
+
+/// <summary>
+/// Runs one try of one claimed delivery: builds the context, calls the connector under a time limit while keeping
+/// the lease alive, and records the outcome. Never throws: one channel's failure is recorded on its own delivery.
+/// </summary>
+public sealed class DeliveryRunner
+{
+    private readonly IItemStore _items;
+    private readonly IDeliveryStore _deliveries;
+    private readonly ConnectorRegistry _connectors;
+    private readonly ChannelCatalogue _catalogue;
+    private readonly DeliveryStateMachine _machine;
+    private readonly DispatchSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly DispatcherOptions _options;
+    private readonly ILogger<DeliveryRunner> _logger;
+
+    public DeliveryRunner(
+        IItemStore items, IDeliveryStore deliveries, ConnectorRegistry connectors, ChannelCatalogue catalogue,
+        DeliveryStateMachine machine, DispatchSignal signal, TimeProvider time, IOptions<DispatcherOptions> options,
+        ILogger<DeliveryRunner> logger)
+    {
+        _items = items;
+        _deliveries = deliveries;
+        _connectors = connectors;
+        _catalogue = catalogue;
+        _machine = machine;
+        _signal = signal;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <param name="lease">The claimed delivery.</param>
+    /// <param name="hardStop">Cancelled when shutdown's grace period is over: the try is abandoned and the delivery released.</param>
+    public async Task RunAsync(DeliveryLease lease, CancellationToken hardStop)
+    {
+        var delivery = lease.Delivery;
+        var started = _time.GetUtcNow();
+        try
+        {
+            await using var heartbeat = new LeaseHeartbeat(_deliveries, lease, _time, _options.LeaseDuration, hardStop);
+            var (operation, outcome) = await TryAsync(lease, heartbeat.Token);
+            if (heartbeat.LeaseLost)
+            {
+                Log.LeaseLost(_logger, delivery.Id);
+                return;
+            }
+
+            if (hardStop.IsCancellationRequested)
+            {
+                await _deliveries.ReleaseAsync(lease, _time.GetUtcNow(), CancellationToken.None);
+                return;
+            }
+
+            await CompleteAsync(lease, operation, outcome, started);
+        }
+        catch (LeaseLostException)
+        {
+            Log.LeaseLost(_logger, delivery.Id);
+        }
+        catch (Exception ex)
+        {
+            // The store itself failed: the lease runs out and another try picks the delivery up from its checkpoint.
+            Log.RunFailed(_logger, ex, delivery.Id, delivery.Channel);
+        }
+        finally
+        {
+            _signal.Notify(delivery.Channel);
+        }
+    }
+
+    private async Task<(DeliveryOperation, ChannelOutcome)> TryAsync(DeliveryLease lease, CancellationToken token)
+    {
+        var delivery = lease.Delivery;
+        var item = await _items.GetRevisionAsync(delivery.ItemId, delivery.Revision, token);
+        if (item is null)
+        {
+            return (delivery.Operation, new ChannelOutcome.Rejected($"Revision {delivery.Revision} of {delivery.ItemId} is missing from the store."));
+        }
+
+        var live = await _deliveries.GetPlacementAsync(delivery.ItemId, delivery.Channel, token);
+        var operation = Resolve(delivery.Operation, live);
+        var context = new DeliveryContext(delivery, operation, item, live, async (checkpoint, ct) =>
+        {
+            if (!await _deliveries.SaveCheckpointAsync(lease, checkpoint, _time.GetUtcNow(), ct))
+            {
+                throw new LeaseLostException();
+            }
+        });
+
+        var timeout = _catalogue.Find(delivery.Channel)?.Options.AttemptTimeout ?? TimeSpan.FromSeconds(60);
+        using var limit = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
+        try
+        {
+            return (operation, await _connectors.For(delivery.Channel).ExecuteAsync(context, linked.Token));
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            return (operation, new ChannelOutcome.Transient($"The try took longer than {timeout.TotalSeconds:0} s and was cut off."));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return (operation, new ChannelOutcome.Transient("The try was stopped."));
+        }
+        catch (Exception ex) when (ex is not LeaseLostException)
+        {
+            Log.ConnectorThrew(_logger, ex, delivery.Id, delivery.Channel);
+            return (operation, new ChannelOutcome.Transient($"The connector failed unexpectedly: {ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+
+    /// <summary>A publish where the item is already live becomes an update; an update with nothing live, a publish.</summary>
+    internal static DeliveryOperation Resolve(DeliveryOperation requested, Placement? live) => requested switch
+    {
+        DeliveryOperation.Publish when live is not null => DeliveryOperation.Update,
+        DeliveryOperation.Update when live is null => DeliveryOperation.Publish,
+        _ => requested,
+    };
+
+    private async Task CompleteAsync(DeliveryLease lease, DeliveryOperation operation, ChannelOutcome outcome, DateTimeOffset started)
+    {
+        var delivery = lease.Delivery;
+        var now = _time.GetUtcNow();
+        var transition = _machine.Apply(delivery, outcome, now);
+        var attempt = new Attempt(delivery.Id, delivery.Attempts + 1, started, now, OutcomeNames.Of(outcome), outcome.Code, OutcomeNames.Message(outcome));
+        var audit = transition.Status is DeliveryStatus.Succeeded or DeliveryStatus.Failed or DeliveryStatus.Unconfirmed or DeliveryStatus.Handoff
+            ? new AuditEntry(now, "system", "delivery." + WireNames.Of(transition.Status), delivery.ItemId, delivery.Id, delivery.Channel, null,
+                $"{WireNames.Of(operation)} r{delivery.Revision}: {attempt.Message}")
+            : null;
+        if (!await _deliveries.CompleteAsync(lease, new TryResult(operation, transition, attempt, now, audit), CancellationToken.None))
+        {
+            Log.LeaseLost(_logger, delivery.Id);
+            return;
+        }
+
+        Log.TryEnded(_logger, delivery.Id, delivery.Channel, WireNames.Of(operation), attempt.Outcome, WireNames.Of(transition.Status));
+    }
+}

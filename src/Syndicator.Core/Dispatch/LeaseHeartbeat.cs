@@ -1,0 +1,54 @@
+using Syndicator.Core.Storage;
+
+namespace Syndicator.Core.Dispatch;
+
+/// <summary>
+/// Keeps a lease alive while a try runs (renewing at a third of its length) and cancels <see cref="Token"/> when
+/// the lease is lost or the hard-stop token fires.
+/// </summary>
+internal sealed class LeaseHeartbeat : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _cts;
+    private readonly Task _loop;
+
+    public LeaseHeartbeat(IDeliveryStore store, DeliveryLease lease, TimeProvider time, TimeSpan leaseFor, CancellationToken hardStop)
+    {
+        _cts = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
+        _loop = RenewAsync(store, lease, time, leaseFor);
+    }
+
+    public CancellationToken Token => _cts.Token;
+
+    public bool LeaseLost { get; private set; }
+
+    private async Task RenewAsync(IDeliveryStore store, DeliveryLease lease, TimeProvider time, TimeSpan leaseFor)
+    {
+        using var timer = new PeriodicTimer(leaseFor / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_cts.Token))
+            {
+                if (!await store.RenewAsync(lease, time.GetUtcNow() + leaseFor, _cts.Token))
+                {
+                    LeaseLost = true;
+                    await _cts.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The try ended or the lease was lost; either way the loop is done.
+        }
+        catch (Exception)
+        {
+            // A failed renewal is not fatal: the lease still runs to its end, and the fenced writes tell the truth.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cts.CancelAsync();
+        await _loop;
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,30 @@
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+using Markdig;
+
+namespace Syndicator.Core.Intake;
+
+/// <summary>
+/// Turns a submitted body into the sanitized HTML every channel receives: markdown is rendered first, then
+/// everything goes through HtmlSanitizer (no scripts, no event handlers, no <c>javascript:</c> or <c>data:</c> URLs).
+/// </summary>
+public sealed class BodyRenderer
+{
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private readonly HtmlSanitizer _sanitizer = new();
+    private readonly HtmlParser _parser = new();
+
+    public string ToSafeHtml(string format, string content)
+    {
+        var html = format == "markdown" ? Markdig.Markdown.ToHtml(content, Markdown) : content;
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The <c>src</c> of every image in <paramref name="html"/> that is not an absolute URL: names of carried images.</summary>
+    public IReadOnlyList<string> LocalImageSources(string html) =>
+        _parser.ParseDocument(html).Images
+            .Select(i => i.GetAttribute("src") ?? "")
+            .Where(src => src.Length > 0 && !Uri.TryCreate(src, UriKind.Absolute, out _))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,43 @@
+namespace Syndicator.Core.Intake;
+
+/// <summary>Limits on what an item may carry (<c>Intake</c>). Breaking one is a 422 naming the field and the limit.</summary>
+public sealed class IntakeOptions
+{
+    /// <summary>Longest title, in characters. Default: 200.</summary>
+    public int MaxTitleLength { get; set; } = 200;
+
+    /// <summary>Longest summary, in characters. Default: 1,000.</summary>
+    public int MaxSummaryLength { get; set; } = 1000;
+
+    /// <summary>Longest body, in characters. Default: 500,000.</summary>
+    public int MaxBodyLength { get; set; } = 500_000;
+
+    /// <summary>Most images. Default: 50.</summary>
+    public int MaxImages { get; set; } = 50;
+
+    /// <summary>Most attachments. Default: 20.</summary>
+    public int MaxAttachments { get; set; } = 20;
+
+    /// <summary>Largest image or cover, decoded, in bytes. Default: 5 MiB.</summary>
+    public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Largest attachment, decoded, in bytes. Default: 20 MiB.</summary>
+    public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Media types an image or cover may have. Default: JPEG, PNG, GIF, WebP.</summary>
+    public List<string> ImageMediaTypes { get; set; } = [];
+
+    /// <summary>Media types an attachment may have. Default: PDF, Word, Excel, WPS, OFD, ZIP, plain text.</summary>
+    public List<string> AttachmentMediaTypes { get; set; } = [];
+
+    public static readonly IReadOnlyList<string> DefaultImageMediaTypes =
+        ["image/jpeg", "image/png", "image/gif", "image/webp"];
+
+    public static readonly IReadOnlyList<string> DefaultAttachmentMediaTypes =
+    [
+        "application/pdf", "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/ofd", "application/zip", "text/plain", "application/vnd.ms-works", "application/wps-office.doc",
+    ];
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Syndicator.Core.Catalogue;
+using Syndicator.Core.Items;
+
+namespace Syndicator.Core.Intake;
+
+/// <summary>
+/// Checks a submission and turns it into an <see cref="ItemRevision"/>. Shape errors (a missing or malformed field)
+/// are 400; an item that is well-formed but cannot be published as asked (an unknown category or channel, a limit)
+/// is 422. Every error names its field.
+/// </summary>
+public sealed partial class ItemValidator
+{
+    private readonly ChannelCatalogue _catalogue;
+    private readonly IntakeOptions _limits;
+    private readonly PublisherOptions _publisher;
+    private readonly BodyRenderer _renderer;
+
+    public ItemValidator(
+        ChannelCatalogue catalogue,
+        IOptions<IntakeOptions> limits,
+        IOptions<PublisherOptions> publisher,
+        BodyRenderer renderer)
+    {
+        _catalogue = catalogue;
+        _limits = limits.Value;
+        _publisher = publisher.Value;
+        _renderer = renderer;
+    }
+
+    public IntakeResult Validate(SubmittedItem item, DateTimeOffset now)
+    {
+        var shape = new FieldErrors();
+        var media = new MediaReader(shape);
+        CheckShape(item, shape);
+        var images = media.ReadList(item.Images, "images");
+        var cover = item.Cover is null ? null : media.Read(item.Cover, "cover");
+        var attachments = media.ReadList(item.Attachments, "attachments");
+        var writtenOn = ReadDate(item.WrittenOn, shape);
+        if (shape.Any)
+        {
+            return new(null, new(400, "The item is malformed.", shape.ToDictionary()));
+        }
+
+        var limits = new FieldErrors();
+        var channels = ResolveChannels(item, limits);
+        var html = _renderer.ToSafeHtml(item.Body!.Format!, item.Body.Content!);
+        CheckLimits(item, limits);
+        new MediaRules(_limits, limits).Check(images, cover, attachments, _renderer.LocalImageSources(html));
+        if (limits.Any)
+        {
+            return new(null, new(422, "The item cannot be published as submitted.", limits.ToDictionary()));
+        }
+
+        return new(ToRevision(item, html, channels, images, cover, attachments, writtenOn, now), null);
+    }
+
+    private static void CheckShape(SubmittedItem item, FieldErrors errors)
+    {
+        if (string.IsNullOrEmpty(item.Id))
+        {
+            errors.Add("id", "The id is required: 1–64 characters of A–Z, a–z, 0–9, '.', '_' or '-'.");
+        }
+        else if (!IdPattern().IsMatch(item.Id))
+        {
+            errors.Add("id", "The id must be 1–64 characters of A–Z, a–z, 0–9, '.', '_' or '-'.");
+        }
+
+        if (item.Revision is null or < 1)
+        {
+            errors.Add("revision", "The revision is required and must be 1 or more.");
+        }
+
+        Require(errors, "title", item.Title, "The title is required.");
+        Require(errors, "category", item.Category, "The category is required.");
+        if (item.Body is null)
+        {
+            errors.Add("body", "The body is required: { \"format\": \"html\" | \"markdown\", \"content\": \"…\" }.");
+        }
+        else
+        {
+            if (item.Body.Format is not ("html" or "markdown"))
+            {
+                errors.Add("body.format", "The body format must be \"html\" or \"markdown\".");
+            }
+
+            Require(errors, "body.content", item.Body.Content, "The body content is required.");
+        }
+
+        for (var i = 0; i < (item.Channels?.Count ?? 0); i++)
+        {
+            Require(errors, $"channels[{i}]", item.Channels![i], "A channel id must not be empty.");
+        }
+
+        foreach (var (channel, value) in item.Overrides ?? [])
+        {
+            if (value is null)
+            {
+                errors.Add($"overrides.{channel}", "An override must be an object with a title and/or a summary.");
+            }
+        }
+    }
+
+    private static DateOnly? ReadDate(string? value, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add("writtenOn", "The date written must be a date as yyyy-MM-dd.");
+        return null;
+    }
+
+    private List<string> ResolveChannels(SubmittedItem item, FieldErrors errors)
+    {
+        if (!_catalogue.HasCategory(item.Category!))
+        {
+            errors.Add("category", $"Unknown category '{item.Category}'. Known: {string.Join(", ", _catalogue.Categories)}.");
+            return [];
+        }
+
+        var channels = item.Channels is { Count: > 0 }
+            ? item.Channels.Select(c => c!).ToList()
+            : _catalogue.Route(item.Category!).ToList();
+        for (var i = 0; i < channels.Count; i++)
+        {
+            if (!_catalogue.IsEnabled(channels[i]))
+            {
+                var known = string.Join(", ", _catalogue.EnabledChannels.Select(c => c.Id));
+                errors.Add($"channels[{i}]", $"Unknown or disabled channel '{channels[i]}'. Enabled: {known}.");
+            }
+            else if (channels.IndexOf(channels[i]) != i)
+            {
+                errors.Add($"channels[{i}]", $"Channel '{channels[i]}' is named twice.");
+            }
+        }
+
+        if (channels.Count == 0)
+        {
+            errors.Add("channels", $"Category '{item.Category}' is routed to no enabled channel; name the channels.");
+        }
+
+        foreach (var channel in (item.Overrides ?? []).Keys.Where(c => !channels.Contains(c)))
+        {
+            errors.Add($"overrides.{channel}", $"'{channel}' is not one of the item's channels ({string.Join(", ", channels)}).");
+        }
+
+        return channels;
+    }
+
+    private void CheckLimits(SubmittedItem item, FieldErrors errors)
+    {
+        Limit(errors, "title", item.Title, _limits.MaxTitleLength);
+        Limit(errors, "summary", item.Summary, _limits.MaxSummaryLength);
+        Limit(errors, "body.content", item.Body!.Content, _limits.MaxBodyLength);
+        foreach (var (channel, value) in item.Overrides ?? [])
+        {
+            Limit(errors, $"overrides.{channel}.title", value!.Title, _limits.MaxTitleLength);
+            Limit(errors, $"overrides.{channel}.summary", value.Summary, _limits.MaxSummaryLength);
+        }
+    }
+
+    private ItemRevision ToRevision(
+        SubmittedItem item, string html, List<string> channels, IReadOnlyList<Items.MediaFile> images,
+        Items.MediaFile? cover, IReadOnlyList<Items.MediaFile> attachments, DateOnly? writtenOn, DateTimeOffset now) => new()
+        {
+            Id = item.Id!,
+            Revision = item.Revision!.Value,
+            Title = item.Title!.Trim(),
+            Summary = string.IsNullOrWhiteSpace(item.Summary) ? null : item.Summary.Trim(),
+            Body = new ItemBody(item.Body!.Format!, item.Body.Content!),
+            BodyHtml = html,
+            Category = item.Category!,
+            DocumentNumber = string.IsNullOrWhiteSpace(item.DocumentNumber) ? null : item.DocumentNumber.Trim(),
+            Publisher = string.IsNullOrWhiteSpace(item.Publisher) ? _publisher.Name : item.Publisher.Trim(),
+            WrittenOn = writtenOn,
+            PublishAt = item.PublishAt,
+            Images = images,
+            Cover = cover,
+            Attachments = attachments,
+            Channels = channels,
+            Overrides = (item.Overrides ?? []).ToDictionary(
+                o => o.Key, o => new ChannelOverride(o.Value!.Title, o.Value.Summary), StringComparer.Ordinal),
+            Approval = item.Approval is null ? null : new ApprovalChain(
+                item.Approval.ProvidedBy,
+                (item.Approval.ReviewedBy ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r!).ToList(),
+                item.Approval.ConfidentialityReviewedBy,
+                item.Approval.ApprovedAt),
+            ContentHash = ContentHash(item),
+            AcceptedAt = now,
+        };
+
+    /// <summary>SHA-256 of the submission as the service understood it (unknown fields left out, overrides sorted).</summary>
+    internal static string ContentHash(SubmittedItem item)
+    {
+        var node = JsonSerializer.SerializeToNode(item)!.AsObject();
+        if (node[nameof(SubmittedItem.Overrides)] is JsonObject overrides)
+        {
+            // The sender's order of overrides carries no meaning, so it must not change the hash.
+            node[nameof(SubmittedItem.Overrides)] = new JsonObject(overrides
+                .OrderBy(o => o.Key, StringComparer.Ordinal)
+                .Select(o => KeyValuePair.Create(o.Key, o.Value?.DeepClone())));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString())));
+    }
+
+    private static void Require(FieldErrors errors, string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, message);
+        }
+    }
+
+    private static void Limit(FieldErrors errors, string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(field, $"{value.Length} characters is over the limit of {max}.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Syndicator.Core;
+
+/// <summary>Every log message of the core, source-generated.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Dispatcher {Owner} started lanes for {Channels}")]
+    public static partial void DispatcherStarted(ILogger logger, string owner, string channels);
+
+    [LoggerMessage(2, LogLevel.Information, "Delivery {DeliveryId} on {Channel}: {Operation} ended {Outcome}, now {Status}")]
+    public static partial void TryEnded(ILogger logger, string deliveryId, string channel, string operation, string outcome, string status);
+
+    [LoggerMessage(3, LogLevel.Warning, "Delivery {DeliveryId}: lease lost to another worker; this try's result is dropped")]
+    public static partial void LeaseLost(ILogger logger, string deliveryId);
+
+    [LoggerMessage(4, LogLevel.Error, "Delivery {DeliveryId} on {Channel}: could not record the try; its lease will expire and it will be retried")]
+    public static partial void RunFailed(ILogger logger, Exception exception, string deliveryId, string channel);
+
+    [LoggerMessage(5, LogLevel.Error, "Delivery {DeliveryId} on {Channel}: the connector threw; recorded as a transient failure")]
+    public static partial void ConnectorThrew(ILogger logger, Exception exception, string deliveryId, string channel);
+
+    [LoggerMessage(6, LogLevel.Error, "Lane {Channel} failed; it pauses and carries on")]
+    public static partial void LaneFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(7, LogLevel.Information, "Lane {Channel} stopping: waiting for {Count} running tries")]
+    public static partial void Draining(ILogger logger, string channel, int count);
+}

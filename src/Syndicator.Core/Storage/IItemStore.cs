@@ -1,0 +1,65 @@
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+
+namespace Syndicator.Core.Storage;
+
+/// <summary>
+/// Items and their revisions. Implementations: SQLite (default) and PostgreSQL; both pass one conformance suite.
+/// </summary>
+public interface IItemStore
+{
+    /// <summary>
+    /// Accepts a revision in one transaction: stores it, supersedes pending deliveries of older revisions on its
+    /// channels, adds one delivery per channel (an update where the item is live there, else a publish) and an audit
+    /// entry. A replay of an accepted revision with the same content hash changes nothing.
+    /// </summary>
+    Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken);
+
+    /// <summary>The item's latest revision with every delivery of every revision, oldest first; null when unknown.</summary>
+    Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken);
+
+    /// <summary>A page of items, newest first.</summary>
+    Task<IReadOnlyList<ItemRecord>> ListAsync(ItemQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One revision in full, media included; null when unknown.</summary>
+    Task<ItemRevision?> GetRevisionAsync(string itemId, int revision, CancellationToken cancellationToken);
+}
+
+public enum AcceptKind
+{
+    /// <summary>A new item or a new revision: stored, deliveries added.</summary>
+    Accepted,
+
+    /// <summary>The identical revision was already accepted: nothing changed.</summary>
+    Replayed,
+
+    /// <summary>That id and revision were accepted with other content.</summary>
+    Conflict,
+
+    /// <summary>A newer revision of the item is already accepted.</summary>
+    Stale,
+}
+
+/// <summary>What <see cref="IItemStore.AcceptAsync"/> did; <see cref="LatestRevision"/> is the item's newest accepted revision.</summary>
+public sealed record AcceptOutcome(AcceptKind Kind, int LatestRevision);
+
+/// <summary>An item as operators list it: the latest revision's facts and its deliveries.</summary>
+public sealed record ItemRecord(
+    string Id,
+    int Revision,
+    string Title,
+    string Category,
+    string? IndexNumber,
+    DateTimeOffset AcceptedAt,
+    IReadOnlyList<Delivery> Deliveries)
+{
+    public ItemStatus Status => ItemStatusRules.Of(Deliveries);
+}
+
+/// <summary>A filter for listing items. Null fields do not filter.</summary>
+public sealed record ItemQuery(
+    ItemStatus? Status = null,
+    string? Channel = null,
+    string? Category = null,
+    DateTimeOffset? Since = null,
+    int Limit = 50);
