@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using RestSharp;
+
+namespace Syndicator.Channels.SsCms;
+
+/// <summary>What one call to SSCMS came back with: a readable answer, an error answer, or no answer at all.</summary>
+internal sealed class SsCmsAnswer<T>
+    where T : class
+{
+    private const int MaxMessageLength = 200;
+
+    public SsCmsAnswer(RestResponse response, T? data)
+    {
+        Response = response;
+        Data = data;
+    }
+
+    public RestResponse Response { get; }
+
+    /// <summary>The parsed body of a 2xx answer; null otherwise or when it did not parse.</summary>
+    public T? Data { get; }
+
+    /// <summary>Whether an HTTP answer arrived at all (false after a refused connection, reset or timeout).</summary>
+    public bool Answered => Response.StatusCode != 0;
+
+    public bool Succeeded => Answered && Response.IsSuccessStatusCode && Data is not null;
+
+    public HttpStatusCode StatusCode => Response.StatusCode;
+
+    public string Code => ((int)Response.StatusCode).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>SSCMS's "unknown site, channel or content" answer: 400 <c>{"message":"未找到资源!"}</c>, not 404.</summary>
+    public bool IsNotFound =>
+        StatusCode == HttpStatusCode.BadRequest && Message.Contains("未找到资源", StringComparison.Ordinal);
+
+    /// <summary>The platform's message (<c>message</c>, or a problem's <c>title</c>), else the start of the body.</summary>
+    public string Message => ReadMessage(Response.Content);
+
+    /// <summary>
+    /// True when the connection could not even be opened (refused, name not resolved, TLS failed), so the request
+    /// certainly did not reach SSCMS. Any other failure without an answer leaves the outcome unknown.
+    /// </summary>
+    public bool NothingSent
+    {
+        get
+        {
+            for (var e = Response.ErrorException; e is not null; e = e.InnerException)
+            {
+                if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Why no answer arrived, for outcomes and logs (never contains the key, which travels in a header).</summary>
+    public string ErrorText =>
+        Response.ErrorException?.GetBaseException().Message ?? Response.ErrorMessage ?? Response.ResponseStatus.ToString();
+
+    private static string ReadMessage(string? content)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return "(empty body)";
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(content);
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var name in (string[])["message", "title", "detail"])
+                {
+                    if (json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                    {
+                        return Truncate(value.GetString()!);
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML error page, say): show its start instead.
+        }
+
+        return Truncate(content.Trim());
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+
+namespace Syndicator.Channels.SsCms;
+
+/// <summary>
+/// One try of a publish: create the content once, across retries and crashes. The checkpoint records
+/// <c>step=create-sent</c> (and the column) before the create leaves, and <c>remoteId</c> with
+/// <c>step=created</c> once SSCMS answered. A try that finds <c>create-sent</c> without a <c>remoteId</c> looks the
+/// content up (title, then our marker in the body) before creating anything.
+/// </summary>
+internal sealed class SsCmsPublish
+{
+    internal const string StepKey = "step";
+    internal const string RemoteIdKey = "remoteId";
+    internal const string ColumnKey = "column";
+    internal const string CreateSent = "create-sent";
+    internal const string Created = "created";
+
+    /// <summary>How many same-titled contents reconciliation reads; more than a handful means a title reused on purpose.</summary>
+    private const int ReconcilePageSize = 50;
+
+    private readonly SsCmsChannel _channel;
+    private readonly SsCmsApi _api;
+    private readonly DeliveryContext _context;
+    private SsCmsContentFields? _fields;
+
+    public SsCmsPublish(SsCmsChannel channel, SsCmsApi api, DeliveryContext context)
+    {
+        _channel = channel;
+        _api = api;
+        _context = context;
+    }
+
+    private string ItemId => _context.Item.Id;
+
+    // Composed on first use: a try that finds the content already created never needs the (large) body.
+    private SsCmsContentFields Fields => _fields ??= _channel.FieldsFor(_context.Item);
+
+    public async Task<ChannelOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var checkpoint = _context.Checkpoint;
+        if (ColumnOf(checkpoint) is not { } column)
+        {
+            return SsCmsChannel.BadColumn(_channel.Id, _context.Item.Category);
+        }
+
+        if (checkpoint[RemoteIdKey] is { } remoteId)
+        {
+            return new ChannelOutcome.Succeeded(remoteId, _channel.PageUrl(column, remoteId));
+        }
+
+        return checkpoint[StepKey] == CreateSent
+            ? await ReconcileThenCreateAsync(column, cancellationToken)
+            : await CreateAsync(column, cancellationToken);
+    }
+
+    // The column an earlier try created in wins over today's catalogue: the content is where it was sent.
+    private int? ColumnOf(Checkpoint checkpoint) =>
+        SsCmsSettingsValidator.TryParseId(checkpoint[ColumnKey], out var saved) ? saved : _channel.ColumnFor(_context.Item.Category);
+
+    private async Task<ChannelOutcome> ReconcileThenCreateAsync(int column, CancellationToken cancellationToken)
+    {
+        var (found, failure) = await FindEarlierCreateAsync(column, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (found is null)
+        {
+            Log.ReconcileFoundNothing(_channel.Logger, _channel.Id, ItemId);
+            return await CreateAsync(column, cancellationToken);
+        }
+
+        Log.Reconciled(_channel.Logger, _channel.Id, ItemId, found);
+        return await RecordCreatedAsync(column, found, code: "200", cancellationToken);
+    }
+
+    private async Task<ChannelOutcome> CreateAsync(int column, CancellationToken cancellationToken)
+    {
+        var columnText = column.ToString(CultureInfo.InvariantCulture);
+        await _context.SaveCheckpointAsync(_context.Checkpoint.With(StepKey, CreateSent).With(ColumnKey, columnText), cancellationToken);
+
+        Log.Creating(_channel.Logger, _channel.Id, ItemId, column);
+        var answer = await _api.CreateAsync(column, Fields, cancellationToken);
+        if (answer.Succeeded && answer.Data!.Id > 0)
+        {
+            var remoteId = answer.Data.Id.ToString(CultureInfo.InvariantCulture);
+            Log.Created(_channel.Logger, _channel.Id, ItemId, remoteId);
+            return await RecordCreatedAsync(column, remoteId, answer.Code, cancellationToken);
+        }
+
+        SsCmsConnector.LogFailure(_channel, answer, "create");
+
+        // The create may have landed: the checkpoint stays at create-sent so the next try reconciles first.
+        if ((!answer.Answered && !answer.NothingSent) || answer.Response.IsSuccessStatusCode)
+        {
+            var why = answer.Answered ? $"SSCMS answered {answer.Code} without a content id" : answer.ErrorText;
+            return new ChannelOutcome.Transient($"outcome unknown, will reconcile: {why}") { Code = answer.Answered ? answer.Code : null };
+        }
+
+        return SsCmsOutcomes.Failure(answer, _channel.NotFoundOnCreate(column), _channel.Time);
+    }
+
+    private async Task<ChannelOutcome> RecordCreatedAsync(int column, string remoteId, string? code, CancellationToken cancellationToken)
+    {
+        await _context.SaveCheckpointAsync(_context.Checkpoint.With(RemoteIdKey, remoteId).With(StepKey, Created), cancellationToken);
+        return new ChannelOutcome.Succeeded(remoteId, _channel.PageUrl(column, remoteId)) { Code = code };
+    }
+
+    /// <summary>Finds the content an earlier, unanswered create made: same title, our marker in the body.</summary>
+    private async Task<(string? RemoteId, ChannelOutcome? Failure)> FindEarlierCreateAsync(int column, CancellationToken cancellationToken)
+    {
+        var list = await _api.ListAsync(column, ReconcilePageSize, Fields.Title, cancellationToken);
+        if (!list.Succeeded)
+        {
+            SsCmsConnector.LogFailure(_channel, list, "list (reconcile)");
+            return (null, ReconcileFailure(list));
+        }
+
+        foreach (var content in list.Data!.Contents ?? [])
+        {
+            var body = content.Body ?? (await _api.GetAsync(column, content.Id, cancellationToken)).Data?.Body;
+            if (SsCmsBody.HasMarker(body, ItemId))
+            {
+                return (content.Id.ToString(CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        return (null, null);
+    }
+
+    // Never Rejected here: a delivery that fails permanently while its create may have landed invites a second one.
+    private static ChannelOutcome ReconcileFailure(SsCmsAnswer<SsCmsContentList> list) =>
+        list.StatusCode == System.Net.HttpStatusCode.Unauthorized
+            ? new ChannelOutcome.AuthFailed("SSCMS refused the API key (401)") { Code = list.Code }
+            : new ChannelOutcome.Transient(
+                $"could not reconcile an earlier create: {(list.Answered ? $"SSCMS answered {list.Code}: {list.Message}" : list.ErrorText)}")
+            {
+                Code = list.Answered ? list.Code : null,
+            };
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Syndicator.Sandbox.Channels;
+
+/// <summary>
+/// One emulated platform, served under <c>/{Channel}</c>. The shared machinery (request counting, fault
+/// injection, the control API, reset, the index page) works on any emulator through this seam.
+/// </summary>
+internal interface IPlatformEmulator
+{
+    /// <summary>The channel id and path prefix, e.g. <c>bureau</c>.</summary>
+    string Channel { get; }
+
+    /// <summary>A display name for the index page.</summary>
+    string DisplayName { get; }
+
+    /// <summary>The counters of this channel; the emulator counts creates, updates, deletes and platform error codes.</summary>
+    ChannelStats Stats { get; }
+
+    /// <summary>Maps the platform's routes onto the group of the channel's prefix.</summary>
+    void Map(RouteGroupBuilder group);
+
+    /// <summary>Every article the platform holds, deleted ones flagged. A <see cref="SandboxArticle.Url"/> starting with
+    /// <c>/</c> is resolved against the caller's address.</summary>
+    IReadOnlyList<SandboxArticle> Articles();
+
+    /// <summary>Empties the platform's state (articles, id counters). Stats and faults are reset by the caller.</summary>
+    void Reset();
+}

@@ -1,0 +1,17 @@
+namespace Syndicator.Sandbox;
+
+/// <summary>The fixed credentials a client must use to talk to the sandbox's emulators.</summary>
+public static class SandboxCredentials
+{
+    /// <summary>An SSCMS API key (<c>X-SS-API-KEY</c>) of the <c>/bureau</c> emulator with the Contents scope.</summary>
+    public const string BureauApiKey = "5f0c9a6e-3d2b-4c1a-9e7f-8b6d4a2c1e03";
+
+    /// <summary>A valid SSCMS API key of the <c>/bureau</c> emulator that lacks the Contents scope: 401 on contents routes.</summary>
+    public const string BureauApiKeyWithoutContentsScope = "a7d3e1b9-6c4f-4e2a-b8d0-2f5c7e9a1b46";
+
+    /// <summary>The one site the <c>/bureau</c> emulator holds.</summary>
+    public const int BureauSiteId = 1;
+
+    /// <summary>The channel (栏目 "工作动态") of <see cref="BureauSiteId"/> that the default profile publishes to.</summary>
+    public const int BureauChannelId = 2;
+}

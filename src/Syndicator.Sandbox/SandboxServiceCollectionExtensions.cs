@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Syndicator.Sandbox.Bureau;
+using Syndicator.Sandbox.Channels;
+using Syndicator.Sandbox.Control;
+using Syndicator.Sandbox.Faults;
+
+namespace Syndicator.Sandbox;
+
+/// <summary>Composition of the sandbox: the shared machinery plus one registration per emulator.</summary>
+internal static class SandboxServiceCollectionExtensions
+{
+    public static IServiceCollection AddSandbox(this IServiceCollection services, TimeProvider timeProvider)
+    {
+        services.AddSingleton(timeProvider);
+        services.AddSingleton<SandboxChannels>();
+        services.ConfigureHttpJsonOptions(static o => SandboxJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+
+        // A new platform is one more line here and one folder beside Bureau/.
+        services.AddSingleton<BureauStore>();
+        services.AddPlatformEmulator<BureauEmulator>();
+        return services;
+    }
+
+    public static WebApplication UseSandbox(this WebApplication app)
+    {
+        // Before the endpoints, so that a fault stops a request before any emulator sees it.
+        app.UseMiddleware<ChannelTrafficMiddleware>();
+        foreach (var channel in app.Services.GetRequiredService<SandboxChannels>().All)
+        {
+            channel.Emulator.Map(app.MapGroup(channel.Prefix.Value!));
+        }
+
+        app.MapSandboxControlApi();
+        app.MapSandboxIndexPage();
+        return app;
+    }
+
+    // The concrete type is resolvable so that handlers can take it; the interface feeds the shared machinery.
+    private static void AddPlatformEmulator<TEmulator>(this IServiceCollection services)
+        where TEmulator : class, IPlatformEmulator
+    {
+        services.AddSingleton<TEmulator>();
+        services.AddSingleton<IPlatformEmulator>(static sp => sp.GetRequiredService<TEmulator>());
+    }
+}
