@@ -48,14 +48,15 @@ public sealed class DeliveryRunner
         try
         {
             await using var heartbeat = new LeaseHeartbeat(_deliveries, lease, _time, _options.LeaseDuration, hardStop);
-            var (operation, outcome) = await TryAsync(lease, heartbeat.Token);
+            var (operation, outcome, stopped) = await TryAsync(lease, heartbeat.Token);
             if (heartbeat.LeaseLost)
             {
                 Log.LeaseLost(_logger, delivery.Id);
                 return;
             }
 
-            if (hardStop.IsCancellationRequested)
+            // Only a try that shutdown cut short is released; an outcome the connector did reach is recorded.
+            if (stopped && hardStop.IsCancellationRequested)
             {
                 await _deliveries.ReleaseAsync(lease, _time.GetUtcNow(), CancellationToken.None);
                 return;
@@ -78,13 +79,13 @@ public sealed class DeliveryRunner
         }
     }
 
-    private async Task<(DeliveryOperation, ChannelOutcome)> TryAsync(DeliveryLease lease, CancellationToken token)
+    private async Task<(DeliveryOperation Operation, ChannelOutcome Outcome, bool Stopped)> TryAsync(DeliveryLease lease, CancellationToken token)
     {
         var delivery = lease.Delivery;
         var item = await _items.GetRevisionAsync(delivery.ItemId, delivery.Revision, token);
         if (item is null)
         {
-            return (delivery.Operation, new ChannelOutcome.Rejected($"Revision {delivery.Revision} of {delivery.ItemId} is missing from the store."));
+            return (delivery.Operation, new ChannelOutcome.Rejected($"Revision {delivery.Revision} of {delivery.ItemId} is missing from the store."), false);
         }
 
         var live = await _deliveries.GetPlacementAsync(delivery.ItemId, delivery.Channel, token);
@@ -102,20 +103,20 @@ public sealed class DeliveryRunner
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
         try
         {
-            return (operation, await _connectors.For(delivery.Channel).ExecuteAsync(context, linked.Token));
+            return (operation, await _connectors.For(delivery.Channel).ExecuteAsync(context, linked.Token), false);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
         {
-            return (operation, new ChannelOutcome.Transient($"The try took longer than {timeout.TotalSeconds:0} s and was cut off."));
+            return (operation, new ChannelOutcome.Transient($"The try took longer than {timeout.TotalSeconds:0} s and was cut off."), false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            return (operation, new ChannelOutcome.Transient("The try was stopped."));
+            return (operation, new ChannelOutcome.Transient("The try was stopped."), true);
         }
         catch (Exception ex) when (ex is not LeaseLostException)
         {
             Log.ConnectorThrew(_logger, ex, delivery.Id, delivery.Channel);
-            return (operation, new ChannelOutcome.Transient($"The connector failed unexpectedly: {ex.GetType().Name}: {ex.Message}"));
+            return (operation, new ChannelOutcome.Transient($"The connector failed unexpectedly: {ex.GetType().Name}: {ex.Message}"), false);
         }
     }
 

@@ -20,11 +20,15 @@ public sealed class BodyRenderer
         return _sanitizer.Sanitize(html);
     }
 
-    /// <summary>The <c>src</c> of every image in <paramref name="html"/> that is not an absolute URL: names of carried images.</summary>
+    /// <summary>The <c>src</c> of every image in <paramref name="html"/> that is not an http(s) URL: names of carried images.</summary>
+    /// <remarks>Only http and https count as absolute: on Linux <c>/x.png</c> parses as an absolute <c>file:</c> URI.</remarks>
     public IReadOnlyList<string> LocalImageSources(string html) =>
         _parser.ParseDocument(html).Images
             .Select(i => i.GetAttribute("src") ?? "")
-            .Where(src => src.Length > 0 && !Uri.TryCreate(src, UriKind.Absolute, out _))
+            .Where(src => src.Length > 0 && !IsWebUrl(src))
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    private static bool IsWebUrl(string src) =>
+        Uri.TryCreate(src, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

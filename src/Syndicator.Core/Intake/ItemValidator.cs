@@ -205,6 +205,14 @@ public sealed partial class ItemValidator
     internal static string ContentHash(SubmittedItem item)
     {
         var node = JsonSerializer.SerializeToNode(item)!.AsObject();
+        if (node[nameof(SubmittedItem.Channels)] is JsonArray channels)
+        {
+            // Nor does the order of channels.
+            node[nameof(SubmittedItem.Channels)] = new JsonArray(channels
+                .Select(c => c?.GetValue<string>()).Order(StringComparer.Ordinal)
+                .Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+        }
+
         if (node[nameof(SubmittedItem.Overrides)] is JsonObject overrides)
         {
             // The sender's order of overrides carries no meaning, so it must not change the hash.

@@ -1,0 +1,162 @@
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+using Syndicator.Core.Storage;
+
+namespace Syndicator.Testing.Fakes;
+
+/// <summary>
+/// Items and deliveries in memory, for dispatcher tests. It keeps the rules of the store contract the dispatcher
+/// depends on, as the SQLite store does: acceptance supersedes pending sends and queues one delivery per channel;
+/// claims take due deliveries in (next attempt, sequence) order and never one behind an active earlier delivery of the
+/// same item and channel; every claim moves the lease token and writes under an old token change nothing; attempts and
+/// audit entries are only appended; a success places (or, for a withdraw, removes) the item.
+/// Operator commands (republish, withdraw, retry, confirm) are not implemented: test those against a real store.
+/// </summary>
+public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string ItemId, int Revision), ItemRevision> _revisions = [];
+    private readonly List<Row> _rows = [];
+    private readonly List<Attempt> _attempts = [];
+    private readonly Dictionary<(string ItemId, string Channel), Placement> _placements = [];
+    private readonly List<AuditEntry> _audit = [];
+    private long _sequence;
+
+    /// <summary>The audit trail so far, oldest first.</summary>
+    public IReadOnlyList<AuditEntry> Audit
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _audit];
+            }
+        }
+    }
+
+    /// <summary>Another worker claims <paramref name="deliveryId"/>: the lease token moves on, fencing out the current holder.</summary>
+    public void TakeOver(string deliveryId, DateTimeOffset until)
+    {
+        lock (_gate)
+        {
+            var row = Find(deliveryId) ?? throw new InvalidOperationException($"No delivery {deliveryId}.");
+            row.Token++;
+            row.Owner = "another-worker";
+            row.LeaseExpiresAt = until;
+            row.Delivery = row.Delivery with { Status = DeliveryStatus.InProgress };
+        }
+    }
+
+    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var latest = LatestRevision(item.Id);
+            if (_revisions.TryGetValue((item.Id, item.Revision), out var existing))
+            {
+                var kind = existing.ContentHash == item.ContentHash ? AcceptKind.Replayed : AcceptKind.Conflict;
+                return Task.FromResult(new AcceptOutcome(kind, latest));
+            }
+
+            if (latest > item.Revision)
+            {
+                return Task.FromResult(new AcceptOutcome(AcceptKind.Stale, latest));
+            }
+
+            _revisions[(item.Id, item.Revision)] = item;
+            var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
+            foreach (var channel in channels)
+            {
+                foreach (var row in _rows.Where(r => r.Is(item.Id, channel) && r.Delivery.Status == DeliveryStatus.Pending && r.Owner is null))
+                {
+                    row.Delivery = row.Delivery with { Status = DeliveryStatus.Superseded, UpdatedAt = item.AcceptedAt };
+                }
+
+                var operation = _placements.ContainsKey((item.Id, channel)) ? DeliveryOperation.Update : DeliveryOperation.Publish;
+                _rows.Add(new Row(new Delivery
+                {
+                    Id = $"d-{Guid.NewGuid():N}",
+                    Sequence = ++_sequence,
+                    ItemId = item.Id,
+                    Revision = item.Revision,
+                    Channel = channel,
+                    Operation = operation,
+                    Status = DeliveryStatus.Pending,
+                    NextAttemptAt = item.PublishAt ?? item.AcceptedAt,
+                    CreatedAt = item.AcceptedAt,
+                    UpdatedAt = item.AcceptedAt,
+                }));
+            }
+
+            _audit.Add(new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, $"revision {item.Revision}"));
+            return Task.FromResult(new AcceptOutcome(AcceptKind.Accepted, item.Revision));
+        }
+    }
+
+    Task<ItemRecord?> IItemStore.GetAsync(string itemId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(RecordOf(itemId));
+        }
+    }
+
+    public Task<IReadOnlyList<ItemRecord>> ListAsync(ItemQuery query, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ItemRecord> records = [.. _revisions.Keys.Select(k => k.ItemId).Distinct(StringComparer.Ordinal)
+                .Select(id => RecordOf(id)!)
+                .Where(r => query.Category is null || r.Category == query.Category)
+                .Where(r => query.Channel is null || r.Deliveries.Any(d => d.Channel == query.Channel))
+                .Where(r => query.Since is null || r.AcceptedAt >= query.Since)
+                .Where(r => query.Status is null || r.Status == query.Status)
+                .OrderByDescending(r => r.AcceptedAt)
+                .ThenByDescending(r => r.Id, StringComparer.Ordinal)
+                .Take(query.Limit)];
+            return Task.FromResult(records);
+        }
+    }
+
+    public Task<ItemRevision?> GetRevisionAsync(string itemId, int revision, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_revisions.GetValueOrDefault((itemId, revision)));
+        }
+    }
+
+    private int LatestRevision(string itemId) =>
+        _revisions.Keys.Where(k => k.ItemId == itemId).Select(k => k.Revision).DefaultIfEmpty(0).Max();
+
+    private ItemRecord? RecordOf(string itemId)
+    {
+        var latest = LatestRevision(itemId);
+        if (latest == 0)
+        {
+            return null;
+        }
+
+        var item = _revisions[(itemId, latest)];
+        var deliveries = _rows.Where(r => r.Delivery.ItemId == itemId).Select(r => r.Delivery).OrderBy(d => d.Sequence).ToList();
+        return new ItemRecord(item.Id, item.Revision, item.Title, item.Category, null, item.AcceptedAt, deliveries);
+    }
+
+    private Row? Find(string deliveryId) => _rows.Find(r => r.Delivery.Id == deliveryId);
+
+    /// <summary>A delivery row with its lease, as the store keeps it.</summary>
+    private sealed class Row(Delivery delivery)
+    {
+        public Delivery Delivery { get; set; } = delivery;
+
+        public long Token { get; set; }
+
+        public string? Owner { get; set; }
+
+        public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+        public bool IsActive => Delivery.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress or DeliveryStatus.AwaitingConfirmation;
+
+        public bool Is(string itemId, string channel) => Delivery.ItemId == itemId && Delivery.Channel == channel;
+    }
+}
