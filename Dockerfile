@@ -1,0 +1,19 @@
+# Build with the SDK, run on the ASP.NET runtime as a non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/Syndicator.Host -c Release -o /app --nologo
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+RUN mkdir -p /data && chown -R app:app /data
+USER app
+ENV Syndicator__Api__Urls=http://0.0.0.0:8080 \
+    Syndicator__Storage__DataDirectory=/data
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["/app/syndicator", "probe", "http://127.0.0.1:8080/health/live"]
+ENTRYPOINT ["/app/syndicator"]
+CMD ["serve"]

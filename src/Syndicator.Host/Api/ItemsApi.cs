@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Syndicator.Core.Catalogue;
+using Syndicator.Core.Dispatch;
+using Syndicator.Core.Intake;
+using Syndicator.Core.Items;
+using Syndicator.Core.Storage;
+using Syndicator.Host.Auth;
+
+namespace Syndicator.Host.Api;
+
+/// <summary><c>/api/items</c>: intake, reading, republish and withdraw.</summary>
+internal static class ItemsApi
+{
+    public static IEndpointRouteBuilder MapItemsApi(this IEndpointRouteBuilder app)
+    {
+        var items = app.MapGroup("/api/items");
+        items.MapPost("/", Submit).RequireAuthorization(Scopes.Submit);
+        items.MapGet("/", List).RequireAuthorization(Scopes.Read);
+        items.MapGet("/{id}", Get).RequireAuthorization(Scopes.Read);
+        items.MapPost("/{id}/republish", Republish).RequireAuthorization(Scopes.Operate);
+        items.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(Scopes.Operate);
+        return app;
+    }
+
+    private static async Task<IResult> Submit(
+        HttpRequest request, ClaimsPrincipal user, ItemValidator validator, IItemStore store, DispatchSignal signal,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (submitted, problem) = await JsonBody.ReadAsync<SubmittedItem>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = validator.Validate(submitted!, time.GetUtcNow());
+        if (result.Error is { } error)
+        {
+            return Problems.Result(error.Status, error.Title, "See errors for each field.", error.Errors);
+        }
+
+        var item = result.Item!;
+        var outcome = await store.AcceptAsync(item, Actor(user), cancellationToken);
+        switch (outcome.Kind)
+        {
+            case AcceptKind.Conflict:
+                return Problems.Field(StatusCodes.Status409Conflict, "This revision was accepted with other content.", "revision",
+                    $"Revision {item.Revision} of '{item.Id}' was already accepted with different content; send it as revision {outcome.LatestRevision + 1}.");
+            case AcceptKind.Stale:
+                return Problems.Field(StatusCodes.Status409Conflict, "A newer revision is accepted.", "revision",
+                    $"Revision {item.Revision} of '{item.Id}' is older than the accepted revision {outcome.LatestRevision}.");
+            default:
+                break;
+        }
+
+        signal.Notify(item.Channels);
+        var view = ItemView.From((await store.GetAsync(item.Id, cancellationToken))!);
+        return outcome.Kind == AcceptKind.Replayed
+            ? TypedResults.Ok(view)
+            : TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(item.Id)}", view);
+    }
+
+    private static async Task<IResult> Get(string id, IItemStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(ItemView.From(item)) : Problems.NotFound("item", id);
+
+    private static async Task<IResult> List(
+        string? status, string? channel, string? category, DateTimeOffset? since, int? limit, IItemStore store,
+        CancellationToken cancellationToken)
+    {
+        ItemStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!ItemStatusRules.TryParse(status, out var parsed))
+            {
+                return Problems.Field(StatusCodes.Status400BadRequest, "Bad filter.", "status",
+                    "status must be one of in_progress, delivered, attention, withdrawn.");
+            }
+
+            wanted = parsed;
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            return Problems.Field(StatusCodes.Status400BadRequest, "Bad filter.", "limit", "limit must be between 1 and 500.");
+        }
+
+        var page = await store.ListAsync(new ItemQuery(wanted, channel, category, since, limit ?? 50), cancellationToken);
+        return TypedResults.Ok(new ItemPage(page.Count, page.Select(ItemView.From).ToList()));
+    }
+
+    private static Task<IResult> Republish(
+        string id, HttpRequest request, ClaimsPrincipal user, IDeliveryStore deliveries, IItemStore items,
+        ChannelCatalogue catalogue, DispatchSignal signal, TimeProvider time, CancellationToken cancellationToken) =>
+        ItemCommands.RunAsync(id, request, user, deliveries.RepublishAsync, items, catalogue, signal, time, cancellationToken);
+
+    private static Task<IResult> Withdraw(
+        string id, HttpRequest request, ClaimsPrincipal user, IDeliveryStore deliveries, IItemStore items,
+        ChannelCatalogue catalogue, DispatchSignal signal, TimeProvider time, CancellationToken cancellationToken) =>
+        ItemCommands.RunAsync(id, request, user, deliveries.WithdrawAsync, items, catalogue, signal, time, cancellationToken);
+
+    internal static string Actor(ClaimsPrincipal user) => "key:" + (user.Identity?.Name ?? "?");
+}

@@ -1,0 +1,49 @@
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+using Syndicator.Core.Storage;
+
+namespace Syndicator.Host.Api;
+
+/// <summary>An item as the API shows it (DESIGN §5).</summary>
+public sealed record ItemView(
+    string Id, int Revision, string Title, string Category, string? IndexNumber, string Status, DateTimeOffset AcceptedAt,
+    IReadOnlyList<DeliveryView> Deliveries)
+{
+    public static ItemView From(ItemRecord item) => new(
+        item.Id, item.Revision, item.Title, item.Category, item.IndexNumber, ItemStatusRules.WireName(item.Status),
+        item.AcceptedAt, item.Deliveries.Select(DeliveryView.From).ToList());
+}
+
+/// <summary>A delivery as the API shows it (DESIGN §5).</summary>
+public sealed record DeliveryView(
+    string Id, string ItemId, string Channel, int Revision, string Operation, string Status, int Attempts,
+    DateTimeOffset? NextAttemptAt, string? RemoteId, string? Url, string? LastError, string? Reason, DateTimeOffset UpdatedAt)
+{
+    public static DeliveryView From(Delivery d) => new(
+        d.Id, d.ItemId, d.Channel, d.Revision, WireNames.Of(d.Operation), WireNames.Of(d.Status), d.Attempts,
+        d.NextAttemptAt, d.RemoteId, d.Url?.ToString(), d.LastError, d.Reason, d.UpdatedAt);
+}
+
+/// <summary>One try of a delivery.</summary>
+public sealed record AttemptView(int Number, DateTimeOffset StartedAt, DateTimeOffset EndedAt, string Outcome, string? Code, string? Message)
+{
+    public static AttemptView From(Attempt a) => new(a.Number, a.StartedAt, a.EndedAt, a.Outcome, a.Code, a.Message);
+}
+
+/// <summary><c>GET /api/deliveries/{id}</c>: the delivery with its attempt log.</summary>
+public sealed record DeliveryDetailView(DeliveryView Delivery, IReadOnlyList<AttemptView> Attempts);
+
+/// <summary>A page of items.</summary>
+public sealed record ItemPage(int Count, IReadOnlyList<ItemView> Items);
+
+/// <summary>The body of republish and withdraw.</summary>
+public sealed record ChannelCommandRequest(List<string?>? Channels, string? Reason);
+
+/// <summary>The body of a bulk retry.</summary>
+public sealed record BulkRetryRequest(string? Channel, string? ItemId, DateTimeOffset? Since, bool DryRun);
+
+/// <summary>What a bulk retry selected (and, unless it was a dry run, retried).</summary>
+public sealed record BulkRetryView(bool DryRun, int Count, IReadOnlyList<DeliveryView> Deliveries);
+
+/// <summary>The body of a hand-off confirmation.</summary>
+public sealed record ConfirmRequest(string? Url);

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Syndicator.Host.Hosting;
+
+namespace Syndicator.Host.Cli;
+
+/// <summary><c>serve [--urls URL] [--data DIR | --postgres CONNECTION] [--sandbox URL]</c>.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = "Listen URLs, ';'-separated (default Api:Urls, http://127.0.0.1:5000)." };
+        var sandbox = UriOption.Create("--sandbox", "Point every channel of the default profile at this running sandbox.");
+        var store = new StoreOptions();
+        var command = new Command("serve", "Run the service: API, dispatcher and health endpoints.") { urls, sandbox };
+        store.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(new ServeSettings
+        {
+            Urls = result.GetValue(urls),
+            DataDirectory = result.GetValue(store.Data),
+            Postgres = result.GetValue(store.Postgres),
+            Sandbox = result.GetValue(sandbox),
+        }, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var app = SyndicatorApp.Create(settings);
+            await app.RunAsync(cancellationToken);
+            return SyndicatorCli.Success;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("Configuration is not valid:");
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return SyndicatorCli.BadUsage;
+        }
+        catch (NotSupportedException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return SyndicatorCli.BadUsage;
+        }
+    }
+}

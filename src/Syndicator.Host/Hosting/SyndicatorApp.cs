@@ -1,0 +1,114 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Syndicator.Channels.SsCms;
+using Syndicator.Core;
+using Syndicator.Core.Channels;
+using Syndicator.Host.Api;
+using Syndicator.Host.Auth;
+using Syndicator.Storage;
+
+namespace Syndicator.Host.Hosting;
+
+/// <summary>
+/// Composes the service: configuration (appsettings, <c>Syndicator__</c> environment variables, command-line
+/// settings), the store, the core, the connectors, the API and health endpoints.
+/// </summary>
+public static class SyndicatorApp
+{
+    public static WebApplication Create(ServeSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = settings.Args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        Configure(builder.Configuration, settings);
+
+        var api = builder.Configuration.GetSection("Api").Get<ApiOptions>() ?? new ApiOptions();
+        builder.WebHost.UseUrls(api.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBytes);
+        builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection("Api"));
+
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSyndicatorStorage(storage);
+
+        // Hosted services start in registration order: the schema must be in place before the dispatcher claims.
+        builder.Services.AddHostedService<StoreMigrator>();
+        builder.Services.AddSyndicatorCore(builder.Configuration);
+        builder.Services.AddSsCmsChannel();
+        AddChannelHttpClients(builder);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            // Chinese text goes out as itself, not as \u escapes (DESIGN §5).
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddAuthentication(ApiKeyAuthentication.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Scopes.Submit, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Submit))
+            .AddPolicy(Scopes.Operate, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Operate))
+            .AddPolicy(Scopes.Read, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Read));
+        builder.Services.AddSingleton<ChannelHealthBoard>();
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapItemsApi();
+        app.MapDeliveriesApi();
+        app.MapChannelsApi();
+        app.MapHealthApi();
+        return app;
+    }
+
+    private static void Configure(ConfigurationManager configuration, ServeSettings settings)
+    {
+        configuration.AddEnvironmentVariables("Syndicator__");
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (settings.Urls is not null)
+        {
+            overrides["Api:Urls"] = settings.Urls;
+        }
+
+        if (settings.DataDirectory is not null)
+        {
+            overrides["Storage:Provider"] = "Sqlite";
+            overrides["Storage:DataDirectory"] = settings.DataDirectory;
+        }
+
+        if (settings.Postgres is not null)
+        {
+            overrides["Storage:Provider"] = "Postgres";
+            overrides["Storage:ConnectionString"] = settings.Postgres;
+        }
+
+        if (settings.Sandbox is not null)
+        {
+            foreach (var (key, value) in SandboxProfile.Settings(configuration, settings.Sandbox))
+            {
+                overrides[key] = value;
+            }
+        }
+
+        foreach (var (key, value) in settings.Overrides)
+        {
+            overrides[key] = value;
+        }
+
+        configuration.AddInMemoryCollection(overrides);
+    }
+
+    /// <summary>
+    /// One named HttpClient per configured channel, so each channel's connections, timeouts and (later) resilience
+    /// pipeline are its own. The client's own timeout is off: the dispatcher bounds each try by the channel's
+    /// AttemptTimeout, and a second, shorter clock here would cut tries off early.
+    /// </summary>
+    private static void AddChannelHttpClients(WebApplicationBuilder builder)
+    {
+        foreach (var channel in CoreServiceCollectionExtensions.ReadChannels(builder.Configuration))
+        {
+            builder.Services.AddHttpClient(ChannelHttp.ClientName(channel.Id), c => c.Timeout = Timeout.InfiniteTimeSpan);
+        }
+    }
+}

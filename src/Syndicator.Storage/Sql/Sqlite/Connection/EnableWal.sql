@@ -1,0 +1,2 @@
+-- Persistent in the file: readers never block the writer, nor the writer readers.
+PRAGMA journal_mode = WAL;

@@ -1,0 +1,56 @@
+using Syndicator.Core.Deliveries;
+
+namespace Syndicator.Storage.Sqlite;
+
+/// <summary>Steps shared by intake and the operators' commands; each runs inside the caller's write transaction.</summary>
+internal sealed partial class SqliteStore
+{
+    private static Task<int> SupersedeAsync(SqliteSession s, string itemId, string channel, DateTimeOffset now, bool withdrawing) =>
+        s.ExecuteAsync(
+            withdrawing ? "Deliveries.SupersedeForWithdraw" : "Deliveries.SupersedePending",
+            new { itemId, channel, now = UnixMs.From(now) });
+
+    /// <summary>Update where the item is live on the channel, else publish.</summary>
+    private static async Task<DeliveryOperation> SendOperationAsync(SqliteSession s, string itemId, string channel) =>
+        await s.ScalarAsync<bool>("Placements.Exists", new { itemId, channel })
+            ? DeliveryOperation.Update
+            : DeliveryOperation.Publish;
+
+    private static async Task<Delivery> InsertDeliveryAsync(
+        SqliteSession s,
+        string itemId,
+        int revision,
+        string channel,
+        DeliveryOperation operation,
+        DateTimeOffset due,
+        string? reason,
+        DateTimeOffset now)
+    {
+        var rows = await s.QueryAsync<DeliveryRow>("Deliveries.Insert", new
+        {
+            id = Guid.CreateVersion7(now).ToString("N"),
+            itemId,
+            revision,
+            channel,
+            operation = WireNames.Of(operation),
+            nextAttemptAt = UnixMs.From(due),
+            reason,
+            now = UnixMs.From(now),
+        });
+        return rows[0].ToDelivery();
+    }
+
+    private static Task<int> AuditAsync(SqliteSession s, AuditEntry entry) => s.ExecuteAsync("Audit.Insert", AuditRow.Args(entry));
+
+    private static async Task<Delivery?> FindDeliveryAsync(SqliteSession s, string id) =>
+        (await s.QueryFirstOrDefaultAsync<DeliveryRow>("Deliveries.Get", new { id }))?.ToDelivery();
+
+    /// <summary>The id of a later delivery of the same (item, channel) that is not superseded; null when this one is current.</summary>
+    private static Task<string?> FindLaterAsync(SqliteSession s, Delivery delivery) =>
+        s.QueryFirstOrDefaultAsync<string>("Deliveries.FindLater", new
+        {
+            itemId = delivery.ItemId,
+            channel = delivery.Channel,
+            seq = delivery.Sequence,
+        });
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace Syndicator.Host.Tests;
+
+/// <summary>Builds <c>POST /api/items</c> bodies.</summary>
+public static class ItemJson
+{
+    public static JsonObject Make(string id, int revision = 1, string? title = null, string? body = null, string category = "工作信息") => new()
+    {
+        ["id"] = id,
+        ["revision"] = revision,
+        ["title"] = title ?? $"关于{id}的通知",
+        ["body"] = new JsonObject { ["format"] = "html", ["content"] = body ?? $"<p>{id} 正文</p>" },
+        ["category"] = category,
+        ["documentNumber"] = "桐水〔2026〕12号",
+        ["writtenOn"] = "2026-03-01",
+        ["approval"] = new JsonObject { ["providedBy"] = "张三", ["reviewedBy"] = new JsonArray("李四"), ["confidentialityReviewedBy"] = "王五" },
+    };
+
+    public static string NewId() => "it-" + Guid.NewGuid().ToString("N")[..12];
+}

@@ -1,0 +1,61 @@
+using Dapper;
+using Syndicator.Storage.Sqlite;
+
+namespace Syndicator.Storage.Tests;
+
+/// <summary>What only SQLite has: the file's settings, the journal and the claim query's plan.</summary>
+public sealed class SqliteDatabaseTests : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+    private SqliteDatabase _database = null!;
+    private SqliteStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory.Path);
+        _database = new SqliteDatabase($"Data Source={Path.Combine(_directory.Path, "t.db")}");
+        _store = new SqliteStore(_database);
+        await _store.MigrateAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync()
+    {
+        _store.Dispose();
+        _directory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task OpenAsync_AfterMigrate_WalBusyTimeoutForeignKeysAndNormalSync()
+    {
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
+        Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_EmbeddedScripts_JournaledOnceEach()
+    {
+        await _store.MigrateAsync(CancellationToken.None);
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+
+        var scripts = (await connection.QueryAsync<string>("SELECT ScriptName FROM schema_versions;")).ToList();
+
+        Assert.Equal(["Syndicator.Storage.Sql.Sqlite.Migrations.0001_initial.sql"], scripts);
+    }
+
+    [Fact]
+    public async Task ClaimQuery_Plan_UsesTheQueueIndex()
+    {
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+
+        var plan = await connection.QueryAsync(
+            "EXPLAIN QUERY PLAN " + SqliteDatabase.Sql["Leases.Claim"],
+            new { channel = "c", owner = "o", max = 1, now = 0L, expiresAt = 1L });
+
+        Assert.Contains(plan, step => ((string)step.detail).Contains("ix_deliveries_queue", StringComparison.Ordinal));
+    }
+}

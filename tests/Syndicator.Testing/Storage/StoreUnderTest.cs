@@ -1,0 +1,43 @@
+using Syndicator.Core.Storage;
+
+namespace Syndicator.Testing.Storage;
+
+/// <summary>
+/// A store implementation as the conformance suite sees it: its five interfaces, where its database is (so that a
+/// second instance can be opened on it) and what to dispose.
+/// </summary>
+public sealed class StoreUnderTest : IAsyncDisposable
+{
+    private readonly Func<ValueTask> _dispose;
+
+    private StoreUnderTest(object store, string location, Func<ValueTask> dispose)
+    {
+        Items = (IItemStore)store;
+        Deliveries = (IDeliveryStore)store;
+        Keys = (IKeyStore)store;
+        Audit = (IAuditLog)store;
+        Lifecycle = (IStoreLifecycle)store;
+        Location = location;
+        _dispose = dispose;
+    }
+
+    public IItemStore Items { get; }
+
+    public IDeliveryStore Deliveries { get; }
+
+    public IKeyStore Keys { get; }
+
+    public IAuditLog Audit { get; }
+
+    public IStoreLifecycle Lifecycle { get; }
+
+    /// <summary>The database: a file path or connection string, as the implementation's tests understand it.</summary>
+    public string Location { get; }
+
+    /// <summary>Wraps one object that implements every store interface.</summary>
+    public static StoreUnderTest Of<TStore>(TStore store, string location, Func<ValueTask> dispose)
+        where TStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IStoreLifecycle =>
+        new(store, location, dispose);
+
+    public ValueTask DisposeAsync() => _dispose();
+}
