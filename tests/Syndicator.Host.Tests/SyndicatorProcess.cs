@@ -35,20 +35,7 @@ public sealed class SyndicatorProcess : IAsyncDisposable
 
     public static SyndicatorProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syndicator.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["DOTNET_NOLOGO"] = "1";
+        var info = StartInfo(args);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
@@ -59,6 +46,17 @@ public sealed class SyndicatorProcess : IAsyncDisposable
 
     /// <summary>Runs a verb to its end: exit code, standard output, standard error.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary><c>dotnet syndicator.dll ARGS</c> from the test's output folder, where the build copies the executable.</summary>
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -73,12 +71,8 @@ public sealed class SyndicatorProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return info;
     }
 
     /// <summary>SIGKILL: no shutdown, no grace, leases left as they were.</summary>

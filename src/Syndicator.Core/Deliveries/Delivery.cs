@@ -24,6 +24,12 @@ public sealed record Delivery
     /// <summary>Tries that counted (rate-limit and quota waits do not).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// <see cref="Attempts"/> as they stood when an operator last retried the delivery (0 if never): the retry
+    /// schedule counts from here, so a retried delivery gets the whole schedule again.
+    /// </summary>
+    public int RetryBase { get; init; }
+
     public DateTimeOffset? NextAttemptAt { get; init; }
 
     /// <summary>The connector's progress through its steps.</summary>

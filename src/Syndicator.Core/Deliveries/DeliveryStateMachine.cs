@@ -41,8 +41,8 @@ public sealed class DeliveryStateMachine
         {
             ChannelOutcome.Succeeded s => new(DeliveryStatus.Succeeded, attempts, null, null, s.RemoteId, s.Url),
             ChannelOutcome.Pending p => new(DeliveryStatus.AwaitingConfirmation, attempts, now + p.CheckAgainAfter, null),
-            ChannelOutcome.Transient t => Retry(attempts, now, t.Reason, t.RetryAfter),
-            ChannelOutcome.AuthFailed a => Retry(attempts, now, "认证失败 authentication failed: " + a.Reason, null),
+            ChannelOutcome.Transient t => Retry(attempts, delivery.RetryBase, now, t.Reason, t.RetryAfter),
+            ChannelOutcome.AuthFailed a => Retry(attempts, delivery.RetryBase, now, "认证失败 authentication failed: " + a.Reason, null),
             ChannelOutcome.RateLimited r => new(DeliveryStatus.Pending, delivery.Attempts, Later(r.Until, now), r.Reason),
             ChannelOutcome.QuotaExhausted q => new(DeliveryStatus.Pending, delivery.Attempts, Later(q.Until, now), q.Reason),
             ChannelOutcome.Rejected r => new(DeliveryStatus.Failed, attempts, null, r.Reason),
@@ -72,8 +72,8 @@ public sealed class DeliveryStateMachine
         return TimeSpan.FromTicks((long)(step.Ticks * spread));
     }
 
-    private Transition Retry(int attempts, DateTimeOffset now, string reason, TimeSpan? retryAfter) =>
-        Delay(attempts, retryAfter) is { } wait
+    private Transition Retry(int attempts, int retryBase, DateTimeOffset now, string reason, TimeSpan? retryAfter) =>
+        Delay(attempts - retryBase, retryAfter) is { } wait
             ? new(DeliveryStatus.Pending, attempts, now + wait, reason)
             : new(DeliveryStatus.Failed, attempts, null, $"{reason} (gave up after {attempts} attempts)");
 

@@ -37,6 +37,7 @@ internal sealed class DeliveryRow
     public string Operation { get; set; } = "";
     public string Status { get; set; } = "";
     public long Attempts { get; set; }
+    public long RetryBase { get; set; }
     public long? NextAttemptAt { get; set; }
     public string? LeaseOwner { get; set; }
     public long LeaseToken { get; set; }
@@ -59,6 +60,7 @@ internal sealed class DeliveryRow
         Operation = WireNames.ParseOperation(Operation),
         Status = WireNames.ParseStatus(Status),
         Attempts = checked((int)Attempts),
+        RetryBase = checked((int)RetryBase),
         NextAttemptAt = UnixMs.To(NextAttemptAt),
         Checkpoint = Core.Deliveries.Checkpoint.FromJson(Checkpoint),
         RemoteId = RemoteId,

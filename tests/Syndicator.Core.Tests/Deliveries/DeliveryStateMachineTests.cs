@@ -146,6 +146,16 @@ public sealed class DeliveryStateMachineTests
     }
 
     [Fact]
+    public void Apply_TransientAfterOperatorRetryOfUsedUpSchedule_ScheduleStartsAgain()
+    {
+        var sut = CreateSut(0.5, 0.2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
+
+        var t = sut.Apply(InProgress(attempts: 2) with { RetryBase = 2 }, new ChannelOutcome.Transient("HTTP 502"), Now);
+
+        Assert.Equal(new Transition(DeliveryStatus.Pending, 3, Now.AddSeconds(10), "HTTP 502"), t);
+    }
+
+    [Fact]
     public void Apply_TransientOnLastStep_StillRetries()
     {
         var sut = CreateSut(0.5, 0.2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));

@@ -38,7 +38,7 @@ public abstract partial class StoreConformanceTests
 
         Assert.Equal(CommandResult.Done, outcome.Result);
         var stored = await DeliveryAsync(lease.Delivery.Id);
-        Assert.Equal((DeliveryStatus.Pending, now, 1), (stored.Status, stored.NextAttemptAt, stored.Attempts));
+        Assert.Equal((DeliveryStatus.Pending, now, 1, 1), (stored.Status, stored.NextAttemptAt, stored.Attempts, stored.RetryBase));
         Assert.Equal(lease.Delivery.Id, (await ClaimOneAsync(now)).Delivery.Id);
         Assert.Contains(await Store.Audit.ListAsync(lease.Delivery.ItemId, 10, Ct),
             e => e.Action == "delivery.retry" && e.DeliveryId == lease.Delivery.Id && e.Actor == "operator");
