@@ -6,8 +6,8 @@ using RestSharp.Serializers.Json;
 namespace Syndicator.Channels.SsCms;
 
 /// <summary>
-/// The SSCMS v1 contents API over RestSharp, on the channel's named <see cref="HttpClient"/> (which carries the
-/// resilience pipeline). Every call answers an <see cref="SsCmsAnswer{T}"/>; none throws for HTTP or network failures.
+/// The SSCMS v1 contents API over RestSharp, on the channel's named <see cref="HttpClient"/> (which will carry the
+/// channel's resilience pipeline; none yet). Every call answers an <see cref="SsCmsAnswer{T}"/>; none throws for HTTP or network failures.
 /// </summary>
 internal sealed class SsCmsApi : IDisposable
 {

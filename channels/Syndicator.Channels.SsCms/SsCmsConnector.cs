@@ -52,21 +52,26 @@ internal sealed class SsCmsConnector : IChannelConnector
 
     private async Task<ChannelOutcome> WithdrawAsync(SsCmsApi api, DeliveryContext context, CancellationToken cancellationToken)
     {
-        if (context.Live is null)
-        {
-            // Nothing of the item is live here: the withdrawal is already true.
-            return new ChannelOutcome.Succeeded(context.Delivery.RemoteId ?? "", null);
-        }
-
-        var remoteId = context.Live.RemoteId;
-        if (!SsCmsSettingsValidator.TryParseId(remoteId, out var id))
-        {
-            return new ChannelOutcome.Rejected($"The live remote id '{remoteId}' is not an SSCMS content id");
-        }
-
         if (_channel.ColumnFor(context.Item.Category) is not { } column)
         {
             return SsCmsChannel.BadColumn(_channel.Id, context.Item.Category);
+        }
+
+        var (remoteId, failure) = await WithdrawTargetAsync(api, context, column, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (remoteId is null)
+        {
+            // Nothing of the item is live here and no create of it can have landed: the withdrawal is already true.
+            return new ChannelOutcome.Succeeded(context.Delivery.RemoteId ?? "", null);
+        }
+
+        if (!SsCmsSettingsValidator.TryParseId(remoteId, out var id))
+        {
+            return new ChannelOutcome.Rejected($"The live remote id '{remoteId}' is not an SSCMS content id");
         }
 
         var answer = await api.DeleteAsync(column, id, cancellationToken);
@@ -84,6 +89,29 @@ internal sealed class SsCmsConnector : IChannelConnector
 
         Log.Withdrawn(_channel.Logger, _channel.Id, context.Item.Id, remoteId);
         return new ChannelOutcome.Succeeded(remoteId, null) { Code = answer.Code };
+    }
+
+    /// <summary>
+    /// What to delete: the live content, else one a superseded publish created or may have created (its checkpoint
+    /// was handed on to this withdraw), looked up by our marker.
+    /// </summary>
+    private async Task<(string? RemoteId, ChannelOutcome? Failure)> WithdrawTargetAsync(
+        SsCmsApi api, DeliveryContext context, int column, CancellationToken cancellationToken)
+    {
+        if (context.Live is not null)
+        {
+            return (context.Live.RemoteId, null);
+        }
+
+        if (context.Checkpoint[SsCmsPublish.RemoteIdKey] is { } created)
+        {
+            return (created, null);
+        }
+
+        return context.Checkpoint[SsCmsPublish.StepKey] == SsCmsPublish.CreateSent
+            ? await new SsCmsPublish(_channel, api, context).FindEarlierCreateAsync(
+                SsCmsSettingsValidator.TryParseId(context.Checkpoint[SsCmsPublish.ColumnKey], out var sent) ? sent : column, cancellationToken)
+            : (null, null);
     }
 
     private ChannelOutcome Fail<T>(SsCmsAnswer<T> answer, string call, string notFound)

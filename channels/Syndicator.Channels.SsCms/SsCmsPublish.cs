@@ -8,13 +8,17 @@ namespace Syndicator.Channels.SsCms;
 /// One try of a publish: create the content once, across retries and crashes. The checkpoint records
 /// <c>step=create-sent</c> (and the column) before the create leaves, and <c>remoteId</c> with
 /// <c>step=created</c> once SSCMS answered. A try that finds <c>create-sent</c> without a <c>remoteId</c> looks the
-/// content up (title, then our marker in the body) before creating anything.
+/// content up (title, then our marker in the body) before creating anything. The checkpoint also records the
+/// title and revision the create carried: a checkpoint handed on from a superseded revision (see IDeliveryStore)
+/// is reconciled by the title that was sent, and the content found is then updated to this revision.
 /// </summary>
 internal sealed class SsCmsPublish
 {
     internal const string StepKey = "step";
     internal const string RemoteIdKey = "remoteId";
     internal const string ColumnKey = "column";
+    internal const string TitleKey = "title";
+    internal const string RevisionKey = "revision";
     internal const string CreateSent = "create-sent";
     internal const string Created = "created";
 
@@ -48,7 +52,7 @@ internal sealed class SsCmsPublish
 
         if (checkpoint[RemoteIdKey] is { } remoteId)
         {
-            return new ChannelOutcome.Succeeded(remoteId, _channel.PageUrl(column, remoteId));
+            return await FreshenAsync(column, remoteId, null, cancellationToken);
         }
 
         return checkpoint[StepKey] == CreateSent
@@ -75,13 +79,17 @@ internal sealed class SsCmsPublish
         }
 
         Log.Reconciled(_channel.Logger, _channel.Id, ItemId, found);
-        return await RecordCreatedAsync(column, found, code: "200", cancellationToken);
+        await _context.SaveCheckpointAsync(_context.Checkpoint.With(RemoteIdKey, found).With(StepKey, Created), cancellationToken);
+        return await FreshenAsync(column, found, "200", cancellationToken);
     }
 
     private async Task<ChannelOutcome> CreateAsync(int column, CancellationToken cancellationToken)
     {
         var columnText = column.ToString(CultureInfo.InvariantCulture);
-        await _context.SaveCheckpointAsync(_context.Checkpoint.With(StepKey, CreateSent).With(ColumnKey, columnText), cancellationToken);
+        var revision = _context.Item.Revision.ToString(CultureInfo.InvariantCulture);
+        await _context.SaveCheckpointAsync(
+            _context.Checkpoint.With(StepKey, CreateSent).With(ColumnKey, columnText).With(TitleKey, Fields.Title).With(RevisionKey, revision),
+            cancellationToken);
 
         Log.Creating(_channel.Logger, _channel.Id, ItemId, column);
         var answer = await _api.CreateAsync(column, Fields, cancellationToken);
@@ -110,10 +118,37 @@ internal sealed class SsCmsPublish
         return new ChannelOutcome.Succeeded(remoteId, _channel.PageUrl(column, remoteId)) { Code = code };
     }
 
-    /// <summary>Finds the content an earlier, unanswered create made: same title, our marker in the body.</summary>
-    private async Task<(string? RemoteId, ChannelOutcome? Failure)> FindEarlierCreateAsync(int column, CancellationToken cancellationToken)
+    /// <summary>
+    /// A content created for an earlier revision (its checkpoint was handed on) still carries that revision's fields:
+    /// bring it to this revision before calling it live.
+    /// </summary>
+    private async Task<ChannelOutcome> FreshenAsync(int column, string remoteId, string? code, CancellationToken cancellationToken)
     {
-        var list = await _api.ListAsync(column, ReconcilePageSize, Fields.Title, cancellationToken);
+        var revision = _context.Item.Revision.ToString(CultureInfo.InvariantCulture);
+        if (_context.Checkpoint[RevisionKey] is { } sent && sent != revision && SsCmsSettingsValidator.TryParseId(remoteId, out var id))
+        {
+            var answer = await _api.UpdateAsync(column, id, Fields, cancellationToken);
+            if (!answer.Succeeded)
+            {
+                SsCmsConnector.LogFailure(_channel, answer, "update (freshen)");
+                return SsCmsOutcomes.Failure(answer, _channel.NotFoundOnUpdate(column, remoteId), _channel.Time);
+            }
+
+            await _context.SaveCheckpointAsync(_context.Checkpoint.With(RevisionKey, revision), cancellationToken);
+            code = answer.Code;
+        }
+
+        return new ChannelOutcome.Succeeded(remoteId, _channel.PageUrl(column, remoteId)) { Code = code };
+    }
+
+    /// <summary>
+    /// Finds the content an earlier, unanswered create made: the title it sent (this revision's when the checkpoint
+    /// does not say), our marker in the body.
+    /// </summary>
+    internal async Task<(string? RemoteId, ChannelOutcome? Failure)> FindEarlierCreateAsync(int column, CancellationToken cancellationToken)
+    {
+        var title = _context.Checkpoint[TitleKey] ?? Fields.Title;
+        var list = await _api.ListAsync(column, ReconcilePageSize, title, cancellationToken);
         if (!list.Succeeded)
         {
             SsCmsConnector.LogFailure(_channel, list, "list (reconcile)");

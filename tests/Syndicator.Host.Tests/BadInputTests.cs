@@ -29,6 +29,8 @@ public sealed class BadInputTests : IAsyncLifetime
         { "title too long", 422, "title" },
         { "image the body names is missing", 422, "body.content" },
         { "oversized body", 413, "$" },
+        { "revision as a string", 400, "revision" },
+        { "body only a script", 422, "body.content" },
     };
 
     [Theory]
@@ -87,6 +89,18 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
     }
 
+    [Theory]
+    [InlineData("api/items?since=yesterday", "since")]
+    [InlineData("api/items?limit=abc", "limit")]
+    [InlineData("api/items?status=lost", "status")]
+    public async Task List_BadFilter_400NamingIt(string path, string field)
+    {
+        using var response = await _service.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
     [Fact]
     public async Task Withdraw_WithoutReason_400NamingReason()
     {
@@ -126,6 +140,12 @@ public sealed class BadInputTests : IAsyncLifetime
                 break;
             case "image the body names is missing":
                 item["body"] = new JsonObject { ["format"] = "html", ["content"] = "<p><img src=\"missing.png\"></p>" };
+                break;
+            case "revision as a string":
+                item["revision"] = "1";
+                break;
+            case "body only a script":
+                item["body"] = new JsonObject { ["format"] = "html", ["content"] = "<script>alert(1)</script>" };
                 break;
             case "oversized body":
                 item["body"] = new JsonObject { ["format"] = "html", ["content"] = new string('x', 100_000) };

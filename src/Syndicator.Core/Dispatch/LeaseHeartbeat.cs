@@ -28,7 +28,19 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_cts.Token))
             {
-                if (!await store.RenewAsync(lease, time.GetUtcNow() + leaseFor, _cts.Token))
+                bool renewed;
+                try
+                {
+                    renewed = await store.RenewAsync(lease, time.GetUtcNow() + leaseFor, _cts.Token);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One failed renewal (a busy database) is not fatal: the lease still runs to its end, the next tick
+                    // tries again, and the fenced writes tell the truth either way.
+                    continue;
+                }
+
+                if (!renewed)
                 {
                     LeaseLost = true;
                     await _cts.CancelAsync();
@@ -38,10 +50,6 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The try ended or the lease was lost; either way the loop is done.
-        }
-        catch (Exception)
-        {
-            // A failed renewal is not fatal: the lease still runs to its end, and the fenced writes tell the truth.
         }
     }
 

@@ -29,6 +29,13 @@ public sealed class BodyRenderer
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Whether <paramref name="html"/> shows anything: text or an image.</summary>
+    public bool HasContent(string html)
+    {
+        var document = _parser.ParseDocument(html);
+        return !string.IsNullOrWhiteSpace(document.Body?.TextContent) || document.Images.Length > 0;
+    }
+
     private static bool IsWebUrl(string src) =>
         Uri.TryCreate(src, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -51,6 +51,11 @@ public sealed partial class ItemValidator
         var channels = ResolveChannels(item, limits);
         var html = _renderer.ToSafeHtml(item.Body!.Format!, item.Body.Content!);
         CheckLimits(item, limits);
+        if (!_renderer.HasContent(html))
+        {
+            limits.Add("body.content", "Nothing publishable is left of the body once scripts and unsafe markup are removed.");
+        }
+
         new MediaRules(_limits, limits).Check(images, cover, attachments, _renderer.LocalImageSources(html));
         if (limits.Any)
         {

@@ -41,7 +41,7 @@ public static class ItemStatusRules
     /// <summary>
     /// Per channel the current delivery is the newest one not superseded. Any failed or unconfirmed → attention;
     /// else any still moving (or waiting for an operator's hand-off) → in_progress; else all withdrawn → withdrawn;
-    /// else delivered.
+    /// else delivered. Every delivery superseded (withdrawn before anything was sent) → withdrawn.
     /// </summary>
     public static ItemStatus Of(IEnumerable<Delivery> deliveries)
     {
@@ -50,6 +50,12 @@ public static class ItemStatusRules
             .GroupBy(d => d.Channel, StringComparer.Ordinal)
             .Select(g => g.MaxBy(d => d.Sequence)!)
             .ToList();
+
+        // Only a withdrawal supersedes without queueing something new: nothing current means nothing was ever sent.
+        if (current.Count == 0 && deliveries.Any())
+        {
+            return ItemStatus.Withdrawn;
+        }
 
         if (current.Any(d => d.Status is DeliveryStatus.Failed or DeliveryStatus.Unconfirmed))
         {

@@ -27,10 +27,10 @@ internal static class ItemCommands
         var channels = body.Channels ?? [];
         for (var i = 0; i < channels.Count; i++)
         {
-            if (channels[i] is not { } c || catalogue.Find(c) is null)
+            if (channels[i] is not { } c || !catalogue.IsEnabled(c))
             {
-                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Unknown channel.", $"channels[{i}]",
-                    $"'{channels[i]}' is not a configured channel. Configured: {string.Join(", ", catalogue.Channels.Select(x => x.Id))}.");
+                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Unknown or disabled channel.", $"channels[{i}]",
+                    $"'{channels[i]}' is not an enabled channel. Enabled: {string.Join(", ", catalogue.EnabledChannels.Select(x => x.Id))}.");
             }
         }
 

@@ -63,9 +63,21 @@ internal static class ItemsApi
         await store.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(ItemView.From(item)) : Problems.NotFound("item", id);
 
     private static async Task<IResult> List(
-        string? status, string? channel, string? category, DateTimeOffset? since, int? limit, IItemStore store,
+        string? status, string? channel, string? category, string? since, string? limit, IItemStore store,
         CancellationToken cancellationToken)
     {
+        // Filters are read as text so that a bad one is a problem naming it, not a bare 400.
+        DateTimeOffset? from = null;
+        if (since is not null)
+        {
+            if (!DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsedSince))
+            {
+                return Problems.Field(StatusCodes.Status400BadRequest, "Bad filter.", "since", "since must be an ISO-8601 date or instant.");
+            }
+
+            from = parsedSince;
+        }
+
         ItemStatus? wanted = null;
         if (status is not null)
         {
@@ -78,12 +90,13 @@ internal static class ItemsApi
             wanted = parsed;
         }
 
-        if (limit is < 1 or > 500)
+        var count = 50;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 500))
         {
-            return Problems.Field(StatusCodes.Status400BadRequest, "Bad filter.", "limit", "limit must be between 1 and 500.");
+            return Problems.Field(StatusCodes.Status400BadRequest, "Bad filter.", "limit", "limit must be a whole number from 1 to 500.");
         }
 
-        var page = await store.ListAsync(new ItemQuery(wanted, channel, category, since, limit ?? 50), cancellationToken);
+        var page = await store.ListAsync(new ItemQuery(wanted, channel, category, from, count), cancellationToken);
         return TypedResults.Ok(new ItemPage(page.Count, page.Select(ItemView.From).ToList()));
     }
 

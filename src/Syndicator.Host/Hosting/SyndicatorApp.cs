@@ -43,6 +43,9 @@ public static class SyndicatorApp
         {
             // Chinese text goes out as itself, not as \u escapes (DESIGN §5).
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+            // "revision": "1" is a string, not a number: the web defaults would quietly accept it.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);
@@ -53,6 +56,10 @@ public static class SyndicatorApp
         builder.Services.AddSingleton<ChannelHealthBoard>();
 
         var app = builder.Build();
+
+        // Unknown routes, bad query strings and unexpected errors answer with problem details too.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapItemsApi();

@@ -27,6 +27,13 @@ internal static class Rows
     public static string? FromUri(Uri? value) => value?.OriginalString;
 }
 
+/// <summary>What superseding a delivery hands on.</summary>
+internal sealed class SupersededRow
+{
+    public long Seq { get; set; }
+    public string? Checkpoint { get; set; }
+}
+
 internal sealed class DeliveryRow
 {
     public long Seq { get; set; }

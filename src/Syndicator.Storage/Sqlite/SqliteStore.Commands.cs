@@ -21,10 +21,11 @@ internal sealed partial class SqliteStore
             var queued = new List<Delivery>();
             foreach (var channel in channels.Distinct(StringComparer.Ordinal))
             {
-                await SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: false);
+                var carried = await SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: false);
                 var operation = await SendOperationAsync(s, item.Id, channel);
                 var delivery = await InsertDeliveryAsync(
-                    s, item.Id, checked((int)item.LatestRevision), channel, operation, command.Now, command.Reason, command.Now);
+                    s, item.Id, checked((int)item.LatestRevision), channel, operation, command.Now, command.Reason, command.Now,
+                    operation == DeliveryOperation.Publish ? carried : null);
                 await AuditAsync(s, Entry(command, "item.republish", delivery));
                 queued.Add(delivery);
             }
@@ -36,7 +37,8 @@ internal sealed partial class SqliteStore
     /// <remarks>
     /// No channels named means every channel where the item is live or has a delivery still on its way (hand-offs
     /// included). On each, pending sends and hand-offs are superseded; a withdraw is queued where something is live
-    /// or may become live (a try in progress or awaiting confirmation). Where nothing was sent, superseding is all.
+    /// or may become live (a try in progress or awaiting confirmation, or a superseded send that had started, whose
+    /// checkpoint the withdraw inherits). Where nothing was sent, superseding is all.
     /// </remarks>
     public Task<CommandOutcome> WithdrawAsync(ItemCommand command, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
@@ -53,13 +55,16 @@ internal sealed partial class SqliteStore
             var queued = new List<Delivery>();
             foreach (var channel in channels.Distinct(StringComparer.Ordinal))
             {
-                await SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: true);
+                var carried = await SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: true);
                 var args = new { itemId = item.Id, channel };
                 Delivery? delivery = null;
-                if (await s.ScalarAsync<bool>("Placements.Exists", args) || await s.ScalarAsync<bool>("Deliveries.HasInFlight", args))
+                if (carried is not null
+                    || await s.ScalarAsync<bool>("Placements.Exists", args)
+                    || await s.ScalarAsync<bool>("Deliveries.HasInFlight", args))
                 {
                     delivery = await InsertDeliveryAsync(
-                        s, item.Id, checked((int)item.LatestRevision), channel, DeliveryOperation.Withdraw, command.Now, command.Reason, command.Now);
+                        s, item.Id, checked((int)item.LatestRevision), channel, DeliveryOperation.Withdraw, command.Now, command.Reason, command.Now,
+                        carried);
                     queued.Add(delivery);
                 }
 

@@ -33,9 +33,11 @@ internal sealed partial class SqliteStore
             var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
             foreach (var channel in channels)
             {
-                await SupersedeAsync(s, item.Id, channel, item.AcceptedAt, withdrawing: false);
+                var carried = await SupersedeAsync(s, item.Id, channel, item.AcceptedAt, withdrawing: false);
                 var operation = await SendOperationAsync(s, item.Id, channel);
-                await InsertDeliveryAsync(s, item.Id, item.Revision, channel, operation, item.PublishAt ?? item.AcceptedAt, null, item.AcceptedAt);
+                await InsertDeliveryAsync(
+                    s, item.Id, item.Revision, channel, operation, item.PublishAt ?? item.AcceptedAt, null, item.AcceptedAt,
+                    operation == DeliveryOperation.Publish ? carried : null);
             }
 
             var detail = $"revision {item.Revision} → {string.Join(", ", channels)}";

@@ -5,10 +5,21 @@ namespace Syndicator.Storage.Sqlite;
 /// <summary>Steps shared by intake and the operators' commands; each runs inside the caller's write transaction.</summary>
 internal sealed partial class SqliteStore
 {
-    private static Task<int> SupersedeAsync(SqliteSession s, string itemId, string channel, DateTimeOffset now, bool withdrawing) =>
-        s.ExecuteAsync(
+    /// <summary>
+    /// Supersedes the unclaimed pending sends of (item, channel) and returns the checkpoint of the newest one that had
+    /// started (null when none had): a create it sent may have landed, so what replaces it must reconcile, not resend.
+    /// </summary>
+    private static async Task<string?> SupersedeAsync(SqliteSession s, string itemId, string channel, DateTimeOffset now, bool withdrawing)
+    {
+        var superseded = await s.QueryAsync<SupersededRow>(
             withdrawing ? "Deliveries.SupersedeForWithdraw" : "Deliveries.SupersedePending",
             new { itemId, channel, now = UnixMs.From(now) });
+        return superseded
+            .Where(r => !Checkpoint.FromJson(r.Checkpoint).IsEmpty)
+            .OrderByDescending(r => r.Seq)
+            .Select(r => r.Checkpoint)
+            .FirstOrDefault();
+    }
 
     /// <summary>Update where the item is live on the channel, else publish.</summary>
     private static async Task<DeliveryOperation> SendOperationAsync(SqliteSession s, string itemId, string channel) =>
@@ -24,7 +35,8 @@ internal sealed partial class SqliteStore
         DeliveryOperation operation,
         DateTimeOffset due,
         string? reason,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? checkpoint = null)
     {
         var rows = await s.QueryAsync<DeliveryRow>("Deliveries.Insert", new
         {
@@ -34,6 +46,7 @@ internal sealed partial class SqliteStore
             channel,
             operation = WireNames.Of(operation),
             nextAttemptAt = UnixMs.From(due),
+            checkpoint,
             reason,
             now = UnixMs.From(now),
         });

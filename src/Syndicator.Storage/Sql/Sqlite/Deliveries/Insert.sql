@@ -1,3 +1,3 @@
-INSERT INTO deliveries (id, item_id, revision, channel, operation, status, attempts, next_attempt_at, reason, created_at, updated_at)
-VALUES (@id, @itemId, @revision, @channel, @operation, 'pending', 0, @nextAttemptAt, @reason, @now, @now)
+INSERT INTO deliveries (id, item_id, revision, channel, operation, status, attempts, next_attempt_at, checkpoint, reason, created_at, updated_at)
+VALUES (@id, @itemId, @revision, @channel, @operation, 'pending', 0, @nextAttemptAt, @checkpoint, @reason, @now, @now)
 RETURNING *;
