@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Information, "Sandbox reset: every channel emptied")]
     public static partial void SandboxReset(ILogger logger);
+
+    [LoggerMessage(5, LogLevel.Information, "Sandbox channel {Channel}: the caller of {Path} left before the answer ({Error})")]
+    public static partial void AnswerLost(ILogger logger, string channel, string path, string error);
 }

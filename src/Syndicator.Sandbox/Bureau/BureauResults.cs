@@ -50,7 +50,8 @@ internal static class BureauResults
 
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+            // Not cancelled when the caller goes away: like a real server, the emulator finishes a request it has received.
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, CancellationToken.None);
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException exception)

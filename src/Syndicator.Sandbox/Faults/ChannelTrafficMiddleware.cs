@@ -44,11 +44,7 @@ internal sealed class ChannelTrafficMiddleware(
                 context.Response.StatusCode = fault.Status;
                 break;
             case FaultKind.Latency:
-                if (await DelayAsync(fault.Latency, context.RequestAborted))
-                {
-                    await AnswerAsync(context, channel);
-                }
-
+                await SlowAnswerAsync(context, channel, fault.Latency);
                 break;
             case FaultKind.Reset:
                 context.Abort();
@@ -89,17 +85,24 @@ internal sealed class ChannelTrafficMiddleware(
         }
     }
 
-    private async Task<bool> DelayAsync(TimeSpan latency, CancellationToken cancellationToken)
+    /// <summary>
+    /// A real server goes on with a request it has received even when the caller goes away (a timeout, a crash): the
+    /// request is read whole first, then the wait, then the change is applied; the answer is lost if the caller left.
+    /// </summary>
+    private async Task SlowAnswerAsync(HttpContext context, SandboxChannel channel, TimeSpan latency)
     {
         try
         {
-            await Task.Delay(latency, timeProvider, cancellationToken);
-            return true;
+            context.Request.EnableBuffering();
+            await context.Request.Body.CopyToAsync(Stream.Null, CancellationToken.None);
+            context.Request.Body.Position = 0;
+            await Task.Delay(latency, timeProvider, CancellationToken.None);
+            await AnswerAsync(context, channel);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The caller gave up while we were waiting (its timeout): nothing left to answer.
-            return false;
+            // The caller is gone; whatever of its request had arrived is done all the same.
+            Log.AnswerLost(logger, channel.Name, context.Request.Path, ex.GetType().Name);
         }
     }
 }

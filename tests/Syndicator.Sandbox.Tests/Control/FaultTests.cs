@@ -66,6 +66,38 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task LatencyFault_CallerGivesUpBeforeTheAnswer_TheChangeIsAppliedAnyway()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = sandbox.CreateClient();
+        await sandbox.Control.AddFaultAsync("bureau", SandboxFault.Delay(TimeSpan.FromMilliseconds(500)));
+        using var giveUp = new CancellationTokenSource();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, BureauCalls.Channel())
+        {
+            Content = new StringContent("""{"title":"慢","checked":true}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-SS-API-KEY", SandboxCredentials.BureauApiKey);
+        var call = client.SendAsync(request, giveUp.Token);
+        await Until(async () => (await sandbox.Control.GetStatsAsync("bureau")).FaultsInjected == 1);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Empty(await sandbox.Control.GetArticlesAsync("bureau"));
+
+        await Until(async () => (await sandbox.Control.GetArticlesAsync("bureau")).Count == 1);
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
+        while (!await condition())
+        {
+            Assert.True(Stopwatch.GetTimestamp() < deadline, "the condition never held");
+            await Task.Yield();
+        }
+    }
+
+    [Fact]
     public async Task ResetFault_DropsTheConnectionAndStoresNothing()
     {
         await using var sandbox = await SandboxServer.StartAsync();
