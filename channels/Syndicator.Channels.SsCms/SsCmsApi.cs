@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RestSharp;
+using Syndicator.Core.Channels;
 using RestSharp.Serializers.Json;
 
 namespace Syndicator.Channels.SsCms;
@@ -35,25 +36,25 @@ internal sealed class SsCmsApi : IDisposable
         SendAsync<SsCmsContent>(Post($"contents/{_siteId}/{column}", fields), cancellationToken);
 
     public Task<SsCmsAnswer<SsCmsContent>> UpdateAsync(int column, int id, SsCmsContentFields fields, CancellationToken cancellationToken) =>
-        SendAsync<SsCmsContent>(Post($"contents/{_siteId}/{column}/{Id(id)}/actions/update", fields), cancellationToken);
+        SendAsync<SsCmsContent>(Safe(Post($"contents/{_siteId}/{column}/{Id(id)}/actions/update", fields)), cancellationToken);
 
     public Task<SsCmsAnswer<SsCmsContent>> DeleteAsync(int column, int id, CancellationToken cancellationToken) =>
-        SendAsync<SsCmsContent>(new RestRequest($"contents/{_siteId}/{column}/{Id(id)}/actions/delete", Method.Post), cancellationToken);
+        SendAsync<SsCmsContent>(Safe(new RestRequest($"contents/{_siteId}/{column}/{Id(id)}/actions/delete", Method.Post)), cancellationToken);
 
     public Task<SsCmsAnswer<SsCmsContent>> GetAsync(int column, int id, CancellationToken cancellationToken) =>
-        SendAsync<SsCmsContent>(new RestRequest($"contents/{_siteId}/{column}/{Id(id)}"), cancellationToken);
+        SendAsync<SsCmsContent>(Safe(new RestRequest($"contents/{_siteId}/{column}/{Id(id)}")), cancellationToken);
 
     public Task<SsCmsAnswer<SsCmsContentList>> ListAsync(int column, int perPage, string? title, CancellationToken cancellationToken)
     {
         IReadOnlyList<SsCmsListWhere> wheres = title is null ? [] : [new SsCmsListWhere("Title", "=", title)];
         var query = new SsCmsListQuery(_siteId, column, 1, perPage, [new SsCmsListOrder("Id", Desc: true)], wheres);
-        return SendAsync<SsCmsContentList>(Post("contents", query), cancellationToken);
+        return SendAsync<SsCmsContentList>(Safe(Post("contents", query)), cancellationToken);
     }
 
     /// <summary><c>GET /api/v1/ping</c>: unauthenticated; proves only that SSCMS answers.</summary>
     public async Task<SsCmsAnswer<string>> PingAsync(CancellationToken cancellationToken)
     {
-        var response = await _rest.ExecuteAsync(new RestRequest("ping"), cancellationToken);
+        var response = await _rest.ExecuteAsync(Safe(new RestRequest("ping")), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return new SsCmsAnswer<string>(response, response.IsSuccessStatusCode ? response.Content ?? "" : null);
     }
@@ -63,6 +64,16 @@ internal sealed class SsCmsApi : IDisposable
     private static RestRequest Post<TBody>(string resource, TBody body)
         where TBody : class =>
         new RestRequest(resource, Method.Post).AddJsonBody(body);
+
+    /// <summary>
+    /// Marks a call the inner retry layer may repeat: reads, the list query, update (it sets fields) and delete (a
+    /// second delete answers 200 again). Create is never marked: a repeated create is a second article.
+    /// </summary>
+    private static RestRequest Safe(RestRequest request)
+    {
+        request.Interceptors = [IdempotentMark.Instance];
+        return request;
+    }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

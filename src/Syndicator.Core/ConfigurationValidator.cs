@@ -44,6 +44,17 @@ internal sealed class ConfigurationValidator(
                 errors.Add($"Channels:{channel.Id}:AttemptTimeout {channel.Options.AttemptTimeout} must be positive.");
             }
 
+            if (channel.Options.RequestTimeout <= TimeSpan.Zero
+                || (channel.Options.AttemptTimeout > TimeSpan.Zero && channel.Options.RequestTimeout > channel.Options.AttemptTimeout))
+            {
+                errors.Add($"Channels:{channel.Id}:RequestTimeout {channel.Options.RequestTimeout} must be positive and no longer than AttemptTimeout.");
+            }
+
+            if (channel.Options.RequestRetries is < 0 or > 5)
+            {
+                errors.Add($"Channels:{channel.Id}:RequestRetries {channel.Options.RequestRetries} must be from 0 to 5.");
+            }
+
             errors.AddRange(factory.Validate(channel));
         }
 

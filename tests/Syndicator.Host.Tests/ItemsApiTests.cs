@@ -117,7 +117,9 @@ public sealed class ItemsApiTests : IAsyncLifetime
     [Fact]
     public async Task Faults_Three503s_DeliverySucceedsWithItsAttemptsVisible()
     {
-        await _service.Sandbox.Control.AddFaultAsync("bureau", SandboxFault.Fail(503, count: 3));
+        // On the creating call, which no layer may repeat within a try: each 503 costs one attempt of the schedule.
+        // (Idempotent calls such as the reconciling list query are retried within the try instead.)
+        await _service.Sandbox.Control.AddFaultAsync("bureau", SandboxFault.Fail(503, count: 3) with { Path = "/api/v1/contents/1/2" });
         var id = ItemJson.NewId();
 
         (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(id))).Dispose();
@@ -129,6 +131,23 @@ public sealed class ItemsApiTests : IAsyncLifetime
         var outcomes = detail.GetProperty("attempts").EnumerateArray().Select(a => (a.GetProperty("outcome").GetString(), a.GetProperty("code").GetString())).ToList();
         Assert.Equal([("transient", "503"), ("transient", "503"), ("transient", "503"), ("succeeded", "200")], outcomes);
         Assert.Single(await _service.Sandbox.Control.GetArticlesAsync("bureau"));
+    }
+
+    [Fact]
+    public async Task Faults_A503OnAnUpdate_RetriedWithinTheTryNotAsANewAttempt()
+    {
+        var id = ItemJson.NewId();
+        (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(id))).Dispose();
+        var live = await _service.WaitForItemAsync(id, i => Status(i) == "delivered");
+        var remoteId = live.GetProperty("deliveries")[0].GetProperty("remoteId").GetString();
+        await _service.Sandbox.Control.AddFaultAsync("bureau", SandboxFault.Fail(503) with { Path = $"/api/v1/contents/1/2/{remoteId}/actions/update" });
+
+        (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(id, revision: 2, body: "<p>第二版</p>"))).Dispose();
+
+        var item = await _service.WaitForItemAsync(id, i => Status(i) == "delivered" && i.GetProperty("revision").GetInt32() == 2);
+        Assert.Equal(1, item.GetProperty("deliveries")[1].GetProperty("attempts").GetInt32());
+        var stats = await _service.Sandbox.Control.GetStatsAsync("bureau");
+        Assert.Equal((1, 1), (stats.FaultsInjected, stats.Updates));
     }
 
     [Fact]

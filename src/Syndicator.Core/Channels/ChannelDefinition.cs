@@ -29,11 +29,30 @@ public sealed class ChannelOptions
 
     /// <summary>How long one try of one delivery may take before it is cut off. Default: 60 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one HTTP call may take (each inner retry gets its own). Default: 20 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Inner retries of a call that is safe to repeat, within one try. Default: 2.</summary>
+    public int RequestRetries { get; set; } = 2;
 }
 
 /// <summary>Names shared by the composition root and the connectors.</summary>
 public static class ChannelHttp
 {
+    /// <summary>Marks a request as safe to send again; the inner retry layer retries only requests so marked.</summary>
+    public static readonly System.Net.Http.HttpRequestOptionsKey<bool> Idempotent = new("syndicator.idempotent");
+
     /// <summary>The named <see cref="System.Net.Http.HttpClient"/> a connector uses for <paramref name="channelId"/>.</summary>
     public static string ClientName(string channelId) => "channel:" + channelId;
+
+    /// <summary>Marks <paramref name="request"/> safe to repeat: a read, or a write whose repetition changes nothing.</summary>
+    public static void MarkIdempotent(System.Net.Http.HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Set(Idempotent, true);
+    }
+
+    public static bool IsIdempotent(System.Net.Http.HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(Idempotent, out var marked) && marked;
 }

@@ -23,8 +23,11 @@ public sealed class RetryOptions
 /// <summary>How the dispatcher claims and holds deliveries (<c>Dispatcher</c>).</summary>
 public sealed class DispatcherOptions
 {
-    /// <summary>How long a claim holds before another worker may take it over. Renewed while a try runs. Default: 60 s.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long a claim holds before another worker may take it over; renewed every third of it while a try runs, so
+    /// it bounds how long a crashed process's deliveries wait. Default: 30 s.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest a lane sleeps before it looks for due work on its own. Default: 5 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -36,7 +36,7 @@ public static class SyndicatorApp
         builder.Services.AddHostedService<StoreMigrator>();
         builder.Services.AddSyndicatorCore(builder.Configuration);
         builder.Services.AddSsCmsChannel();
-        AddChannelHttpClients(builder);
+        ChannelHttpClients.Add(builder.Services, builder.Configuration);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -104,18 +104,5 @@ public static class SyndicatorApp
         }
 
         configuration.AddInMemoryCollection(overrides);
-    }
-
-    /// <summary>
-    /// One named HttpClient per configured channel, so each channel's connections, timeouts and (later) resilience
-    /// pipeline are its own. The client's own timeout is off: the dispatcher bounds each try by the channel's
-    /// AttemptTimeout, and a second, shorter clock here would cut tries off early.
-    /// </summary>
-    private static void AddChannelHttpClients(WebApplicationBuilder builder)
-    {
-        foreach (var channel in CoreServiceCollectionExtensions.ReadChannels(builder.Configuration))
-        {
-            builder.Services.AddHttpClient(ChannelHttp.ClientName(channel.Id), c => c.Timeout = Timeout.InfiniteTimeSpan);
-        }
     }
 }
