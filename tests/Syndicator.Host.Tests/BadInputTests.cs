@@ -51,6 +51,12 @@ public sealed class BadInputTests : IAsyncLifetime
         using var get = await _service.Client.GetAsync($"api/items/{id}");
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(before, await _service.Sandbox.Control.GetStatsAsync("bureau"), new StatsComparer());
+
+        // Then a good item goes all the way: if anything of the bad one had been queued, it would have gone first.
+        var good = ItemJson.NewId();
+        (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(good))).Dispose();
+        await _service.WaitForItemAsync(good, i => i.GetProperty("status").GetString() == "delivered");
+        Assert.Equal($"关于{good}的通知", Assert.Single(await _service.Sandbox.Control.GetArticlesAsync("bureau")).Title);
     }
 
     [Fact]

@@ -202,21 +202,21 @@ public sealed partial class ItemValidator
                 (item.Approval.ReviewedBy ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r!).ToList(),
                 item.Approval.ConfidentialityReviewedBy,
                 item.Approval.ApprovedAt),
-            ContentHash = ContentHash(item),
+            ContentHash = ContentHash(item, channels),
             AcceptedAt = now,
         };
 
-    /// <summary>SHA-256 of the submission as the service understood it (unknown fields left out, overrides sorted).</summary>
-    internal static string ContentHash(SubmittedItem item)
+    /// <summary>
+    /// SHA-256 of the submission as the service understood it: unknown fields left out, overrides sorted, channels as
+    /// resolved.
+    /// </summary>
+    internal static string ContentHash(SubmittedItem item, IEnumerable<string> channels)
     {
         var node = JsonSerializer.SerializeToNode(item)!.AsObject();
-        if (node[nameof(SubmittedItem.Channels)] is JsonArray channels)
-        {
-            // Nor does the order of channels.
-            node[nameof(SubmittedItem.Channels)] = new JsonArray(channels
-                .Select(c => c?.GetValue<string>()).Order(StringComparer.Ordinal)
-                .Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
-        }
+
+        // The channels the item goes to, not how the sender named them: routed by default or listed (in any order).
+        node[nameof(SubmittedItem.Channels)] = new JsonArray(channels
+            .Order(StringComparer.Ordinal).Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
 
         if (node[nameof(SubmittedItem.Overrides)] is JsonObject overrides)
         {

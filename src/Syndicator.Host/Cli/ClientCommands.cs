@@ -111,8 +111,21 @@ internal static class ClientOptions
                 return SyndicatorCli.BadUsage;
             }
 
-            var url = result.GetValue(server)
-                ?? (Environment.GetEnvironmentVariable("SYNDICATOR_SERVER") is { Length: > 0 } env ? new Uri(env) : new Uri("http://127.0.0.1:5000"));
+            var url = result.GetValue(server);
+            if (url is null)
+            {
+                var env = Environment.GetEnvironmentVariable("SYNDICATOR_SERVER");
+                if (string.IsNullOrEmpty(env))
+                {
+                    url = new Uri("http://127.0.0.1:5000");
+                }
+                else if (!Uri.TryCreate(env, UriKind.Absolute, out url))
+                {
+                    await Console.Error.WriteLineAsync($"SYNDICATOR_SERVER: '{env}' is not an absolute http(s) URL.");
+                    return SyndicatorCli.BadUsage;
+                }
+            }
+
             using var client = new ApiClient(url, key);
             try
             {

@@ -8,7 +8,7 @@ internal static class SandboxCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = "Listen URL.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var urls = UriOption.Urls("Listen URL.", "http://127.0.0.1:5080");
         var command = new Command("sandbox", "Run the emulators of the remote platforms and the sandbox control API.") { urls };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -20,7 +20,16 @@ internal static class SandboxCommand
             }
 
             await using var app = SandboxApplication.Create(options);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"Cannot listen: {ex.Message}");
+                return SyndicatorCli.WorkFailed;
+            }
+
             Console.WriteLine($"Sandbox listening on {string.Join(", ", app.Urls)} (control API under /_sandbox, index at /).");
             await app.WaitForShutdownAsync(cancellationToken);
             return SyndicatorCli.Success;

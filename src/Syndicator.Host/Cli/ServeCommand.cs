@@ -9,7 +9,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string?>("--urls") { Description = "Listen URLs, ';'-separated (default Api:Urls, http://127.0.0.1:5000)." };
+        var urls = UriOption.Urls("Listen URLs, ';'-separated (default Api:Urls, http://127.0.0.1:5000).");
         var sandbox = UriOption.Create("--sandbox", "Point every channel of the default profile at this running sandbox.");
         var store = new StoreOptions();
         var command = new Command("serve", "Run the service: API, dispatcher and health endpoints.") { urls, sandbox };
@@ -46,6 +46,11 @@ internal static class ServeCommand
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return SyndicatorCli.BadUsage;
+        }
+        catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"Cannot listen: {ex.Message}");
+            return SyndicatorCli.WorkFailed;
         }
     }
 }
