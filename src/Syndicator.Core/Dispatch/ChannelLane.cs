@@ -19,7 +19,7 @@ internal sealed class ChannelLane
     private readonly DispatcherOptions _options;
     private readonly string _owner;
     private readonly ILogger _logger;
-    private readonly HashSet<Task> _running = [];
+    private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
 
     public ChannelLane(
         ChannelDefinition channel, IDeliveryStore store, DeliveryRunner runner, LaneSignal signal, TimeProvider time,
@@ -62,7 +62,7 @@ internal sealed class ChannelLane
     /// <summary>Claims as many due deliveries as there are free slots.</summary>
     private async Task ClaimAsync(CancellationToken hardStop, CancellationToken stopping)
     {
-        _running.RemoveWhere(t => t.IsCompleted);
+        Prune();
         _signal.Reset();
         var free = _channel.Options.MaxConcurrency - _running.Count;
         if (free <= 0)
@@ -73,7 +73,12 @@ internal sealed class ChannelLane
         var claimed = await _store.ClaimAsync(_channel.Id, _owner, free, _time.GetUtcNow(), _options.LeaseDuration, stopping);
         foreach (var lease in claimed)
         {
-            _running.Add(Task.Run(() => _runner.RunAsync(lease, hardStop), CancellationToken.None));
+            // This lane may re-claim a delivery it is still running if that try's lease ran out unrenewed: the old
+            // try is fenced off by the new token, and the new one waits for it to end so they never send at once.
+            var id = lease.Delivery.Id;
+            _running[id] = _running.TryGetValue(id, out var earlier)
+                ? earlier.ContinueWith(_ => _runner.RunAsync(lease, hardStop), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
+                : Task.Run(() => _runner.RunAsync(lease, hardStop), CancellationToken.None);
         }
     }
 
@@ -86,7 +91,7 @@ internal sealed class ChannelLane
         var now = _time.GetUtcNow();
         var next = await _store.NextDueAsync(_channel.Id, stopping);
         var wait = next is { } due && due > now && due - now < _options.PollInterval ? due - now : _options.PollInterval;
-        var wakers = new List<Task>(_running) { _signal.WaitAsync() };
+        var wakers = new List<Task>(_running.Values) { _signal.WaitAsync() };
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         wakers.Add(Task.Delay(wait, _time, timer.Token));
         await Task.WhenAny(wakers);
@@ -96,17 +101,25 @@ internal sealed class ChannelLane
     /// <summary>Shutdown: lets running tries finish within the grace period, then stops and releases the rest.</summary>
     private async Task DrainAsync(CancellationTokenSource hardStop)
     {
-        _running.RemoveWhere(t => t.IsCompleted);
+        Prune();
         if (_running.Count == 0)
         {
             return;
         }
 
         Log.Draining(_logger, _channel.Id, _running.Count);
-        var all = Task.WhenAll(_running);
+        var all = Task.WhenAll(_running.Values);
         await Task.WhenAny(all, Task.Delay(_options.ShutdownGrace, _time, CancellationToken.None));
         await hardStop.CancelAsync();
         await all;
+    }
+
+    private void Prune()
+    {
+        foreach (var done in _running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList())
+        {
+            _running.Remove(done);
+        }
     }
 
     private async Task Pause(TimeSpan wait, CancellationToken stopping)
