@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "Sandbox channel {Channel}: the caller of {Path} left before the answer ({Error})")]
     public static partial void AnswerLost(ILogger logger, string channel, string path, string error);
+
+    [LoggerMessage(6, LogLevel.Information, "Sandbox channel wechat: publish job {PublishId} finished with status {Status}")]
+    public static partial void WeChatPublishJobFinished(ILogger logger, long publishId, int status);
 }

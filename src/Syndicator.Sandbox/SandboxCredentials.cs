@@ -14,4 +14,13 @@ public static class SandboxCredentials
 
     /// <summary>The channel (栏目 "工作动态") of <see cref="BureauSiteId"/> that the default profile publishes to.</summary>
     public const int BureauChannelId = 2;
+
+    /// <summary>The AppID of the one Official Account the <c>/wechat</c> emulator holds; any other answers 40013.</summary>
+    public const string WeChatAppId = "wx7c3e9a1f5b2d4e60";
+
+    /// <summary>The AppSecret of <see cref="WeChatAppId"/>; a wrong one answers 40001 on <c>cgi-bin/token</c>, 40125 on <c>stable_token</c>.</summary>
+    public const string WeChatAppSecret = "3f9b2c7e1a5d4086b8e2c6f1a9d3e7b5";
+
+    /// <summary>The <c>grant_type</c> both token endpoints require; any other answers 40002.</summary>
+    public const string WeChatGrantType = "client_credential";
 }

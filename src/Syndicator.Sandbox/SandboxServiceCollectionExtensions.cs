@@ -4,6 +4,7 @@ using Syndicator.Sandbox.Bureau;
 using Syndicator.Sandbox.Channels;
 using Syndicator.Sandbox.Control;
 using Syndicator.Sandbox.Faults;
+using Syndicator.Sandbox.WeChat;
 
 namespace Syndicator.Sandbox;
 
@@ -20,6 +21,7 @@ internal static class SandboxServiceCollectionExtensions
         // A new platform is one more line here and one folder beside Bureau/.
         services.AddSingleton<BureauStore>();
         services.AddPlatformEmulator<BureauEmulator>();
+        services.AddPlatformEmulator<WeChatEmulator>();
         return services;
     }
 
@@ -30,6 +32,7 @@ internal static class SandboxServiceCollectionExtensions
         foreach (var channel in app.Services.GetRequiredService<SandboxChannels>().All)
         {
             channel.Emulator.Map(app.MapGroup(channel.Prefix.Value!));
+            channel.Emulator.MapControl(app.MapGroup("/_sandbox" + channel.Prefix.Value));
         }
 
         app.MapSandboxControlApi();

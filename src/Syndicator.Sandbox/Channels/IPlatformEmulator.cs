@@ -20,6 +20,14 @@ internal interface IPlatformEmulator
     /// <summary>Maps the platform's routes onto the group of the channel's prefix.</summary>
     void Map(RouteGroupBuilder group);
 
+    /// <summary>
+    /// Maps control routes of this platform's own beside the generic ones, on the group <c>/_sandbox/{Channel}</c>
+    /// (e.g. emulator settings tests turn). Most platforms have none.
+    /// </summary>
+    void MapControl(RouteGroupBuilder control)
+    {
+    }
+
     /// <summary>Every article the platform holds, deleted ones flagged. A <see cref="SandboxArticle.Url"/> starting with
     /// <c>/</c> is resolved against the caller's address.</summary>
     IReadOnlyList<SandboxArticle> Articles();

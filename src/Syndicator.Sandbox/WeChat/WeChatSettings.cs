@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Syndicator.Sandbox.WeChat;
+
+/// <summary>
+/// The knobs tests turn on the WeChat emulator, through <c>POST /_sandbox/wechat/settings</c> (see
+/// <see cref="WeChatSettingsApi"/>). <c>POST /_sandbox/reset</c> puts every one back to its default.
+/// </summary>
+internal sealed class WeChatSettings
+{
+    /// <summary>How long a publish job stays at status 1 (publishing) on the emulator's clock. Default: 2 s.</summary>
+    public TimeSpan PublishDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The final status (0, 2, 3 or 4) of the next submitted job only; null (default) means 0.</summary>
+    public int? NextPublishStatus { get; set; }
+
+    /// <summary>Daily <c>cgi-bin/token</c> calls (reference §1a). Default: 2000.</summary>
+    public int TokenDailyLimit { get; set; } = 2000;
+
+    /// <summary>Daily <c>stable_token</c> calls (reference §1b). Default: 500 000.</summary>
+    public int StableTokenDailyLimit { get; set; } = 500_000;
+
+    /// <summary>Daily <c>stable_token</c> calls with force_refresh (reference §1b). Default: 20.</summary>
+    public int ForceRefreshDailyLimit { get; set; } = 20;
+
+    /// <summary>Daily accepted <c>freepublish/submit</c> calls (reference §5). Default: 100.</summary>
+    public int SubmitDailyLimit { get; set; } = 100;
+
+    /// <summary>Daily successful mass sends before 45028 (reference §6; a verified subscription account has 1). Default: 100.</summary>
+    public int MassSendDailyLimit { get; set; } = 100;
+
+    /// <summary><c>clear_quota</c> calls per month before 48006. Default: 10.</summary>
+    public int ClearQuotaMonthlyLimit { get; set; } = 10;
+
+    public int DailyLimit(string path) => path switch
+    {
+        QuotaBook.Token => TokenDailyLimit,
+        QuotaBook.StableToken => StableTokenDailyLimit,
+        QuotaBook.Submit => SubmitDailyLimit,
+        QuotaBook.MassSend => MassSendDailyLimit,
+        QuotaBook.ForceRefresh => ForceRefreshDailyLimit,
+        _ => int.MaxValue,
+    };
+
+    public JsonObject ToJson() => new()
+    {
+        ["publishDelaySeconds"] = PublishDelay.TotalSeconds,
+        ["nextPublishStatus"] = NextPublishStatus,
+        ["tokenDailyLimit"] = TokenDailyLimit,
+        ["stableTokenDailyLimit"] = StableTokenDailyLimit,
+        ["forceRefreshDailyLimit"] = ForceRefreshDailyLimit,
+        ["submitDailyLimit"] = SubmitDailyLimit,
+        ["massSendDailyLimit"] = MassSendDailyLimit,
+        ["clearQuotaMonthlyLimit"] = ClearQuotaMonthlyLimit,
+    };
+
+    /// <summary>Applies the fields present in <paramref name="body"/>; nothing is applied when any field is wrong.</summary>
+    public static Dictionary<string, string[]> Validate(JsonElement body)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors["$"] = ["The settings are a JSON object."];
+            return errors;
+        }
+
+        foreach (var property in body.EnumerateObject())
+        {
+            var value = property.Value;
+            var ok = property.Name switch
+            {
+                "publishDelaySeconds" => value.ValueKind == JsonValueKind.Number && value.GetDouble() is >= 0 and <= 86_400,
+                "nextPublishStatus" => value.ValueKind == JsonValueKind.Null
+                    || (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var status) && status is 0 or 2 or 3 or 4),
+                "tokenDailyLimit" or "stableTokenDailyLimit" or "forceRefreshDailyLimit" or "submitDailyLimit" or "massSendDailyLimit"
+                    or "clearQuotaMonthlyLimit" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var limit) && limit >= 0,
+                _ => false,
+            };
+            if (!ok)
+            {
+                errors[property.Name] = [$"'{property.Name}' is unknown or out of range; see WeChatSettingsApi."];
+            }
+        }
+
+        return errors;
+    }
+
+    public void Apply(JsonElement body)
+    {
+        foreach (var property in body.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "publishDelaySeconds": PublishDelay = TimeSpan.FromSeconds(value.GetDouble()); break;
+                case "nextPublishStatus": NextPublishStatus = value.ValueKind == JsonValueKind.Null ? null : value.GetInt32(); break;
+                case "tokenDailyLimit": TokenDailyLimit = value.GetInt32(); break;
+                case "stableTokenDailyLimit": StableTokenDailyLimit = value.GetInt32(); break;
+                case "forceRefreshDailyLimit": ForceRefreshDailyLimit = value.GetInt32(); break;
+                case "submitDailyLimit": SubmitDailyLimit = value.GetInt32(); break;
+                case "massSendDailyLimit": MassSendDailyLimit = value.GetInt32(); break;
+                case "clearQuotaMonthlyLimit": ClearQuotaMonthlyLimit = value.GetInt32(); break;
+            }
+        }
+    }
+}
