@@ -13,8 +13,8 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Registers one store as <see cref="IItemStore"/>, <see cref="IDeliveryStore"/>, <see cref="IKeyStore"/>,
-    /// <see cref="IAuditLog"/> and <see cref="IStoreLifecycle"/>. Call <see cref="IStoreLifecycle.MigrateAsync"/>
-    /// at start-up before using it.
+    /// <see cref="IAuditLog"/>, <see cref="IChannelStateStore"/> and <see cref="IStoreLifecycle"/>. Call
+    /// <see cref="IStoreLifecycle.MigrateAsync"/> at start-up before using it.
     /// </summary>
     /// <exception cref="NotSupportedException">The provider is not available.</exception>
     public static IServiceCollection AddSyndicatorStorage(this IServiceCollection services, StorageOptions options)
@@ -37,12 +37,13 @@ public static class StorageServiceCollectionExtensions
 
         var connectionString = SqliteConnectionString(options);
 
-        // One instance behind all five interfaces: it owns the in-process write gate, which only works if shared.
+        // One instance behind all six interfaces: it owns the in-process write gate, which only works if shared.
         services.AddSingleton(_ => new SqliteStore(new SqliteDatabase(connectionString)));
         services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IChannelStateStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<SqliteStore>());
         return services;
     }

@@ -45,7 +45,11 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         var scripts = (await connection.QueryAsync<string>("SELECT ScriptName FROM schema_versions;")).ToList();
 
         Assert.Equal(
-            ["Syndicator.Storage.Sql.Sqlite.Migrations.0001_initial.sql", "Syndicator.Storage.Sql.Sqlite.Migrations.0002_retry_base.sql"],
+            [
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0001_initial.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0002_retry_base.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0003_channel_state.sql",
+            ],
             scripts);
     }
 

@@ -8,7 +8,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     private readonly TempDirectory _directory = new();
 
     [Fact]
-    public void AddSyndicatorStorage_Sqlite_OneInstanceBehindAllFiveInterfaces()
+    public void AddSyndicatorStorage_Sqlite_OneInstanceBehindAllSixInterfaces()
     {
         using var provider = CreateSut(new StorageOptions { DataDirectory = _directory.Path });
 
@@ -16,7 +16,8 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         [
             provider.GetRequiredService<IItemStore>(), provider.GetRequiredService<IDeliveryStore>(),
             provider.GetRequiredService<IKeyStore>(), provider.GetRequiredService<IAuditLog>(),
-            provider.GetRequiredService<IStoreLifecycle>(), provider.GetRequiredService<IItemStore>(),
+            provider.GetRequiredService<IChannelStateStore>(), provider.GetRequiredService<IStoreLifecycle>(),
+            provider.GetRequiredService<IItemStore>(),
         ];
 
         Assert.All(resolved, r => Assert.Same(resolved[0], r));

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Dapper;
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Storage;
 
 namespace Syndicator.Storage.Sqlite;
 
@@ -13,7 +14,7 @@ internal static class Rows
         foreach (var type in new[]
                  {
                      typeof(DeliveryRow), typeof(ItemRow), typeof(AttemptRow), typeof(PlacementRow), typeof(AuditRow),
-                     typeof(KeyRow), typeof(CountsRow),
+                     typeof(KeyRow), typeof(CountsRow), typeof(ChannelStateRow),
                  })
         {
             SqlMapper.SetTypeMap(type, new CustomPropertyTypeMap(type, (t, column) =>
@@ -158,4 +159,14 @@ internal sealed class CountsRow
     public long Failed { get; set; }
     public long? OldestPendingSince { get; set; }
     public long? LastSuccessAt { get; set; }
+}
+
+internal sealed class ChannelStateRow
+{
+    public string Value { get; set; } = "";
+    public long Version { get; set; }
+    public long? ExpiresAt { get; set; }
+    public long UpdatedAt { get; set; }
+
+    public ChannelState ToState() => new(Value, Version, UnixMs.To(ExpiresAt), UnixMs.To(UpdatedAt));
 }

@@ -4,7 +4,7 @@ using Syndicator.Core.Storage;
 namespace Syndicator.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite store: one file, one writer at a time, readers alongside (WAL). All five store interfaces share
+/// The SQLite store: one file, one writer at a time, readers alongside (WAL). All six store interfaces share
 /// one instance so that they share the write gate.
 /// </summary>
 internal sealed partial class SqliteStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IStoreLifecycle, IDisposable

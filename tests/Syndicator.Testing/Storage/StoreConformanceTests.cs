@@ -7,8 +7,9 @@ namespace Syndicator.Testing.Storage;
 
 /// <summary>
 /// What every store implementation must do (the rules of <see cref="IItemStore"/>, <see cref="IDeliveryStore"/>,
-/// <see cref="IKeyStore"/>, <see cref="IAuditLog"/> and <see cref="IStoreLifecycle"/>). A provider's test class
-/// derives from this and says how to create an empty database; every test gets a fresh, migrated one.
+/// <see cref="IKeyStore"/>, <see cref="IAuditLog"/>, <see cref="IChannelStateStore"/> and <see cref="IStoreLifecycle"/>).
+/// A provider's test class derives from this and says how to create an empty database; every test gets a fresh,
+/// migrated one.
 /// </summary>
 public abstract partial class StoreConformanceTests : IAsyncLifetime
 {

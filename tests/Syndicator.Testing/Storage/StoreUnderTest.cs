@@ -3,7 +3,7 @@ using Syndicator.Core.Storage;
 namespace Syndicator.Testing.Storage;
 
 /// <summary>
-/// A store implementation as the conformance suite sees it: its five interfaces, where its database is (so that a
+/// A store implementation as the conformance suite sees it: its six interfaces, where its database is (so that a
 /// second instance can be opened on it) and what to dispose.
 /// </summary>
 public sealed class StoreUnderTest : IAsyncDisposable
@@ -16,6 +16,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
         Deliveries = (IDeliveryStore)store;
         Keys = (IKeyStore)store;
         Audit = (IAuditLog)store;
+        ChannelState = (IChannelStateStore)store;
         Lifecycle = (IStoreLifecycle)store;
         Location = location;
         _dispose = dispose;
@@ -29,6 +30,8 @@ public sealed class StoreUnderTest : IAsyncDisposable
 
     public IAuditLog Audit { get; }
 
+    public IChannelStateStore ChannelState { get; }
+
     public IStoreLifecycle Lifecycle { get; }
 
     /// <summary>The database: a file path or connection string, as the implementation's tests understand it.</summary>
@@ -36,7 +39,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
 
     /// <summary>Wraps one object that implements every store interface.</summary>
     public static StoreUnderTest Of<TStore>(TStore store, string location, Func<ValueTask> dispose)
-        where TStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IStoreLifecycle =>
+        where TStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle =>
         new(store, location, dispose);
 
     public ValueTask DisposeAsync() => _dispose();
