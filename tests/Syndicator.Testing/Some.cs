@@ -18,9 +18,12 @@ public static class Some
 
     public static DateTimeOffset Instant() => new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    /// <summary>A small valid PNG-like payload (content is opaque to the service).</summary>
+    /// <summary>A 1×1 PNG (real signature, so platforms that sniff the type accept it), made unique by trailing bytes.</summary>
     public static MediaFile Image(string name = "fig1.png") =>
-        new(name, "image/png", Encoding.ASCII.GetBytes("\x89PNG test image " + Int()));
+        new(name, "image/png", [.. OnePixelPng, .. Encoding.ASCII.GetBytes(" " + Int())]);
+
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     public static MediaFile Attachment(string name = "通知.pdf") =>
         new(name, "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4 test " + Int()));

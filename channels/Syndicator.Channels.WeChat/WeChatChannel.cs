@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Items;
+using Syndicator.Core.Storage;
+
+namespace Syndicator.Channels.WeChat;
+
+/// <summary>One configured WeChat channel: its settings and services.</summary>
+internal sealed class WeChatChannel
+{
+    private readonly IHttpClientFactory _httpClients;
+
+    public WeChatChannel(
+        string id, WeChatChannelOptions options, IHttpClientFactory httpClients, IChannelStateStore state, TimeProvider time, ILogger logger)
+    {
+        Id = id;
+        Options = options;
+        _httpClients = httpClients;
+        State = state;
+        Time = time;
+        Logger = logger;
+        DefaultCover = string.IsNullOrWhiteSpace(options.DefaultCoverBase64)
+            ? null
+            : new MediaFile("default-cover" + (options.DefaultCoverMediaType == "image/png" ? ".png" : ".jpg"),
+                options.DefaultCoverMediaType, Convert.FromBase64String(options.DefaultCoverBase64));
+    }
+
+    public string Id { get; }
+
+    public WeChatChannelOptions Options { get; }
+
+    public IChannelStateStore State { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    public MediaFile? DefaultCover { get; }
+
+    /// <summary>A session for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
+    public WeChatSession OpenSession() =>
+        new(this, new WeChatApi(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), this));
+}

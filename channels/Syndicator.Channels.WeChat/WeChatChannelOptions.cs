@@ -1,0 +1,45 @@
+namespace Syndicator.Channels.WeChat;
+
+/// <summary>
+/// Settings of a channel whose connector is <c>wechat</c>: one Official Account (公众号) reached through its HTTP API.
+/// Bound from the channel's section, <c>Channels:&lt;id&gt;</c>.
+/// </summary>
+public sealed class WeChatChannelOptions
+{
+    /// <summary>The API host; calls go to <c>{ApiBaseUrl}/cgi-bin/…</c>. Default: <c>https://api.weixin.qq.com</c>.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://api.weixin.qq.com");
+
+    /// <summary>
+    /// The disaster-recovery host, tried when <see cref="ApiBaseUrl"/> cannot be connected to (never after an errcode
+    /// answer). Default: <c>https://api2.weixin.qq.com</c>.
+    /// </summary>
+    public Uri FallbackApiBaseUrl { get; set; } = new("https://api2.weixin.qq.com");
+
+    /// <summary>The account's AppID. Required.</summary>
+    public string AppId { get; set; } = "";
+
+    /// <summary>The account's AppSecret. Required. A secret: never logged and never part of an outcome or health detail.</summary>
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>The cover (base64 of a JPEG or PNG) used when an item has none. Default: none (such items are rejected).</summary>
+    public string? DefaultCoverBase64 { get; set; }
+
+    /// <summary>The media type of <see cref="DefaultCoverBase64"/>. Default: <c>image/jpeg</c>.</summary>
+    public string DefaultCoverMediaType { get; set; } = "image/jpeg";
+
+    /// <summary>How long to wait before asking again whether a publish job has finished. Default: 30 s.</summary>
+    public TimeSpan PublishPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What happens to the old article when a new revision is published as a new one. Default: <see cref="WeChatUpdatePolicy.DeleteOld"/>.</summary>
+    public WeChatUpdatePolicy UpdatePolicy { get; set; } = WeChatUpdatePolicy.DeleteOld;
+}
+
+/// <summary>A published WeChat article cannot be edited through the API: an update publishes a new article.</summary>
+public enum WeChatUpdatePolicy
+{
+    /// <summary>Delete the old article (<c>freepublish/delete</c>) once the new one is confirmed.</summary>
+    DeleteOld,
+
+    /// <summary>Leave the old article live beside the new one.</summary>
+    KeepOld,
+}

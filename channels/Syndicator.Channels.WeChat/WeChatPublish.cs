@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+
+namespace Syndicator.Channels.WeChat;
+
+/// <summary>
+/// One try of publishing a revision as one new article: body images (<c>media/uploadimg</c>) → cover
+/// (<c>material/add_material</c>) → <c>draft/add</c> → <c>freepublish/submit</c> → <c>freepublish/get</c> until the job
+/// ends. Every step is checkpointed, so a retry resumes after the last completed one and never makes a second draft
+/// or publish job for the revision. Submit has no idempotency key (reference §5a): <c>step=submit-sent</c> is saved
+/// before it leaves, and a try that finds it without a <c>publishId</c> reconciles (<see cref="WeChatReconcile"/>).
+/// </summary>
+internal sealed class WeChatPublish
+{
+    internal const string StepKey = "step";
+    internal const string ImageKeyPrefix = "img:";
+    internal const string ThumbKey = "thumbMediaId";
+    internal const string DraftKey = "draftMediaId";
+    internal const string SubmitSentAtKey = "submitSentAt";
+    internal const string PublishIdKey = "publishId";
+    internal const string ArticleIdKey = "articleId";
+    internal const string ArticleUrlKey = "articleUrl";
+    internal const string RevisionKey = "revision";
+    internal const string DraftSent = "draft-sent";
+    internal const string DraftAdded = "draft-added";
+    internal const string SubmitSent = "submit-sent";
+    internal const string Submitted = "submitted";
+    internal const string Published = "published";
+
+    private readonly WeChatChannel _channel;
+    private readonly WeChatSession _session;
+    private readonly DeliveryContext _context;
+
+    public WeChatPublish(WeChatChannel channel, WeChatSession session, DeliveryContext context)
+    {
+        _channel = channel;
+        _session = session;
+        _context = context;
+    }
+
+    private Checkpoint Checkpoint => _context.Checkpoint;
+
+    /// <summary>Succeeded with the new article once WeChat confirmed it; Pending while the job runs.</summary>
+    public async Task<ChannelOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        if (Checkpoint[RevisionKey] is { } carried && carried != Text(_context.Item.Revision))
+        {
+            // A checkpoint handed on from a superseded revision's send (see IDeliveryStore).
+            if (MayHavePublished(Checkpoint))
+            {
+                return new ChannelOutcome.Unconfirmed(
+                    $"a superseded send of revision {carried} reached freepublish/submit (checkpoint: {Checkpoint}); its article may be live: " +
+                    "check 发表记录 on mp.weixin.qq.com, delete it if it is, then retry this delivery");
+            }
+
+            await _context.SaveCheckpointAsync(Syndicator.Core.Deliveries.Checkpoint.Empty, cancellationToken);
+        }
+
+        if (Checkpoint[ArticleIdKey] is { } articleId)
+        {
+            return new ChannelOutcome.Succeeded(articleId, UrlOf(Checkpoint[ArticleUrlKey]));
+        }
+
+        if (ParseLong(Checkpoint[PublishIdKey]) is { } publishId)
+        {
+            return await PollAsync(publishId, cancellationToken);
+        }
+
+        return Checkpoint[StepKey] == SubmitSent
+            ? await new WeChatReconcile(_channel, _session, _context, this).RunAsync(cancellationToken)
+            : await PrepareAndSubmitAsync(cancellationToken);
+    }
+
+    private async Task<ChannelOutcome> PrepareAndSubmitAsync(CancellationToken cancellationToken)
+    {
+        var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var image in WeChatBody.ReferencedImages(_context.Item))
+        {
+            if (Checkpoint[ImageKeyPrefix + image.Name] is not { } url)
+            {
+                var answer = await _session.UploadAsync("media/uploadimg", image, cancellationToken);
+                if (!answer.Ok || answer.String("url") is not { Length: > 0 } fresh)
+                {
+                    return WeChatOutcomes.Failure(_channel, answer);
+                }
+
+                url = fresh;
+                await SaveAsync(Checkpoint.With(ImageKeyPrefix + image.Name, url), cancellationToken);
+            }
+
+            uploaded[image.Name] = url;
+        }
+
+        var thumb = await CoverAsync(cancellationToken);
+        if (thumb.Failure is not null)
+        {
+            return thumb.Failure;
+        }
+
+        var draft = await DraftAsync(uploaded, thumb.MediaId!, cancellationToken);
+        return draft.Failure ?? await SubmitAsync(draft.MediaId!, cancellationToken);
+    }
+
+    private async Task<(string? MediaId, ChannelOutcome? Failure)> CoverAsync(CancellationToken cancellationToken)
+    {
+        if (Checkpoint[ThumbKey] is { } saved)
+        {
+            return (saved, null);
+        }
+
+        if ((_context.Item.Cover ?? _channel.DefaultCover) is not { } cover)
+        {
+            return (null, new ChannelOutcome.Rejected(
+                $"the item has no cover and none is configured: WeChat needs one (thumb_media_id); set Channels:{_channel.Id}:DefaultCoverBase64"));
+        }
+
+        var answer = await _session.UploadAsync("material/add_material?type=image", cover, cancellationToken);
+        if (!answer.Ok || answer.String("media_id") is not { Length: > 0 } mediaId)
+        {
+            return (null, WeChatOutcomes.Failure(_channel, answer));
+        }
+
+        await SaveAsync(Checkpoint.With(ThumbKey, mediaId), cancellationToken);
+        return (mediaId, null);
+    }
+
+    private async Task<(string? MediaId, ChannelOutcome? Failure)> DraftAsync(
+        IReadOnlyDictionary<string, string> uploaded, string thumb, CancellationToken cancellationToken)
+    {
+        if (Checkpoint[DraftKey] is { } saved)
+        {
+            return (saved, null);
+        }
+
+        if (Checkpoint[StepKey] == DraftSent)
+        {
+            // An earlier draft/add lost its answer: adopt that draft if it landed rather than leave a second one.
+            var (found, failure) = await new WeChatReconcile(_channel, _session, _context, this).FindDraftAsync(cancellationToken);
+            if (failure is not null || found is not null)
+            {
+                if (found is not null)
+                {
+                    await SaveAsync(Checkpoint.With(DraftKey, found).With(StepKey, DraftAdded), cancellationToken);
+                }
+
+                return (found, failure);
+            }
+        }
+
+        await SaveAsync(Checkpoint.With(StepKey, DraftSent), cancellationToken);
+        var answer = await _session.PostAsync("draft/add", DraftBody(uploaded, thumb), idempotent: false, cancellationToken);
+        if (!answer.Ok || answer.String("media_id") is not { Length: > 0 } mediaId)
+        {
+            return (null, WeChatOutcomes.Failure(_channel, answer));
+        }
+
+        await SaveAsync(Checkpoint.With(DraftKey, mediaId).With(StepKey, DraftAdded), cancellationToken);
+        Log.Step(_channel.Logger, _channel.Id, _context.Item.Id, _context.Item.Revision, "draft " + mediaId + " added");
+        return (mediaId, null);
+    }
+
+    private JsonObject DraftBody(IReadOnlyDictionary<string, string> uploaded, string thumb)
+    {
+        var item = _context.Item;
+        var article = new JsonObject
+        {
+            ["article_type"] = "news",
+            ["title"] = item.TitleFor(_channel.Id),
+            ["author"] = item.Publisher,
+            ["content"] = WeChatBody.Compose(item, uploaded),
+            ["thumb_media_id"] = thumb,
+            ["need_open_comment"] = 0,
+            ["only_fans_can_comment"] = 0,
+        };
+        if (item.SummaryFor(_channel.Id) is { Length: > 0 } digest)
+        {
+            article["digest"] = digest;
+        }
+
+        return new JsonObject { ["articles"] = new JsonArray(article) };
+    }
+
+    /// <summary>Submits the draft. Used again by reconciliation when it proved the earlier submit did not happen.</summary>
+    internal async Task<ChannelOutcome> SubmitAsync(string draft, CancellationToken cancellationToken)
+    {
+        var sentAt = _channel.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        await SaveAsync(Checkpoint.With(StepKey, SubmitSent).With(SubmitSentAtKey, sentAt), cancellationToken);
+        var answer = await _session.PostAsync("freepublish/submit", new JsonObject { ["media_id"] = draft }, idempotent: false, cancellationToken);
+        if (answer.Ok && answer.Long("publish_id") is { } publishId)
+        {
+            await SaveAsync(Checkpoint.With(PublishIdKey, Text(publishId)).With(StepKey, Submitted), cancellationToken);
+            Log.Step(_channel.Logger, _channel.Id, _context.Item.Id, _context.Item.Revision, "submitted as publish job " + Text(publishId));
+            return Pending($"提交发布成功 publish job {Text(publishId)} accepted; waiting for WeChat to finish it");
+        }
+
+        // Certainly not submitted: nothing reached WeChat, or it refused with an errcode (but -1, "system busy", may
+        // come after the work was done: reference §7 says reconcile first).
+        if (answer.NothingSent || answer.Errcode is { } errcode and not 0 and not -1)
+        {
+            await SaveAsync(Checkpoint.With(StepKey, DraftAdded).With(SubmitSentAtKey, null), cancellationToken);
+        }
+
+        return WeChatOutcomes.Failure(_channel, answer);
+    }
+
+    private async Task<ChannelOutcome> PollAsync(long publishId, CancellationToken cancellationToken)
+    {
+        var answer = await _session.PostAsync("freepublish/get", new JsonObject { ["publish_id"] = publishId }, idempotent: true, cancellationToken);
+        if (!answer.Ok || answer.Long("publish_status") is not { } status)
+        {
+            return WeChatOutcomes.Failure(_channel, answer);
+        }
+
+        if (status == WeChatPublishStatus.Publishing)
+        {
+            return Pending($"发布中 publish job {Text(publishId)} still publishing");
+        }
+
+        if (status == WeChatPublishStatus.Succeeded && answer.String("article_id") is { Length: > 0 } articleId)
+        {
+            var url = answer.Body!.Value.TryGetProperty("article_detail", out var detail) && detail.TryGetProperty("item", out var items)
+                && items.ValueKind == System.Text.Json.JsonValueKind.Array && items.GetArrayLength() > 0
+                ? WeChatAnswer.String(items[0], "article_url")
+                : null;
+            return await ConfirmAsync(articleId, url, cancellationToken);
+        }
+
+        // The job failed: forget it, so that an operator's retry submits the draft again (2–4 leave it in the draft box).
+        var next = Checkpoint.With(PublishIdKey, null).With(SubmitSentAtKey, null).With(StepKey, DraftAdded);
+        await SaveAsync(status is 2 or 3 or 4 ? next : next.With(DraftKey, null).With(StepKey, null), cancellationToken);
+        var code = ((int)status).ToString(CultureInfo.InvariantCulture);
+        return new ChannelOutcome.Rejected(
+            $"发布失败：{WeChatPublishStatus.Meaning((int)status)} — publish job {Text(publishId)} ended with publish_status {code}")
+        {
+            Code = "publish_status " + code,
+        };
+    }
+
+    /// <summary>Records the confirmed article, so no later try asks WeChat again.</summary>
+    internal async Task<ChannelOutcome> ConfirmAsync(string articleId, string? url, CancellationToken cancellationToken)
+    {
+        var next = Checkpoint.With(ArticleIdKey, articleId).With(StepKey, Published);
+        await SaveAsync(url is null ? next : next.With(ArticleUrlKey, url), cancellationToken);
+        Log.Published(_channel.Logger, _channel.Id, _context.Item.Id, articleId);
+        return new ChannelOutcome.Succeeded(articleId, UrlOf(url));
+    }
+
+    internal ChannelOutcome.Pending Pending(string detail) => new(_channel.Options.PublishPollInterval, detail);
+
+    internal Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken) =>
+        _context.SaveCheckpointAsync(checkpoint.With(RevisionKey, Text(_context.Item.Revision)), cancellationToken);
+
+    /// <summary>Whether a publish job may exist for the checkpoint's revision.</summary>
+    internal static bool MayHavePublished(Checkpoint checkpoint) =>
+        checkpoint[ArticleIdKey] is not null || checkpoint[PublishIdKey] is not null || checkpoint[StepKey] == SubmitSent;
+
+    private static Uri? UrlOf(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
+
+    private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static long? ParseLong(string? value) =>
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

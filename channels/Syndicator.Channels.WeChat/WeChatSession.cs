@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Syndicator.Core.Items;
+
+namespace Syndicator.Channels.WeChat;
+
+/// <summary>
+/// The calls of one operation, each with the shared access token. A call refused for its token (40001, 40014,
+/// 42001) gets one refresh (normal mode) and is sent once more: the refusal means it did nothing (reference §1c).
+/// </summary>
+internal sealed class WeChatSession : IDisposable
+{
+    private readonly WeChatChannel _channel;
+    private string? _token;
+
+    public WeChatSession(WeChatChannel channel, WeChatApi api)
+    {
+        _channel = channel;
+        Api = api;
+        Tokens = new WeChatTokens(channel, api);
+    }
+
+    public WeChatApi Api { get; }
+
+    public WeChatTokens Tokens { get; }
+
+    public Task<WeChatAnswer> PostAsync(string call, JsonObject body, bool idempotent, CancellationToken cancellationToken) =>
+        CallAsync(call, token => Api.PostAsync(call, token, body, idempotent, cancellationToken), cancellationToken);
+
+    public Task<WeChatAnswer> UploadAsync(string call, MediaFile file, CancellationToken cancellationToken) =>
+        CallAsync(call, token => Api.UploadAsync(call, token, file, cancellationToken), cancellationToken);
+
+    public void Dispose() => Api.Dispose();
+
+    private async Task<WeChatAnswer> CallAsync(string call, Func<string, Task<WeChatAnswer>> send, CancellationToken cancellationToken)
+    {
+        if (_token is null)
+        {
+            var (token, failure) = await Tokens.GetAsync(refused: null, cancellationToken);
+            if (token is null)
+            {
+                return failure!;
+            }
+
+            _token = token;
+        }
+
+        var answer = await send(_token);
+        if (!WeChatTokens.IsTokenRefused(answer.Errcode))
+        {
+            return answer;
+        }
+
+        Log.TokenRefused(_channel.Logger, _channel.Id, call, answer.Errcode!.Value);
+        var (fresh, refreshFailure) = await Tokens.GetAsync(refused: _token, cancellationToken);
+        if (fresh is null)
+        {
+            return refreshFailure!;
+        }
+
+        _token = fresh;
+        return await send(fresh);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Syndicator.Core.Channels;
+
+namespace Syndicator.Channels.WeChat;
+
+/// <summary>
+/// Checks a channel's raw settings, before binding, so that every message can name the key and the value as
+/// configured. The AppSecret's value is never repeated.
+/// </summary>
+internal static class WeChatSettingsValidator
+{
+    private static readonly string[] CoverTypes = ["image/jpeg", "image/png"];
+
+    public static IEnumerable<string> Validate(ChannelDefinition channel)
+    {
+        var settings = channel.Settings;
+        var prefix = string.IsNullOrEmpty(settings.Path) ? $"Channels:{channel.Id}" : settings.Path;
+        var problems = new List<string?>
+        {
+            CheckUrl(settings, prefix, nameof(WeChatChannelOptions.ApiBaseUrl)),
+            CheckUrl(settings, prefix, nameof(WeChatChannelOptions.FallbackApiBaseUrl)),
+            string.IsNullOrWhiteSpace(settings[nameof(WeChatChannelOptions.AppId)])
+                ? $"{prefix}:AppId is required (the Official Account's AppID, e.g. wx…)"
+                : null,
+            string.IsNullOrWhiteSpace(settings[nameof(WeChatChannelOptions.AppSecret)])
+                ? $"{prefix}:AppSecret is required (the Official Account's AppSecret)"
+                : null,
+            CheckCover(settings, prefix),
+            CheckInterval(settings, prefix),
+            CheckPolicy(settings, prefix),
+        };
+        return problems.OfType<string>().ToList();
+    }
+
+    private static string? CheckUrl(IConfiguration settings, string prefix, string name)
+    {
+        var value = settings[name];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? null
+            : $"{prefix}:{name} must be an absolute http(s) URL; got '{value}'";
+    }
+
+    private static string? CheckCover(IConfiguration settings, string prefix)
+    {
+        var type = settings[nameof(WeChatChannelOptions.DefaultCoverMediaType)];
+        if (!string.IsNullOrWhiteSpace(type) && !CoverTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"{prefix}:DefaultCoverMediaType must be image/jpeg or image/png; got '{type}'";
+        }
+
+        var cover = settings[nameof(WeChatChannelOptions.DefaultCoverBase64)];
+        if (string.IsNullOrWhiteSpace(cover))
+        {
+            return null;
+        }
+
+        var buffer = new byte[cover.Length];
+        return Convert.TryFromBase64String(cover, buffer, out var length) && length > 0
+            ? null
+            : $"{prefix}:DefaultCoverBase64 must be base64 of a JPEG or PNG image; got '{Start(cover)}'";
+    }
+
+    private static string? CheckInterval(IConfiguration settings, string prefix)
+    {
+        var value = settings[nameof(WeChatChannelOptions.PublishPollInterval)];
+        return string.IsNullOrWhiteSpace(value)
+            || (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero)
+            ? null
+            : $"{prefix}:PublishPollInterval must be a positive time span such as 00:00:30; got '{value}'";
+    }
+
+    private static string? CheckPolicy(IConfiguration settings, string prefix)
+    {
+        var value = settings[nameof(WeChatChannelOptions.UpdatePolicy)];
+        return string.IsNullOrWhiteSpace(value) || Enum.GetNames<WeChatUpdatePolicy>().Contains(value, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"{prefix}:UpdatePolicy must be DeleteOld or KeepOld; got '{value}'";
+    }
+
+    private static string Start(string value) => value.Length <= 16 ? value : value[..16] + "…";
+}

@@ -1,0 +1,40 @@
+using Syndicator.Core.Channels;
+
+namespace Syndicator.Channels.WeChat.Tests;
+
+public sealed class WeChatHealthTests : WeChatFixture
+{
+    [Fact]
+    public async Task CheckHealth_GoodCredentials_HealthyWithSubmitQuota()
+    {
+        await WeChatSut.SetEmulatorAsync(Sandbox, new { publishDelaySeconds = 0 }, Timeout);
+        Assert.IsType<ChannelOutcome.Succeeded>(await RunToEndAsync(Delivery(NewItem())));
+
+        var health = await Sut.Connector.CheckHealthAsync(Timeout);
+
+        Assert.Equal(ChannelHealthStatus.Healthy, health.Status);
+        Assert.Equal(99, health.Quota![WeChatHealthCheck.SubmitPath]);
+    }
+
+    [Fact]
+    public async Task CheckHealth_SubmitQuotaUsedUp_Degraded()
+    {
+        await WeChatSut.SetEmulatorAsync(Sandbox, new { submitDailyLimit = 0 }, Timeout);
+
+        var health = await Sut.Connector.CheckHealthAsync(Timeout);
+
+        Assert.Equal(ChannelHealthStatus.Degraded, health.Status);
+        Assert.Equal(0, health.Quota![WeChatHealthCheck.SubmitPath]);
+    }
+
+    [Fact]
+    public async Task CheckHealth_NothingListens_Unhealthy()
+    {
+        var closed = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/wechat/");
+
+        var health = await CreateSut(WeChatSut.SettingsFor(closed, closed)).Connector.CheckHealthAsync(Timeout);
+
+        Assert.Equal(ChannelHealthStatus.Unhealthy, health.Status);
+        Assert.Contains("unreachable", health.Detail, StringComparison.Ordinal);
+    }
+}

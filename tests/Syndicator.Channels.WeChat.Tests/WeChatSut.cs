@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Items;
+using Syndicator.Core.Storage;
+using Syndicator.Sandbox;
+using Syndicator.Testing.Sandbox;
+
+namespace Syndicator.Channels.WeChat.Tests;
+
+/// <summary>A <c>wechat</c> connector composed as the host composes it, pointed at a sandbox (or anywhere).</summary>
+internal sealed class WeChatSut : IDisposable
+{
+    public const string Channel = "wechat";
+
+    private readonly ServiceProvider _services;
+
+    public WeChatSut(IDictionary<string, string?> settings, IChannelStateStore? state = null, TimeProvider? time = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+            settings.ToDictionary(s => $"Channels:{Channel}:{s.Key}", s => s.Value)).Build();
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddWeChatChannel();
+        services.AddHttpClient(ChannelHttp.ClientName(Channel));
+        services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        State = state as InMemoryChannelStateStore ?? new InMemoryChannelStateStore();
+        services.AddSingleton<IChannelStateStore>(state ?? State);
+        _services = services.BuildServiceProvider();
+        var section = configuration.GetSection($"Channels:{Channel}");
+        Definition = new ChannelDefinition(Channel, section.Get<ChannelOptions>() ?? new ChannelOptions(), section);
+        Factory = _services.GetServices<IChannelConnectorFactory>().Single(f => f.Connector == "wechat");
+    }
+
+    public CollectingLoggerProvider Logs { get; } = new();
+
+    public InMemoryChannelStateStore State { get; }
+
+    public ChannelDefinition Definition { get; }
+
+    public IChannelConnectorFactory Factory { get; }
+
+    public IChannelConnector Connector => Factory.Create(Definition);
+
+    /// <summary>A tiny PNG (signature and all) that the emulator accepts as an image.</summary>
+    public static byte[] Png(int salt = 0) =>
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, (byte)salt, (byte)(salt >> 8), 0x42];
+
+    public static MediaFile Image(string name, int salt = 0) => new(name, "image/png", Png(salt));
+
+    public static Dictionary<string, string?> SandboxSettings(SandboxServer sandbox, string secret = SandboxCredentials.WeChatAppSecret) =>
+        SettingsFor(sandbox.ChannelAddress(Channel), sandbox.ChannelAddress(Channel), secret);
+
+    public static Dictionary<string, string?> SettingsFor(Uri api, Uri fallback, string secret = SandboxCredentials.WeChatAppSecret) => new()
+    {
+        ["Connector"] = "wechat",
+        ["ApiBaseUrl"] = api.AbsoluteUri,
+        ["FallbackApiBaseUrl"] = fallback.AbsoluteUri,
+        ["AppId"] = SandboxCredentials.WeChatAppId,
+        ["AppSecret"] = secret,
+        ["DefaultCoverBase64"] = Convert.ToBase64String(Png(7)),
+        ["DefaultCoverMediaType"] = "image/png",
+        ["PublishPollInterval"] = "00:00:01",
+    };
+
+    public static WeChatSut ForSandbox(
+        SandboxServer sandbox, string secret = SandboxCredentials.WeChatAppSecret, IChannelStateStore? state = null, TimeProvider? time = null) =>
+        new(SandboxSettings(sandbox, secret), state, time);
+
+    /// <summary>Turns the emulator's knobs (<c>POST /_sandbox/wechat/settings</c>).</summary>
+    public static async Task SetEmulatorAsync(SandboxServer sandbox, object settings, CancellationToken cancellationToken)
+    {
+        using var client = sandbox.CreateClient();
+        using var response = await client.PostAsJsonAsync("_sandbox/wechat/settings", settings, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Logs.Dispose();
+    }
+}
