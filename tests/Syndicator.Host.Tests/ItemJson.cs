@@ -5,7 +5,9 @@ namespace Syndicator.Host.Tests;
 /// <summary>Builds <c>POST /api/items</c> bodies.</summary>
 public static class ItemJson
 {
-    public static JsonObject Make(string id, int revision = 1, string? title = null, string? body = null, string category = "工作信息") => new()
+    /// <summary>An item for the bureau site alone, unless <paramref name="channels"/> says otherwise.</summary>
+    public static JsonObject Make(
+        string id, int revision = 1, string? title = null, string? body = null, string category = "工作信息", string[]? channels = null) => new()
     {
         ["id"] = id,
         ["revision"] = revision,
@@ -14,6 +16,7 @@ public static class ItemJson
         ["category"] = category,
         ["documentNumber"] = "桐水〔2026〕12号",
         ["writtenOn"] = "2026-03-01",
+        ["channels"] = new JsonArray((channels ?? ["bureau"]).Select(c => (JsonNode?)c).ToArray()),
         ["approval"] = new JsonObject { ["providedBy"] = "张三", ["reviewedBy"] = new JsonArray("李四"), ["confidentialityReviewedBy"] = "王五" },
     };
 

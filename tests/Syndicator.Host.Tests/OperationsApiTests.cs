@@ -33,8 +33,7 @@ public sealed class OperationsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
         Assert.Equal("healthy", (await check.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var bureau = Assert.Single(channels.EnumerateArray());
-        Assert.Equal("bureau", bureau.GetProperty("id").GetString());
+        var bureau = Assert.Single(channels.EnumerateArray(), c => c.GetProperty("id").GetString() == "bureau");
         Assert.Equal("sscms", bureau.GetProperty("connector").GetString());
         Assert.Equal("healthy", bureau.GetProperty("health").GetProperty("status").GetString());
     }

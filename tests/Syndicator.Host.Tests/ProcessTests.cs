@@ -98,12 +98,13 @@ public sealed class ProcessTests
     }
 
     [Fact]
-    public async Task Demo_Once_ExitsZeroWithEverySampleOnTheBureauSiteOnce()
+    public async Task Demo_Once_ExitsZeroWithEverySampleOnTheBureauSiteAndWeChatOnce()
     {
         var (code, stdout, stderr) = await SyndicatorProcess.RunAsync(["demo", "--once"], TimeSpan.FromMinutes(3));
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Contains("bureau: the platform holds 7 articles for 7 items: each exactly once.", stdout, StringComparison.Ordinal);
+        Assert.Contains("wechat: the platform holds 7 articles for 7 items: each exactly once.", stdout, StringComparison.Ordinal);
         Assert.Contains("Where to look:", stdout, StringComparison.Ordinal);
     }
 

@@ -87,6 +87,7 @@ internal sealed class DemoProgress(ApiClient client, SandboxReader sandbox)
         Console.WriteLine("Where to look:");
         Console.WriteLine($"  the platforms as a reader sees them   {sandbox}");
         Console.WriteLine($"  what the bureau site holds            {new Uri(sandbox, "/_sandbox/bureau/articles")}");
+        Console.WriteLine($"  what the WeChat account holds         {new Uri(sandbox, "/_sandbox/wechat/articles")}");
         Console.WriteLine($"  the API (key below)                   {new Uri(service, "/api/items")}   {new Uri(service, "/api/channels")}");
         Console.WriteLine($"  API key                               {key}");
         var first = items.FirstOrDefault() ?? "ID";

@@ -9,6 +9,9 @@ namespace Syndicator.Host.Hosting;
 /// </summary>
 internal static class SandboxProfile
 {
+    private const string OnePixelPng =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
     public static Dictionary<string, string?> Settings(IConfiguration configuration, Uri sandbox)
     {
         var root = sandbox.ToString().TrimEnd('/');
@@ -24,6 +27,17 @@ internal static class SandboxProfile
                     settings[prefix + "ApiKey"] = SandboxCredentials.BureauApiKey;
                     settings[prefix + "SiteId"] = SandboxCredentials.BureauSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     settings[prefix + "ChannelId"] = SandboxCredentials.BureauChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "wechat":
+                    settings[prefix + "ApiBaseUrl"] = $"{root}/{channel.Key}";
+                    settings[prefix + "FallbackApiBaseUrl"] = $"{root}/{channel.Key}";
+                    settings[prefix + "AppId"] = SandboxCredentials.WeChatAppId;
+                    settings[prefix + "AppSecret"] = SandboxCredentials.WeChatAppSecret;
+                    settings[prefix + "DefaultCoverBase64"] = OnePixelPng;
+                    settings[prefix + "DefaultCoverMediaType"] = "image/png";
+
+                    // The emulator finishes publish jobs in seconds; asking every second keeps the demo quick.
+                    settings[prefix + "PublishPollInterval"] = "00:00:01";
                     break;
                 default:
                     break;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Syndicator.Channels.SsCms;
+using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Host.Api;
@@ -36,6 +37,7 @@ public static class SyndicatorApp
         builder.Services.AddHostedService<StoreMigrator>();
         builder.Services.AddSyndicatorCore(builder.Configuration);
         builder.Services.AddSsCmsChannel();
+        builder.Services.AddWeChatChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
 
         builder.Services.AddProblemDetails();
