@@ -1,3 +1,4 @@
+using Syndicator.Testing.Fakes;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

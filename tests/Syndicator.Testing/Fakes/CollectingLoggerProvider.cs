@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Syndicator.Channels.WeChat.Tests;
+namespace Syndicator.Testing.Fakes;
 
 /// <summary>Keeps every formatted log message (exception text included), to check what the connector writes.</summary>
-internal sealed class CollectingLoggerProvider : ILoggerProvider
+public sealed class CollectingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
 
