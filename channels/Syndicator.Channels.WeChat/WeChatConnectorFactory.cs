@@ -30,6 +30,13 @@ internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
         return WeChatSettingsValidator.Validate(channel);
     }
 
+    public IEnumerable<KeyValuePair<string, string>> CheckItem(ChannelDefinition channel, Syndicator.Core.Items.ItemRevision item)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(item);
+        return WeChatItemLimits.Check(channel.Id, item);
+    }
+
     public IChannelConnector Create(ChannelDefinition channel)
     {
         var problems = Validate(channel).ToList();

@@ -30,6 +30,7 @@ public sealed class BadInputTests : IAsyncLifetime
         { "image the body names is missing", 422, "body.content" },
         { "oversized body", 413, "$" },
         { "revision as a string", 400, "revision" },
+        { "title over WeChat's limit", 422, "title" },
         { "body only a script", 422, "body.content" },
     };
 
@@ -146,6 +147,10 @@ public sealed class BadInputTests : IAsyncLifetime
                 break;
             case "image the body names is missing":
                 item["body"] = new JsonObject { ["format"] = "html", ["content"] = "<p><img src=\"missing.png\"></p>" };
+                break;
+            case "title over WeChat's limit":
+                item["channels"] = new JsonArray("bureau", "wechat");
+                item["title"] = new string('长', 40);
                 break;
             case "revision as a string":
                 item["revision"] = "1";

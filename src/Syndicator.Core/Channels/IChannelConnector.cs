@@ -33,6 +33,13 @@ public interface IChannelConnectorFactory
     IEnumerable<string> Validate(ChannelDefinition channel);
 
     IChannelConnector Create(ChannelDefinition channel);
+
+    /// <summary>
+    /// What of <paramref name="item"/> the platform cannot take as it is, as (field, message) pairs naming the field
+    /// to change and the limit. Checked at intake, so the sender hears of it (422) instead of an operator later, and
+    /// nothing is ever truncated in silence. Default: nothing.
+    /// </summary>
+    IEnumerable<KeyValuePair<string, string>> CheckItem(ChannelDefinition channel, Items.ItemRevision item) => [];
 }
 
 /// <summary>The result of a health check.</summary>

@@ -14,7 +14,11 @@ internal sealed class FieldErrors
             _errors[field] = list = [];
         }
 
-        list.Add(message);
+        // Two channels with the same limit say the same thing once.
+        if (!list.Contains(message, StringComparer.Ordinal))
+        {
+            list.Add(message);
+        }
     }
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>

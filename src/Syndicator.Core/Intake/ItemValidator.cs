@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
+using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
 
 namespace Syndicator.Core.Intake;
@@ -20,17 +21,20 @@ public sealed partial class ItemValidator
     private readonly IntakeOptions _limits;
     private readonly PublisherOptions _publisher;
     private readonly BodyRenderer _renderer;
+    private readonly Dictionary<string, IChannelConnectorFactory> _connectors;
 
     public ItemValidator(
         ChannelCatalogue catalogue,
         IOptions<IntakeOptions> limits,
         IOptions<PublisherOptions> publisher,
-        BodyRenderer renderer)
+        BodyRenderer renderer,
+        IEnumerable<IChannelConnectorFactory>? connectors = null)
     {
         _catalogue = catalogue;
         _limits = limits.Value;
         _publisher = publisher.Value;
         _renderer = renderer;
+        _connectors = (connectors ?? []).ToDictionary(f => f.Connector, StringComparer.Ordinal);
     }
 
     public IntakeResult Validate(SubmittedItem item, DateTimeOffset now)
@@ -62,8 +66,24 @@ public sealed partial class ItemValidator
             return new(null, new(422, "The item cannot be published as submitted.", limits.ToDictionary()));
         }
 
-        return new(ToRevision(item, html, channels, images, cover, attachments, writtenOn, now), null);
+        var revision = ToRevision(item, html, channels, images, cover, attachments, writtenOn, now);
+        foreach (var (field, message) in PlatformProblems(revision))
+        {
+            limits.Add(field, message);
+        }
+
+        return limits.Any
+            ? new(null, new(422, "The item cannot be published as submitted.", limits.ToDictionary()))
+            : new(revision, null);
     }
+
+    /// <summary>Each channel's own limits (its connector's <see cref="IChannelConnectorFactory.CheckItem"/>).</summary>
+    private IEnumerable<KeyValuePair<string, string>> PlatformProblems(ItemRevision revision) =>
+        revision.Channels
+            .Select(_catalogue.Find)
+            .OfType<ChannelDefinition>()
+            .Where(c => _connectors.ContainsKey(c.Connector))
+            .SelectMany(c => _connectors[c.Connector].CheckItem(c, revision));
 
     private static void CheckShape(SubmittedItem item, FieldErrors errors)
     {

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Items;
 using Syndicator.Core.Intake;
 using Syndicator.Core.Tests.Support;
 using Syndicator.Testing;
@@ -17,7 +19,8 @@ public sealed partial class ItemValidatorTests
     /// Channels portal, bureau, wechat enabled and approval disabled; 工作信息 goes to bureau and wechat, 人事信息 only to
     /// the disabled approval centre, everything else to portal and bureau.
     /// </summary>
-    private static ItemValidator CreateSut(IntakeOptions? limits = null, string publisher = "桐乡市水利局")
+    private static ItemValidator CreateSut(
+        IntakeOptions? limits = null, string publisher = "桐乡市水利局", IChannelConnectorFactory? connector = null)
     {
         var config = TestConfig.From(
         [
@@ -33,7 +36,33 @@ public sealed partial class ItemValidatorTests
             TestConfig.Catalogue(config),
             Options.Create(limits ?? new IntakeOptions()),
             Options.Create(new PublisherOptions { Name = publisher }),
-            new BodyRenderer());
+            new BodyRenderer(),
+            connector is null ? null : [connector]);
+    }
+
+    [Fact]
+    public void Validate_AChannelsConnectorRefusesTheItem_422WithItsFieldAndNothingElse()
+    {
+        var sut = CreateSut(connector: new RefusingTitles());
+
+        var result = sut.Validate(Valid(), Now);
+
+        Assert.Null(result.Item);
+        Assert.Equal(422, result.Error!.Status);
+        Assert.Equal(["too long for this platform"], result.Error.Errors["title"]);
+    }
+
+    /// <summary>The test catalogue's connector, on a platform that takes no title at all.</summary>
+    private sealed class RefusingTitles : IChannelConnectorFactory
+    {
+        public string Connector => "fake";
+
+        public IEnumerable<string> Validate(ChannelDefinition channel) => [];
+
+        public IChannelConnector Create(ChannelDefinition channel) => throw new NotSupportedException();
+
+        public IEnumerable<KeyValuePair<string, string>> CheckItem(ChannelDefinition channel, ItemRevision item) =>
+            [KeyValuePair.Create("title", "too long for this platform")];
     }
 
     /// <summary>A publishable html item with one image its body shows.</summary>
