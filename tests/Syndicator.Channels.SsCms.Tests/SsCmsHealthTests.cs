@@ -1,6 +1,7 @@
 using Syndicator.Core.Channels;
 using Syndicator.Sandbox;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing;
 
 namespace Syndicator.Channels.SsCms.Tests;
 
@@ -40,7 +41,7 @@ public sealed class SsCmsHealthTests : SsCmsSandboxTests
     [Fact]
     public async Task CheckHealth_NothingListening_UnhealthyUnreachable()
     {
-        var connector = CreateSut(SsCmsSut.SettingsFor(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/bureau/"))).Connector;
+        var connector = CreateSut(SsCmsSut.SettingsFor(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/bureau/"))).Connector;
 
         var health = await connector.CheckHealthAsync(Timeout);
 

@@ -1,9 +1,9 @@
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
-using Syndicator.Testing;
 using Syndicator.Testing.Conformance;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing;
 
 namespace Syndicator.Channels.SsCms.Tests;
 
@@ -178,7 +178,7 @@ public sealed class SsCmsPublishTests : SsCmsSandboxTests
     [Fact]
     public async Task Publish_NothingListening_TransientUnreachable()
     {
-        var connector = CreateSut(SsCmsSut.SettingsFor(new Uri($"http://127.0.0.1:{ClosedPort.Find()}/bureau/"))).Connector;
+        var connector = CreateSut(SsCmsSut.SettingsFor(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/bureau/"))).Connector;
 
         var outcome = await PublishAsync(connector, NewItem());
 

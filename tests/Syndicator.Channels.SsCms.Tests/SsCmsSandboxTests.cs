@@ -3,9 +3,9 @@ using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Items;
 using Syndicator.Sandbox;
-using Syndicator.Testing;
 using Syndicator.Testing.Conformance;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing;
 
 namespace Syndicator.Channels.SsCms.Tests;
 

@@ -1,10 +1,10 @@
-using Syndicator.Testing.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
 using Syndicator.Sandbox;
+using Syndicator.Testing.Fakes;
 using Syndicator.Testing.Sandbox;
 
 namespace Syndicator.Channels.SsCms.Tests;

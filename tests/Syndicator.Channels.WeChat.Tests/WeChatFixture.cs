@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
-using Syndicator.Testing;
 using Syndicator.Testing.Conformance;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing;
 
 namespace Syndicator.Channels.WeChat.Tests;
 

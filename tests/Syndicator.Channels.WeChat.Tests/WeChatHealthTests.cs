@@ -1,4 +1,5 @@
 using Syndicator.Core.Channels;
+using Syndicator.Testing;
 
 namespace Syndicator.Channels.WeChat.Tests;
 
@@ -30,7 +31,7 @@ public sealed class WeChatHealthTests : WeChatFixture
     [Fact]
     public async Task CheckHealth_NothingListens_Unhealthy()
     {
-        var closed = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/wechat/");
+        var closed = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/wechat/");
 
         var health = await CreateSut(WeChatSut.SettingsFor(closed, closed)).Connector.CheckHealthAsync(Timeout);
 

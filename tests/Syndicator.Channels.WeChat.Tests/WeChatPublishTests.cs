@@ -1,5 +1,6 @@
 using Syndicator.Core.Channels;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing;
 
 namespace Syndicator.Channels.WeChat.Tests;
 
@@ -8,7 +9,7 @@ public sealed class WeChatPublishTests : WeChatFixture
     [Fact]
     public async Task Publish_BodyImages_UploadedAndSrcRewrittenToEmulatorHost()
     {
-        var item = NewItem(bodyHtml: "<p>图一</p><p><img src=\"fig1.png\"></p>", images: [WeChatSut.Image("fig1.png", 1)]);
+        var item = NewItem(bodyHtml: "<p>图一</p><p><img src=\"fig1.png\"></p>", images: [Some.Image("fig1.png")]);
         var delivery = Delivery(item);
 
         var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(await RunToEndAsync(delivery));
@@ -145,7 +146,7 @@ public sealed class WeChatPublishTests : WeChatFixture
     [Fact]
     public async Task Publish_MainHostRefusesConnections_FallbackHostUsed()
     {
-        var closed = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/wechat/");
+        var closed = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/wechat/");
         var settings = WeChatSut.SettingsFor(closed, Sandbox.ChannelAddress(WeChatSut.Channel));
 
         var outcome = await RunToEndAsync(Delivery(NewItem()), CreateSut(settings).Connector);

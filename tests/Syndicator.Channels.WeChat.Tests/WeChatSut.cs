@@ -1,4 +1,3 @@
-using Syndicator.Testing.Fakes;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,9 @@ using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
 using Syndicator.Core.Storage;
 using Syndicator.Sandbox;
+using Syndicator.Testing.Fakes;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing;
 
 namespace Syndicator.Channels.WeChat.Tests;
 
@@ -49,12 +50,6 @@ internal sealed class WeChatSut : IDisposable
 
     public IChannelConnector Connector => Factory.Create(Definition);
 
-    /// <summary>A tiny PNG (signature and all) that the emulator accepts as an image.</summary>
-    public static byte[] Png(int salt = 0) =>
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, (byte)salt, (byte)(salt >> 8), 0x42];
-
-    public static MediaFile Image(string name, int salt = 0) => new(name, "image/png", Png(salt));
-
     public static Dictionary<string, string?> SandboxSettings(SandboxServer sandbox, string secret = SandboxCredentials.WeChatAppSecret) =>
         SettingsFor(sandbox.ChannelAddress(Channel), sandbox.ChannelAddress(Channel), secret);
 
@@ -65,7 +60,7 @@ internal sealed class WeChatSut : IDisposable
         ["FallbackApiBaseUrl"] = fallback.AbsoluteUri,
         ["AppId"] = SandboxCredentials.WeChatAppId,
         ["AppSecret"] = secret,
-        ["DefaultCoverBase64"] = Convert.ToBase64String(Png(7)),
+        ["DefaultCoverBase64"] = Convert.ToBase64String(Some.Image("cover.png").Content),
         ["DefaultCoverMediaType"] = "image/png",
         ["PublishPollInterval"] = "00:00:01",
     };

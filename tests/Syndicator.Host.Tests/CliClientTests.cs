@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Cli;
+using Syndicator.Testing;
 
 namespace Syndicator.Host.Tests;
 
@@ -17,12 +18,12 @@ public sealed class CliClientTests
     [Fact]
     public async Task ClientVerbs_AgainstServeAndSandboxProcesses_SubmitRepublishWithdrawAndCheck()
     {
-        var sandboxUrl = new Uri($"http://127.0.0.1:{SyndicatorProcess.FreePort()}/");
+        var sandboxUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         await using var sandbox = SyndicatorProcess.Start(["sandbox", "--urls", sandboxUrl.ToString()]);
         await sandbox.WaitUntilAnswersAsync(new Uri(sandboxUrl, "_sandbox/bureau/stats"), TimeSpan.FromSeconds(30));
         var data = Path.Combine(Path.GetTempPath(), "syndicator-cli-" + Guid.NewGuid().ToString("N"));
         var (_, key, _) = await SyndicatorProcess.RunAsync(["keys", "create", "--name", "operator", "--scope", "submit", "operate", "read", "--data", data], Minute);
-        var server = new Uri($"http://127.0.0.1:{SyndicatorProcess.FreePort()}/");
+        var server = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         await using var serve = SyndicatorProcess.Start(["serve", "--urls", server.ToString(), "--data", data, "--sandbox", sandboxUrl.ToString()]);
         await serve.WaitUntilAnswersAsync(new Uri(server, "health/ready"), TimeSpan.FromSeconds(30));
         string[] client = ["--server", server.ToString(), "--api-key", key.Trim()];

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing;
 
 namespace Syndicator.Host.Tests;
 
@@ -25,7 +26,7 @@ public sealed class ProcessTests
     public async Task Serve_MissingChannelCredentials_Exits2NamingTheKey()
     {
         var (code, _, stderr) = await SyndicatorProcess.RunAsync(
-            ["serve", "--urls", $"http://127.0.0.1:{SyndicatorProcess.FreePort()}", "--data", TempFolder()], TimeSpan.FromMinutes(1));
+            ["serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}", "--data", TempFolder()], TimeSpan.FromMinutes(1));
 
         Assert.Equal(2, code);
         Assert.Contains("Channels:bureau:ApiKey", stderr, StringComparison.Ordinal);
@@ -47,7 +48,7 @@ public sealed class ProcessTests
         var data = TempFolder();
         var (_, key, _) = await SyndicatorProcess.RunAsync(
             ["keys", "create", "--name", "test", "--scope", "submit", "read", "--data", data], TimeSpan.FromMinutes(1));
-        var port = SyndicatorProcess.FreePort();
+        var port = LoopbackPort.Free();
         var server = new Uri($"http://127.0.0.1:{port}/");
         string[] serve = ["serve", "--urls", server.ToString(), "--data", data, "--sandbox", sandbox.BaseAddress.ToString()];
         var environment = new Dictionary<string, string>

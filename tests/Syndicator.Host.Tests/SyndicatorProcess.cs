@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Syndicator.Host.Tests;
@@ -77,13 +75,6 @@ public sealed class SyndicatorProcess : IAsyncDisposable
 
     /// <summary>SIGKILL: no shutdown, no grace, leases left as they were.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: false);
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Waits until <paramref name="url"/> answers 2xx; fails with the process output after the deadline.</summary>
     public async Task WaitUntilAnswersAsync(Uri url, TimeSpan timeout)
