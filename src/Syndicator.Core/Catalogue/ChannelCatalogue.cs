@@ -10,6 +10,7 @@ public sealed class ChannelCatalogue
 {
     private readonly Dictionary<string, ChannelDefinition> _channels;
     private readonly HashSet<string> _categories;
+    private readonly Dictionary<string, CategoryOptions> _categoryOptions;
     private readonly RoutingOptions _routing;
 
     public ChannelCatalogue(
@@ -19,6 +20,9 @@ public sealed class ChannelCatalogue
     {
         _channels = channels.ToDictionary(c => c.Id, StringComparer.Ordinal);
         _categories = catalogue.Value.Categories.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        _categoryOptions = catalogue.Value.Categories
+            .GroupBy(c => c.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _routing = routing.Value;
     }
 
@@ -35,6 +39,13 @@ public sealed class ChannelCatalogue
 
     /// <summary>Whether <paramref name="channelId"/> is configured and enabled.</summary>
     public bool IsEnabled(string channelId) => Find(channelId)?.Enabled == true;
+
+    /// <summary>The column id configured for <paramref name="category"/> on <paramref name="channelId"/>; null: the channel's default.</summary>
+    public string? ColumnFor(string category, string channelId) =>
+        _categoryOptions.TryGetValue(category, out var options) && options.ChannelColumns.TryGetValue(channelId, out var column)
+            && !string.IsNullOrWhiteSpace(column)
+            ? column
+            : null;
 
     /// <summary>The enabled channels items of <paramref name="category"/> go to by default.</summary>
     public IReadOnlyList<string> Route(string category)

@@ -13,8 +13,14 @@ public abstract record ChannelOutcome
     /// <summary>The HTTP status or platform error code behind the outcome, when there is one.</summary>
     public string? Code { get; init; }
 
-    /// <summary>Live (publish, update) or gone (withdraw) on the platform.</summary>
-    public sealed record Succeeded(string RemoteId, Uri? Url) : ChannelOutcome;
+    /// <summary>
+    /// Live (publish, update) or gone (withdraw) on the platform. <see cref="Note"/> tells operators anything
+    /// else that happened on the way (e.g. an old article deleted or kept); it goes to the attempt log and audit.
+    /// </summary>
+    public sealed record Succeeded(string RemoteId, Uri? Url) : ChannelOutcome
+    {
+        public string? Note { get; init; }
+    }
 
     /// <summary>Accepted; the platform confirms later. Ask again after <paramref name="CheckAgainAfter"/>.</summary>
     public sealed record Pending(TimeSpan CheckAgainAfter, string Detail) : ChannelOutcome;

@@ -37,6 +37,19 @@ public sealed class DeliveryContext
     /// <summary>What of this item is live on this channel now, if anything.</summary>
     public Placement? Live { get; }
 
+    /// <summary>
+    /// The column, catalogue or node id on this channel's platform for the item's category
+    /// (<c>Catalogue:Categories[n]:ChannelColumns:&lt;channel&gt;</c>); null: the channel's own default.
+    /// </summary>
+    public string? Column { get; init; }
+
+    /// <summary>
+    /// Looks up what of this item is live on another channel (e.g. its page on the bureau's site, for a link back).
+    /// Default: nothing is.
+    /// </summary>
+    public Func<string, CancellationToken, Task<Placement?>> FindPlacement { get; init; } =
+        static (_, _) => Task.FromResult<Placement?>(null);
+
     /// <summary>The progress saved so far (by this try or an earlier one).</summary>
     public Checkpoint Checkpoint { get; private set; }
 

@@ -96,7 +96,11 @@ public sealed class DeliveryRunner
             {
                 throw new LeaseLostException();
             }
-        });
+        })
+        {
+            Column = _catalogue.ColumnFor(item.Category, delivery.Channel),
+            FindPlacement = (channel, ct) => _deliveries.GetPlacementAsync(delivery.ItemId, channel, ct),
+        };
 
         var timeout = _catalogue.Find(delivery.Channel)?.Options.AttemptTimeout ?? TimeSpan.FromSeconds(60);
         using var limit = new CancellationTokenSource(timeout, _time);

@@ -21,7 +21,8 @@ internal static class OutcomeNames
 
     public static string? Message(ChannelOutcome outcome) => outcome switch
     {
-        ChannelOutcome.Succeeded s => s.Url is null ? $"remote id {s.RemoteId}" : $"remote id {s.RemoteId} at {s.Url}",
+        ChannelOutcome.Succeeded s => (s.Url is null ? $"remote id {s.RemoteId}" : $"remote id {s.RemoteId} at {s.Url}")
+                                      + (s.Note is null ? "" : $"; {s.Note}"),
         ChannelOutcome.Pending p => p.Detail,
         ChannelOutcome.Transient t => t.Reason,
         ChannelOutcome.RateLimited r => $"{r.Reason} (until {r.Until:O})",

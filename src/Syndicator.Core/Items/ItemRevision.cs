@@ -38,6 +38,15 @@ public sealed record ItemRevision
     /// <summary>成文日期.</summary>
     public DateOnly? WrittenOn { get; init; }
 
+    /// <summary>
+    /// 索引号: allocated when the item's first revision is accepted (or brought by the item), the same for every
+    /// revision, never reused. Null when the publisher has no organisation code configured.
+    /// </summary>
+    public string? IndexNumber { get; init; }
+
+    /// <summary>The disclosure catalogue's metadata (目录元数据) beside the fields above.</summary>
+    public DisclosureMetadata Disclosure { get; init; } = new();
+
     /// <summary>Release no earlier than this instant; null releases at once.</summary>
     public DateTimeOffset? PublishAt { get; init; }
 
@@ -80,6 +89,31 @@ public sealed record MediaFile(string Name, string MediaType, byte[] Content)
 {
     /// <summary>The content as a <c>data:</c> URI.</summary>
     public string ToDataUri() => $"data:{MediaType};base64,{Convert.ToBase64String(Content)}";
+}
+
+/// <summary>
+/// The disclosure catalogue's metadata of an item (政府信息公开目录元数据, reference gov-publishing §4.2) that is not
+/// a field of its own on <see cref="ItemRevision"/>. Every value is the portal's wording, e.g. <c>综合政务\政务公开</c>.
+/// </summary>
+public sealed record DisclosureMetadata
+{
+    /// <summary>主题分类. Null: the category's configured default.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>体裁分类, e.g. 通知, 公告, 报告.</summary>
+    public string? Genre { get; init; }
+
+    /// <summary>有效性, e.g. 有效, 废止, 失效.</summary>
+    public string? Validity { get; init; }
+
+    /// <summary>公开方式. Default: 主动公开.</summary>
+    public string Mode { get; init; } = "主动公开";
+
+    /// <summary>公开范围. Default: 面向全社会.</summary>
+    public string Scope { get; init; } = "面向全社会";
+
+    /// <summary>主题词 (keywords), optional.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
 }
 
 /// <summary>Replacement title and summary for one channel.</summary>

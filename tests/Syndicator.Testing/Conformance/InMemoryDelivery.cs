@@ -41,10 +41,20 @@ public sealed class InMemoryDelivery
     /// <summary>Every checkpoint saved, in order.</summary>
     public IReadOnlyList<Checkpoint> Saved => _saved;
 
+    /// <summary>The category's column on the channel, as the catalogue would resolve it; null: the channel's default.</summary>
+    public string? Column { get; set; }
+
+    /// <summary>What of the item is live on other channels, by channel id.</summary>
+    public Dictionary<string, Placement> OtherPlacements { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, every save throws it (e.g. <see cref="LeaseLostException"/>: another worker took over).</summary>
     public Exception? FailSavesWith { get; set; }
 
-    public DeliveryContext NextTry() => new(Delivery, Operation, Item, Live, SaveAsync);
+    public DeliveryContext NextTry() => new(Delivery, Operation, Item, Live, SaveAsync)
+    {
+        Column = Column,
+        FindPlacement = (channel, _) => Task.FromResult(OtherPlacements.GetValueOrDefault(channel)),
+    };
 
     /// <summary>The placement a succeeded publish or update leaves behind.</summary>
     public Placement PlacementOf(ChannelOutcome.Succeeded succeeded) =>
