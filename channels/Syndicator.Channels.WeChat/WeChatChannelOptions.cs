@@ -30,6 +30,18 @@ public sealed class WeChatChannelOptions
     /// <summary>How long to wait before asking again whether a publish job has finished. Default: 30 s.</summary>
     public TimeSpan PublishPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// 阅读原文: the id of another channel whose page of the item becomes the article's <c>content_source_url</c>, once
+    /// that channel has published it (e.g. <c>bureau</c>). Default: none (no 阅读原文 link).
+    /// </summary>
+    public string? ReadMoreFrom { get; set; }
+
+    /// <summary>
+    /// How long after an item was accepted its draft waits for <see cref="ReadMoreFrom"/> to publish; after that the
+    /// article goes out without the link. Default: 10 minutes.
+    /// </summary>
+    public TimeSpan ReadMoreWait { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>What happens to the old article when a new revision is published as a new one. Default: <see cref="WeChatUpdatePolicy.DeleteOld"/>.</summary>
     public WeChatUpdatePolicy UpdatePolicy { get; set; } = WeChatUpdatePolicy.DeleteOld;
 }

@@ -45,7 +45,7 @@ internal sealed class WeChatConnector : IChannelConnector
         if (_channel.Options.UpdatePolicy == WeChatUpdatePolicy.KeepOld)
         {
             Log.Replaced(_channel.Logger, _channel.Id, context.Item.Id, published.RemoteId, old.RemoteId, "kept (UpdatePolicy KeepOld)");
-            return published;
+            return published with { Note = $"旧文章 {old.RemoteId} 已保留 (old article kept live: UpdatePolicy KeepOld)" };
         }
 
         // Deleted only after the new article is confirmed, so the item is never missing from the account.
@@ -56,7 +56,7 @@ internal sealed class WeChatConnector : IChannelConnector
         }
 
         Log.Replaced(_channel.Logger, _channel.Id, context.Item.Id, published.RemoteId, old.RemoteId, "deleted (UpdatePolicy DeleteOld)");
-        return published;
+        return published with { Note = $"旧文章 {old.RemoteId} 已删除 (old article deleted: UpdatePolicy DeleteOld)" };
     }
 
     private async Task<ChannelOutcome> WithdrawAsync(WeChatSession session, DeliveryContext context, CancellationToken cancellationToken)

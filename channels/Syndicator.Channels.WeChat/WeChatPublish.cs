@@ -99,7 +99,13 @@ internal sealed class WeChatPublish
             return thumb.Failure;
         }
 
-        var draft = await DraftAsync(uploaded, thumb.MediaId!, cancellationToken);
+        var readMore = await ReadMoreAsync(cancellationToken);
+        if (readMore.Wait is not null)
+        {
+            return readMore.Wait;
+        }
+
+        var draft = await DraftAsync(uploaded, thumb.MediaId!, readMore.Url, cancellationToken);
         return draft.Failure ?? await SubmitAsync(draft.MediaId!, cancellationToken);
     }
 
@@ -126,8 +132,33 @@ internal sealed class WeChatPublish
         return (mediaId, null);
     }
 
+    /// <summary>
+    /// The 阅读原文 link: the item's page on <see cref="WeChatChannelOptions.ReadMoreFrom"/> once that channel has
+    /// published it. While it has not, and the item is younger than <see cref="WeChatChannelOptions.ReadMoreWait"/>,
+    /// the draft waits (the delivery is pending; no worker is held); after that it goes out without the link.
+    /// </summary>
+    private async Task<(Uri? Url, ChannelOutcome? Wait)> ReadMoreAsync(CancellationToken cancellationToken)
+    {
+        var item = _context.Item;
+        if (_channel.Options.ReadMoreFrom is not { Length: > 0 } source || Checkpoint[DraftKey] is not null
+            || !item.Channels.Contains(source, StringComparer.Ordinal))
+        {
+            return (null, null);
+        }
+
+        if ((await _context.FindPlacement(source, cancellationToken))?.Url is { } url)
+        {
+            return (url, null);
+        }
+
+        var waited = _channel.Time.GetUtcNow() - item.AcceptedAt;
+        return waited < _channel.Options.ReadMoreWait
+            ? (null, Pending($"等待{source}发布后生成草稿（阅读原文） waiting for channel {source} to publish the item, for the 阅读原文 link"))
+            : (null, null);
+    }
+
     private async Task<(string? MediaId, ChannelOutcome? Failure)> DraftAsync(
-        IReadOnlyDictionary<string, string> uploaded, string thumb, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> uploaded, string thumb, Uri? readMore, CancellationToken cancellationToken)
     {
         if (Checkpoint[DraftKey] is { } saved)
         {
@@ -150,7 +181,7 @@ internal sealed class WeChatPublish
         }
 
         await SaveAsync(Checkpoint.With(StepKey, DraftSent), cancellationToken);
-        var answer = await _session.PostAsync("draft/add", DraftBody(uploaded, thumb), idempotent: false, cancellationToken);
+        var answer = await _session.PostAsync("draft/add", DraftBody(uploaded, thumb, readMore), idempotent: false, cancellationToken);
         if (!answer.Ok || answer.String("media_id") is not { Length: > 0 } mediaId)
         {
             return (null, WeChatOutcomes.Failure(_channel, answer));
@@ -161,7 +192,7 @@ internal sealed class WeChatPublish
         return (mediaId, null);
     }
 
-    private JsonObject DraftBody(IReadOnlyDictionary<string, string> uploaded, string thumb)
+    private JsonObject DraftBody(IReadOnlyDictionary<string, string> uploaded, string thumb, Uri? readMore)
     {
         var item = _context.Item;
         var article = new JsonObject
@@ -177,6 +208,11 @@ internal sealed class WeChatPublish
         if (item.SummaryFor(_channel.Id) is { Length: > 0 } digest)
         {
             article["digest"] = digest;
+        }
+
+        if (readMore is not null)
+        {
+            article["content_source_url"] = readMore.AbsoluteUri;
         }
 
         return new JsonObject { ["articles"] = new JsonArray(article) };

@@ -29,6 +29,7 @@ internal static class WeChatSettingsValidator
             CheckCover(settings, prefix),
             CheckInterval(settings, prefix),
             CheckPolicy(settings, prefix),
+            CheckReadMore(settings, prefix, channel.Id),
         };
         return problems.OfType<string>().ToList();
     }
@@ -81,6 +82,19 @@ internal static class WeChatSettingsValidator
         return string.IsNullOrWhiteSpace(value) || Enum.GetNames<WeChatUpdatePolicy>().Contains(value, StringComparer.OrdinalIgnoreCase)
             ? null
             : $"{prefix}:UpdatePolicy must be DeleteOld or KeepOld; got '{value}'";
+    }
+
+    private static string? CheckReadMore(IConfiguration settings, string prefix, string channelId)
+    {
+        var wait = settings[nameof(WeChatChannelOptions.ReadMoreWait)];
+        if (!string.IsNullOrWhiteSpace(wait) && !(TimeSpan.TryParse(wait, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero))
+        {
+            return $"{prefix}:ReadMoreWait must be a time span of zero or more such as 00:10:00; got '{wait}'";
+        }
+
+        return string.Equals(settings[nameof(WeChatChannelOptions.ReadMoreFrom)], channelId, StringComparison.Ordinal)
+            ? $"{prefix}:ReadMoreFrom must name another channel (the one whose page 阅读原文 opens); got its own id '{channelId}'"
+            : null;
     }
 
     private static string Start(string value) => value.Length <= 16 ? value : value[..16] + "…";

@@ -24,6 +24,21 @@ public sealed class WeChatUpdateWithdrawTests : WeChatFixture
         Assert.Equal(2, articles.Count);
         Assert.All(articles, a => Assert.False(a.Deleted));
         Assert.NotEqual(published.RemoteId, succeeded.RemoteId);
+        Assert.Contains($"旧文章 {published.RemoteId} 已保留", succeeded.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_DeleteOld_NoteTellsOperatorsTheOldArticleWasDeleted()
+    {
+        var first = NewItem();
+        var delivery = Delivery(first);
+        var published = delivery.PlacementOf(Assert.IsType<ChannelOutcome.Succeeded>(await RunToEndAsync(delivery)));
+
+        var outcome = await RunToEndAsync(new InMemoryDelivery(NewItem(first.Id, 2, first.Title, "<p>第二版</p>"), WeChatSut.Channel, DeliveryOperation.Update, published));
+
+        var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(outcome);
+        Assert.Contains($"旧文章 {published.RemoteId} 已删除", succeeded.Note, StringComparison.Ordinal);
+        Assert.True(Assert.Single(await ArticlesAsync(), a => a.RemoteId == published.RemoteId).Deleted);
     }
 
     [Fact]
