@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Debug, "Channel {Channel}: health {Status}: {Detail}")]
     public static partial void HealthChecked(ILogger logger, string channel, string status, string detail);
+
+    [LoggerMessage(12, LogLevel.Information, "Channel {Channel}: mass-send digest of {Count} articles sent as msg_id {MsgId} (clientmsgid {ClientMsgId})")]
+    public static partial void DigestSent(ILogger logger, string channel, int count, long msgId, string clientMsgId);
 }

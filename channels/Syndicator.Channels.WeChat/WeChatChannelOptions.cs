@@ -42,8 +42,31 @@ public sealed class WeChatChannelOptions
     /// </summary>
     public TimeSpan ReadMoreWait { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The daily mass-send digest (群发). Default: off.</summary>
+    public WeChatMassSendOptions MassSend { get; set; } = new();
+
     /// <summary>What happens to the old article when a new revision is published as a new one. Default: <see cref="WeChatUpdatePolicy.DeleteOld"/>.</summary>
     public WeChatUpdatePolicy UpdatePolicy { get; set; } = WeChatUpdatePolicy.DeleteOld;
+}
+
+/// <summary>
+/// The optional daily mass send (群发, <c>Channels:&lt;id&gt;:MassSend</c>): at <see cref="SendAt"/> Beijing time, one
+/// <c>message/mass/sendall</c> carrying up to <see cref="MaxArticles"/> of the items published on the account since the
+/// last digest, so that followers are notified once a day.
+/// </summary>
+public sealed class WeChatMassSendOptions
+{
+    /// <summary>Whether the digest runs. Default: false.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The time of day, Beijing time (UTC+8), of the send. Default: 20:00.</summary>
+    public TimeSpan SendAt { get; set; } = new(20, 0, 0);
+
+    /// <summary>At most this many articles per digest, 1–8 (WeChat's limit for one message). Default: 8.</summary>
+    public int MaxArticles { get; set; } = 8;
+
+    /// <summary>Send to the followers with this tag only; null sends to all (<c>is_to_all</c>). Default: null.</summary>
+    public long? TagId { get; set; }
 }
 
 /// <summary>A published WeChat article cannot be edited through the API: an update publishes a new article.</summary>

@@ -10,12 +10,14 @@ internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
 {
     private readonly IHttpClientFactory _httpClients;
     private readonly IChannelStateStore _state;
+    private readonly IItemStore _items;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public WeChatConnectorFactory(
-        IHttpClientFactory httpClients, IChannelStateStore state, TimeProvider time, ILogger<WeChatConnector> logger)
+        IHttpClientFactory httpClients, IChannelStateStore state, IItemStore items, TimeProvider time, ILogger<WeChatConnector> logger)
     {
+        _items = items;
         _httpClients = httpClients;
         _state = state;
         _time = time;
@@ -37,7 +39,15 @@ internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
         return WeChatItemLimits.Check(channel.Id, item);
     }
 
-    public IChannelConnector Create(ChannelDefinition channel)
+    public IChannelConnector Create(ChannelDefinition channel) => new WeChatConnector(Channel(channel));
+
+    public IEnumerable<ChannelJob> Jobs(ChannelDefinition channel)
+    {
+        var wechat = Channel(channel);
+        return wechat.Options.MassSend.Enabled ? [new WeChatDigest(wechat, _items).Job()] : [];
+    }
+
+    private WeChatChannel Channel(ChannelDefinition channel)
     {
         var problems = Validate(channel).ToList();
         if (problems.Count > 0)
@@ -47,6 +57,6 @@ internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
         }
 
         var options = channel.Settings.Get<WeChatChannelOptions>() ?? new WeChatChannelOptions();
-        return new WeChatConnector(new WeChatChannel(channel.Id, options, _httpClients, _state, _time, _logger));
+        return new WeChatChannel(channel.Id, options, _httpClients, _state, _time, _logger);
     }
 }

@@ -9,7 +9,7 @@ namespace Syndicator.Channels.WeChat;
 internal static class WeChatOutcomes
 {
     /// <summary>WeChat's quota day ends at midnight Beijing time.</summary>
-    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+    internal static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
 
     public static ChannelOutcome Failure(WeChatChannel channel, WeChatAnswer answer)
     {

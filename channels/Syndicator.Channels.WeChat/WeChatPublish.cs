@@ -192,31 +192,8 @@ internal sealed class WeChatPublish
         return (mediaId, null);
     }
 
-    private JsonObject DraftBody(IReadOnlyDictionary<string, string> uploaded, string thumb, Uri? readMore)
-    {
-        var item = _context.Item;
-        var article = new JsonObject
-        {
-            ["article_type"] = "news",
-            ["title"] = item.TitleFor(_channel.Id),
-            ["author"] = item.Publisher,
-            ["content"] = WeChatBody.Compose(item, uploaded),
-            ["thumb_media_id"] = thumb,
-            ["need_open_comment"] = 0,
-            ["only_fans_can_comment"] = 0,
-        };
-        if (item.SummaryFor(_channel.Id) is { Length: > 0 } digest)
-        {
-            article["digest"] = digest;
-        }
-
-        if (readMore is not null)
-        {
-            article["content_source_url"] = readMore.AbsoluteUri;
-        }
-
-        return new JsonObject { ["articles"] = new JsonArray(article) };
-    }
+    private JsonObject DraftBody(IReadOnlyDictionary<string, string> uploaded, string thumb, Uri? readMore) =>
+        new() { ["articles"] = new JsonArray(WeChatArticle.Build(_channel.Id, _context.Item, uploaded, thumb, readMore)) };
 
     /// <summary>Submits the draft. Used again by reconciliation when it proved the earlier submit did not happen.</summary>
     internal async Task<ChannelOutcome> SubmitAsync(string draft, CancellationToken cancellationToken)

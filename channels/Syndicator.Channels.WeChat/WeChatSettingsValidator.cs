@@ -30,6 +30,7 @@ internal static class WeChatSettingsValidator
             CheckInterval(settings, prefix),
             CheckPolicy(settings, prefix),
             CheckReadMore(settings, prefix, channel.Id),
+            CheckMassSend(settings.GetSection(nameof(WeChatChannelOptions.MassSend)), prefix + ":MassSend"),
         };
         return problems.OfType<string>().ToList();
     }
@@ -95,6 +96,27 @@ internal static class WeChatSettingsValidator
         return string.Equals(settings[nameof(WeChatChannelOptions.ReadMoreFrom)], channelId, StringComparison.Ordinal)
             ? $"{prefix}:ReadMoreFrom must name another channel (the one whose page 阅读原文 opens); got its own id '{channelId}'"
             : null;
+    }
+
+    private static string? CheckMassSend(IConfiguration section, string prefix)
+    {
+        var at = section[nameof(WeChatMassSendOptions.SendAt)];
+        if (!string.IsNullOrWhiteSpace(at)
+            && !(TimeSpan.TryParse(at, CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)))
+        {
+            return $"{prefix}:SendAt must be a time of day (Beijing time) from 00:00:00 to 23:59:59; got '{at}'";
+        }
+
+        var max = section[nameof(WeChatMassSendOptions.MaxArticles)];
+        if (!string.IsNullOrWhiteSpace(max) && !(int.TryParse(max, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 8))
+        {
+            return $"{prefix}:MaxArticles must be 1 to 8 (WeChat's limit for one message); got '{max}'";
+        }
+
+        var tag = section[nameof(WeChatMassSendOptions.TagId)];
+        return string.IsNullOrWhiteSpace(tag) || (long.TryParse(tag, CultureInfo.InvariantCulture, out var id) && id > 0)
+            ? null
+            : $"{prefix}:TagId must be a positive tag id (or empty to send to all followers); got '{tag}'";
     }
 
     private static string Start(string value) => value.Length <= 16 ? value : value[..16] + "…";

@@ -19,7 +19,8 @@ internal sealed class WeChatSut : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public WeChatSut(IDictionary<string, string?> settings, IChannelStateStore? state = null, TimeProvider? time = null)
+    public WeChatSut(
+        IDictionary<string, string?> settings, IChannelStateStore? state = null, TimeProvider? time = null, IItemStore? items = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             settings.ToDictionary(s => $"Channels:{Channel}:{s.Key}", s => s.Value)).Build();
@@ -34,6 +35,7 @@ internal sealed class WeChatSut : IDisposable
         services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         State = state as InMemoryChannelStateStore ?? new InMemoryChannelStateStore();
         services.AddSingleton<IChannelStateStore>(state ?? State);
+        services.AddSingleton(items ?? Items);
         _services = services.BuildServiceProvider();
         var section = configuration.GetSection($"Channels:{Channel}");
         Definition = new ChannelDefinition(Channel, section.Get<ChannelOptions>() ?? new ChannelOptions(), section);
@@ -43,6 +45,9 @@ internal sealed class WeChatSut : IDisposable
     public CollectingLoggerProvider Logs { get; } = new();
 
     public InMemoryChannelStateStore State { get; }
+
+    /// <summary>The items a mass-send digest reads.</summary>
+    public DigestItemStore Items { get; } = new();
 
     public ChannelDefinition Definition { get; }
 

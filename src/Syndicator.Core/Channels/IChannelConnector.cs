@@ -40,6 +40,9 @@ public interface IChannelConnectorFactory
     /// nothing is ever truncated in silence. Default: nothing.
     /// </summary>
     IEnumerable<KeyValuePair<string, string>> CheckItem(ChannelDefinition channel, Items.ItemRevision item) => [];
+
+    /// <summary>The recurring jobs the channel's settings call for (e.g. a daily digest). Default: none.</summary>
+    IEnumerable<ChannelJob> Jobs(ChannelDefinition channel) => [];
 }
 
 /// <summary>The result of a health check.</summary>
