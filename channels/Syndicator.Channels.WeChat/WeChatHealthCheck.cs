@@ -5,12 +5,13 @@ namespace Syndicator.Channels.WeChat;
 
 /// <summary>
 /// Proves without publishing: a token fetch (<c>stable_token</c>, normal mode: harmless to repeat) proves the
-/// endpoint and the credentials, and <c>openapi/quota/get</c> for <c>freepublish/submit</c> proves the token and
-/// reports how many submits are left today (reference §7, quota tools).
+/// endpoint and the credentials, and <c>openapi/quota/get</c> for <c>freepublish/submit</c> (and, with the digest on,
+/// <c>message/mass/sendall</c>) proves the token and reports how many calls are left today (reference §7, quota tools).
 /// </summary>
 internal sealed class WeChatHealthCheck
 {
     internal const string SubmitPath = "/cgi-bin/freepublish/submit";
+    internal const string MassSendPath = "/cgi-bin/message/mass/sendall";
 
     private readonly WeChatChannel _channel;
 
@@ -35,16 +36,25 @@ internal sealed class WeChatHealthCheck
             return (status, "access token fetch failed: " + reason, null);
         }
 
-        var answer = await session.PostAsync("openapi/quota/get", new JsonObject { ["cgi_path"] = SubmitPath }, idempotent: true, cancellationToken);
-        if (!answer.Ok || answer.Body!.Value.TryGetProperty("quota", out var quota) is false
-            || WeChatAnswer.Long(quota, "remain") is not { } remain)
+        var quotas = new Dictionary<string, long>(StringComparer.Ordinal);
+        var details = new List<string> { "token fetched" };
+        var paths = _channel.Options.MassSend.Enabled ? new[] { SubmitPath, MassSendPath } : [SubmitPath];
+        foreach (var path in paths)
         {
-            var (status, reason) = Judge(answer);
-            return (status, "token works, but the quota query failed: " + reason, null);
+            var answer = await session.PostAsync("openapi/quota/get", new JsonObject { ["cgi_path"] = path }, idempotent: true, cancellationToken);
+            if (!answer.Ok || answer.Body!.Value.TryGetProperty("quota", out var quota) is false
+                || WeChatAnswer.Long(quota, "remain") is not { } remain)
+            {
+                var (status, reason) = Judge(answer);
+                return (status, $"token works, but the quota query for {path} failed: " + reason, null);
+            }
+
+            quotas[path] = remain;
+            details.Add($"{path.Replace("/cgi-bin/", "", StringComparison.Ordinal)} quota today: {remain} of {WeChatAnswer.Long(quota, "daily_limit")} left");
         }
 
-        var detail = $"token fetched; freepublish/submit quota today: {remain} of {WeChatAnswer.Long(quota, "daily_limit")} left";
-        return (remain > 0 ? ChannelHealthStatus.Healthy : ChannelHealthStatus.Degraded, detail, new Dictionary<string, long>(StringComparer.Ordinal) { [SubmitPath] = remain });
+        // A day without submits left stops publishing; one without mass sends only delays the digest — both degrade.
+        return (quotas.Values.All(r => r > 0) ? ChannelHealthStatus.Healthy : ChannelHealthStatus.Degraded, string.Join("; ", details), quotas);
     }
 
     /// <summary>Unreachable or refused credentials: unhealthy. Throttled, quota-bound or a passing error: degraded.</summary>

@@ -29,6 +29,21 @@ public sealed class WeChatHealthTests : WeChatFixture
     }
 
     [Fact]
+    public async Task CheckHealth_DigestOnAndNoMassSendLeft_DegradedReportingBothQuotas()
+    {
+        var settings = WeChatSut.SandboxSettings(Sandbox);
+        settings["MassSend:Enabled"] = "true";
+        await WeChatSut.SetEmulatorAsync(Sandbox, new { massSendDailyLimit = 0 }, Timeout);
+
+        var health = await CreateSut(settings).Connector.CheckHealthAsync(Timeout);
+
+        Assert.Equal(ChannelHealthStatus.Degraded, health.Status);
+        Assert.Equal(0, health.Quota![WeChatHealthCheck.MassSendPath]);
+        Assert.Equal(100, health.Quota![WeChatHealthCheck.SubmitPath]);
+        Assert.Contains("message/mass/sendall quota today: 0 of 0 left", health.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckHealth_NothingListens_Unhealthy()
     {
         var closed = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/wechat/");
