@@ -20,7 +20,8 @@ internal sealed class ConfigurationValidator(
     IOptions<CatalogueOptions> catalogue,
     IOptions<RoutingOptions> routing,
     IOptions<RetryOptions> retry,
-    IOptions<DispatcherOptions> dispatcher) : IValidateOptions<ConfigurationCheck>
+    IOptions<DispatcherOptions> dispatcher,
+    IOptions<PublisherOptions> publisher) : IValidateOptions<ConfigurationCheck>
 {
     public ValidateOptionsResult Validate(string? name, ConfigurationCheck options)
     {
@@ -60,7 +61,8 @@ internal sealed class ConfigurationValidator(
 
         var ids = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         CheckRouting(errors, ids);
-        CheckCatalogue(errors);
+        CheckCatalogue(errors, ids);
+        CheckPublisher(errors);
         CheckTiming(errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
@@ -87,11 +89,29 @@ internal sealed class ConfigurationValidator(
         }
     }
 
-    private void CheckCatalogue(List<string> errors)
+    private void CheckPublisher(List<string> errors)
+    {
+        var code = publisher.Value.OrganisationCode;
+        if (!string.IsNullOrWhiteSpace(code) && !Items.IndexNumberScheme.IsValidCode(code.Trim()))
+        {
+            errors.Add($"Publisher:OrganisationCode '{code}' must be a 9-character organisation code or an 18-character unified social credit code (0–9, A–Z).");
+        }
+
+        if (publisher.Value.IndexSerialWidth is < 3 or > 8)
+        {
+            errors.Add($"Publisher:IndexSerialWidth {publisher.Value.IndexSerialWidth} must be from 3 to 8.");
+        }
+    }
+
+    private void CheckCatalogue(List<string> errors, HashSet<string> ids)
     {
         var categories = catalogue.Value.Categories;
         for (var i = 0; i < categories.Count; i++)
         {
+            errors.AddRange(categories[i].ExcludedChannels.Where(c => !ids.Contains(c))
+                .Select(c => $"Catalogue:Categories:{i}:ExcludedChannels names '{c}', which is not a configured channel."));
+            errors.AddRange(categories[i].ChannelColumns.Keys.Where(c => !ids.Contains(c))
+                .Select(c => $"Catalogue:Categories:{i}:ChannelColumns names '{c}', which is not a configured channel."));
             if (string.IsNullOrWhiteSpace(categories[i].Name))
             {
                 errors.Add($"Catalogue:Categories:{i}:Name is required.");

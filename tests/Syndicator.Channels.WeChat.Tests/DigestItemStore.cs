@@ -26,7 +26,7 @@ internal sealed class DigestItemStore : IItemStore
     public Task<ItemRevision?> GetRevisionAsync(string itemId, int revision, CancellationToken cancellationToken) =>
         Task.FromResult(_items.Select(e => e.Item).FirstOrDefault(i => i.Id == itemId && i.Revision == revision));
 
-    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken) =>
+    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
     public Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken) => throw new NotSupportedException();

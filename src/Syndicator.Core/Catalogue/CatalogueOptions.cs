@@ -19,6 +19,12 @@ public sealed class CategoryOptions
 
     /// <summary>Per channel: the column or catalogue id on that platform, when it differs from the channel's default.</summary>
     public Dictionary<string, string> ChannelColumns { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Channels this category's items never go to, even when an item names them. Default: none.</summary>
+    public List<string> ExcludedChannels { get; set; } = [];
+
+    /// <summary>主题分类 for items of this category that name none, e.g. <c>综合政务\政务公开</c>. Default: none.</summary>
+    public string? Topic { get; set; }
 }
 
 /// <summary>Routing of categories to channels (<c>Routing</c>).</summary>
@@ -37,6 +43,20 @@ public sealed class PublisherOptions
     /// <summary>发布机构, the default for items that name none. Default: 桐乡市水利局.</summary>
     public string Name { get; set; } = "桐乡市水利局";
 
-    /// <summary>Organisation code used in 索引号. Default: empty (no index number is formed).</summary>
+    /// <summary>
+    /// The code that leads every 索引号: the 9-character organisation code (Zhejiang practice) or the 18-character
+    /// unified social credit code. Default: empty (no index number is formed; items may still bring their own).
+    /// </summary>
     public string OrganisationCode { get; set; } = "";
+
+    /// <summary>Digits of the 索引号 serial, 3–8. Default: 5 (<c>…/2026-00042</c>).</summary>
+    public int IndexSerialWidth { get; set; } = 5;
+
+    /// <summary>Whether the serial starts again at 1 each year. Default: true.</summary>
+    public bool IndexSerialResetsEachYear { get; set; } = true;
+
+    /// <summary>The scheme these settings describe; null without an organisation code.</summary>
+    public Items.IndexNumberScheme? IndexScheme() => string.IsNullOrWhiteSpace(OrganisationCode)
+        ? null
+        : new Items.IndexNumberScheme(OrganisationCode.Trim(), IndexSerialWidth, IndexSerialResetsEachYear);
 }

@@ -47,12 +47,20 @@ public sealed class ChannelCatalogue
             ? column
             : null;
 
+    /// <summary>Whether <paramref name="category"/> is configured never to go to <paramref name="channelId"/>.</summary>
+    public bool Excludes(string category, string channelId) =>
+        _categoryOptions.TryGetValue(category, out var options) && options.ExcludedChannels.Contains(channelId, StringComparer.Ordinal);
+
+    /// <summary>The 主题分类 configured for <paramref name="category"/>, if any.</summary>
+    public string? TopicFor(string category) =>
+        _categoryOptions.TryGetValue(category, out var options) && !string.IsNullOrWhiteSpace(options.Topic) ? options.Topic : null;
+
     /// <summary>The enabled channels items of <paramref name="category"/> go to by default.</summary>
     public IReadOnlyList<string> Route(string category)
     {
         var routed = _routing.Categories.TryGetValue(category, out var list) && list.Count > 0
             ? list
             : _routing.Default.Count > 0 ? _routing.Default : EnabledChannels.Select(c => c.Id).ToList();
-        return routed.Where(IsEnabled).Distinct(StringComparer.Ordinal).ToList();
+        return routed.Where(c => IsEnabled(c) && !Excludes(category, c)).Distinct(StringComparer.Ordinal).ToList();
     }
 }

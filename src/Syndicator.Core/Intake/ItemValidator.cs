@@ -129,6 +129,12 @@ public sealed partial class ItemValidator
                 errors.Add($"overrides.{channel}", "An override must be an object with a title and/or a summary.");
             }
         }
+
+        if (item.IndexNumber is not null && !IndexNumberScheme.IsWellFormed(item.IndexNumber))
+        {
+            errors.Add("indexNumber",
+                "An index number (索引号) must be a 9- or 18-character code of 0–9 and A–Z, '/', a year (yyyy or yyyyMM), '-' and a serial of 3–8 digits, e.g. 002482285/2026-00042.");
+        }
     }
 
     private static DateOnly? ReadDate(string? value, FieldErrors errors)
@@ -168,6 +174,11 @@ public sealed partial class ItemValidator
             else if (channels.IndexOf(channels[i]) != i)
             {
                 errors.Add($"channels[{i}]", $"Channel '{channels[i]}' is named twice.");
+            }
+            else if (_catalogue.Excludes(item.Category!, channels[i]))
+            {
+                errors.Add($"channels[{i}]",
+                    $"Items of category '{item.Category}' do not go to channel '{channels[i]}' (the catalogue excludes it: Catalogue:Categories … ExcludedChannels).");
             }
         }
 
@@ -222,9 +233,28 @@ public sealed partial class ItemValidator
                 (item.Approval.ReviewedBy ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r!).ToList(),
                 item.Approval.ConfidentialityReviewedBy,
                 item.Approval.ApprovedAt),
+            IndexNumber = item.IndexNumber,
+            Disclosure = Disclosure(item),
             ContentHash = ContentHash(item, channels),
             AcceptedAt = now,
         };
+
+    private DisclosureMetadata Disclosure(SubmittedItem item)
+    {
+        var given = item.Disclosure;
+        var defaults = new DisclosureMetadata();
+        return new DisclosureMetadata
+        {
+            Topic = Text(given?.Topic) ?? _catalogue.TopicFor(item.Category!),
+            Genre = Text(given?.Genre),
+            Validity = Text(given?.Validity),
+            Mode = Text(given?.Mode) ?? defaults.Mode,
+            Scope = Text(given?.Scope) ?? defaults.Scope,
+            Keywords = (given?.Keywords ?? []).Select(Text).OfType<string>().ToList(),
+        };
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>
     /// SHA-256 of the submission as the service understood it: unknown fields left out, overrides sorted, channels as
@@ -233,6 +263,15 @@ public sealed partial class ItemValidator
     internal static string ContentHash(SubmittedItem item, IEnumerable<string> channels)
     {
         var node = JsonSerializer.SerializeToNode(item)!.AsObject();
+
+        // Fields added later count only when sent, so items accepted before them keep their hash.
+        foreach (var added in new[] { nameof(SubmittedItem.IndexNumber), nameof(SubmittedItem.Disclosure) })
+        {
+            if (node[added] is null)
+            {
+                node.Remove(added);
+            }
+        }
 
         // The channels the item goes to, not how the sender named them: routed by default or listed (in any order).
         node[nameof(SubmittedItem.Channels)] = new JsonArray(channels

@@ -37,6 +37,27 @@ public sealed class SubmittedItem
     public Dictionary<string, SubmittedOverride?>? Overrides { get; set; }
 
     public SubmittedApproval? Approval { get; set; }
+
+    /// <summary>索引号 the item brings (e.g. from the office system); null: allocated at acceptance.</summary>
+    public string? IndexNumber { get; set; }
+
+    /// <summary>The disclosure catalogue's metadata (主题分类, 体裁分类, 有效性, 公开方式, 公开范围, 主题词).</summary>
+    public SubmittedDisclosure? Disclosure { get; set; }
+}
+
+public sealed class SubmittedDisclosure
+{
+    public string? Topic { get; set; }
+
+    public string? Genre { get; set; }
+
+    public string? Validity { get; set; }
+
+    public string? Mode { get; set; }
+
+    public string? Scope { get; set; }
+
+    public List<string?>? Keywords { get; set; }
 }
 
 public sealed class SubmittedBody

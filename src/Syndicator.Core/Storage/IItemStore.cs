@@ -13,7 +13,18 @@ public interface IItemStore
     /// channels, adds one delivery per channel (an update where the item is live there, else a publish) and an audit
     /// entry. A replay of an accepted revision with the same content hash changes nothing.
     /// </summary>
-    Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken);
+    /// <remarks>
+    /// The item's 索引号 is settled in the same transaction: a known item keeps the one it has (a revision that brings
+    /// another is refused: <see cref="AcceptKind.IndexNumberChanged"/>); a new item keeps the one it brings if no other
+    /// item holds it (else <see cref="AcceptKind.IndexNumberTaken"/>), or is given the next serial of
+    /// <paramref name="index"/>. A number once given is never given again, even after a withdrawal. The stored revision
+    /// carries the number.
+    /// </remarks>
+    Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken);
+
+    /// <summary>Accepts a revision without forming an index number (an item may still bring its own).</summary>
+    Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken) =>
+        AcceptAsync(item, actor, null, cancellationToken);
 
     /// <summary>The item's latest revision with every delivery of every revision, oldest first; null when unknown.</summary>
     Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken);
@@ -38,10 +49,20 @@ public enum AcceptKind
 
     /// <summary>A newer revision of the item is already accepted.</summary>
     Stale,
+
+    /// <summary>The index number the new item brings is another item's.</summary>
+    IndexNumberTaken,
+
+    /// <summary>The revision brings an index number other than the one the item has.</summary>
+    IndexNumberChanged,
 }
 
-/// <summary>What <see cref="IItemStore.AcceptAsync"/> did; <see cref="LatestRevision"/> is the item's newest accepted revision.</summary>
-public sealed record AcceptOutcome(AcceptKind Kind, int LatestRevision);
+/// <summary>
+/// What <see cref="IItemStore.AcceptAsync(ItemRevision, string, IndexNumberScheme?, CancellationToken)"/> did;
+/// <see cref="LatestRevision"/> is the item's newest accepted revision, <see cref="IndexNumber"/> its 索引号 (for
+/// <see cref="AcceptKind.IndexNumberTaken"/> and <see cref="AcceptKind.IndexNumberChanged"/>: the one that stands).
+/// </summary>
+public sealed record AcceptOutcome(AcceptKind Kind, int LatestRevision, string? IndexNumber = null);
 
 /// <summary>An item as operators list it: the latest revision's facts and its deliveries.</summary>
 public sealed record ItemRecord(

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Dispatch;
@@ -24,7 +25,7 @@ internal static class ItemsApi
 
     private static async Task<IResult> Submit(
         HttpRequest request, ClaimsPrincipal user, ItemValidator validator, IItemStore store, DispatchSignal signal,
-        TimeProvider time, CancellationToken cancellationToken)
+        IOptions<PublisherOptions> publisher, TimeProvider time, CancellationToken cancellationToken)
     {
         var (submitted, problem) = await JsonBody.ReadAsync<SubmittedItem>(request, cancellationToken);
         if (problem is not null)
@@ -39,12 +40,18 @@ internal static class ItemsApi
         }
 
         var item = result.Item!;
-        var outcome = await store.AcceptAsync(item, Actor(user), cancellationToken);
+        var outcome = await store.AcceptAsync(item, Actor(user), publisher.Value.IndexScheme(), cancellationToken);
         switch (outcome.Kind)
         {
             case AcceptKind.Conflict:
                 return Problems.Field(StatusCodes.Status409Conflict, "This revision was accepted with other content.", "revision",
                     $"Revision {item.Revision} of '{item.Id}' was already accepted with different content; send it as revision {outcome.LatestRevision + 1}.");
+            case AcceptKind.IndexNumberTaken:
+                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "The index number is taken.", "indexNumber",
+                    $"索引号 {outcome.IndexNumber} belongs to another item; index numbers are unique and never reused. Send another, or none to have one given.");
+            case AcceptKind.IndexNumberChanged:
+                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "An index number never changes.", "indexNumber",
+                    $"'{item.Id}' has 索引号 {outcome.IndexNumber}, which never changes; send that number or none.");
             case AcceptKind.Stale:
                 return Problems.Field(StatusCodes.Status409Conflict, "A newer revision is accepted.", "revision",
                     $"Revision {item.Revision} of '{item.Id}' is older than the accepted revision {outcome.LatestRevision}.");

@@ -12,7 +12,7 @@ internal sealed partial class SqliteStore
     /// (<see cref="ItemRevision.AcceptedAt"/>). Its operation is chosen from what is live now; the dispatcher may
     /// still turn a publish into an update when an earlier try makes the item live first.
     /// </remarks>
-    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken) =>
+    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
             var key = new { itemId = item.Id, revision = item.Revision };
@@ -29,6 +29,13 @@ internal sealed partial class SqliteStore
                 return new AcceptOutcome(AcceptKind.Stale, latest.Value);
             }
 
+            var (number, refused) = await SettleIndexNumberAsync(s, item, index);
+            if (refused is not null)
+            {
+                return new AcceptOutcome(refused.Value, latest ?? 0, number);
+            }
+
+            item = item with { IndexNumber = number };
             await StoreRevisionAsync(s, item);
             var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
             foreach (var channel in channels)
@@ -42,8 +49,44 @@ internal sealed partial class SqliteStore
 
             var detail = $"revision {item.Revision} → {string.Join(", ", channels)}";
             await AuditAsync(s, new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, detail));
-            return new AcceptOutcome(AcceptKind.Accepted, item.Revision);
+            return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number);
         }, cancellationToken);
+
+    /// <summary>The item's 索引号 as the interface describes; a refusal names the number that stands.</summary>
+    private static async Task<(string? Number, AcceptKind? Refused)> SettleIndexNumberAsync(
+        SqliteSession s, ItemRevision item, IndexNumberScheme? index)
+    {
+        var held = await s.QueryFirstOrDefaultAsync<string>("IndexNumbers.OfItem", new { itemId = item.Id });
+        if (held is not null)
+        {
+            return item.IndexNumber is null || item.IndexNumber == held ? (held, null) : (held, AcceptKind.IndexNumberChanged);
+        }
+
+        var assignedAt = UnixMs.From(item.AcceptedAt);
+        if (item.IndexNumber is { } brought)
+        {
+            return await s.ExecuteAsync("IndexNumbers.Assign", new { number = brought, itemId = item.Id, assignedAt }) == 1
+                ? (brought, null)
+                : (brought, AcceptKind.IndexNumberTaken);
+        }
+
+        if (index is null)
+        {
+            return (null, null);
+        }
+
+        // A serial whose number an item brought earlier is passed over, so numbers stay unique either way.
+        var year = IndexNumberScheme.YearOf(item.AcceptedAt);
+        while (true)
+        {
+            var serial = await s.ScalarAsync<long>("IndexNumbers.NextSerial", new { counter = index.CounterOf(year) });
+            var number = index.Format(year, serial);
+            if (await s.ExecuteAsync("IndexNumbers.Assign", new { number, itemId = item.Id, assignedAt }) == 1)
+            {
+                return (number, null);
+            }
+        }
+    }
 
     public Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken) =>
         _db.ReadAsync(async s =>
@@ -104,6 +147,7 @@ internal sealed partial class SqliteStore
             revision = item.Revision,
             title = item.Title,
             category = item.Category,
+            indexNumber = item.IndexNumber,
             channels = StorageJson.Serialize(item.Channels),
             acceptedAt,
         });

@@ -30,13 +30,18 @@ internal static class TestConfig
 
     /// <summary>
     /// The catalogue made from <paramref name="config"/>'s <c>Channels</c> and <c>Routing</c>, with the seed's seven
-    /// categories.
+    /// categories, each as <c>Catalogue:&lt;name&gt;</c> in <paramref name="config"/> describes it (if at all).
     /// </summary>
     public static ChannelCatalogue Catalogue(IConfiguration config)
     {
         var catalogue = new CatalogueOptions
         {
-            Categories = [.. CatalogueOptions.SeedCategories.Select(name => new CategoryOptions { Name = name })],
+            Categories = [.. CatalogueOptions.SeedCategories.Select(name =>
+            {
+                var category = config.GetSection($"Catalogue:{name}").Get<CategoryOptions>() ?? new CategoryOptions();
+                category.Name = name;
+                return category;
+            })],
         };
         var routing = config.GetSection("Routing").Get<RoutingOptions>() ?? new RoutingOptions();
         return new ChannelCatalogue(CoreServiceCollectionExtensions.ReadChannels(config), Options.Create(catalogue), Options.Create(routing));

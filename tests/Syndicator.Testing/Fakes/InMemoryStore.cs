@@ -19,6 +19,8 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
     private readonly List<Row> _rows = [];
     private readonly List<Attempt> _attempts = [];
     private readonly Dictionary<(string ItemId, string Channel), Placement> _placements = [];
+    private readonly Dictionary<string, string> _indexNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _indexCounters = new(StringComparer.Ordinal);
     private readonly List<AuditEntry> _audit = [];
     private long _sequence;
 
@@ -47,7 +49,10 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
         }
     }
 
-    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken)
+    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken) =>
+        AcceptAsync(item, actor, null, cancellationToken);
+
+    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -63,6 +68,13 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
                 return Task.FromResult(new AcceptOutcome(AcceptKind.Stale, latest));
             }
 
+            var (number, refused) = SettleIndexNumber(item, index);
+            if (refused is not null)
+            {
+                return Task.FromResult(new AcceptOutcome(refused.Value, latest, number));
+            }
+
+            item = item with { IndexNumber = number };
             _revisions[(item.Id, item.Revision)] = item;
             var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
             foreach (var channel in channels)
@@ -89,7 +101,7 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
             }
 
             _audit.Add(new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, $"revision {item.Revision}"));
-            return Task.FromResult(new AcceptOutcome(AcceptKind.Accepted, item.Revision));
+            return Task.FromResult(new AcceptOutcome(AcceptKind.Accepted, item.Revision, number));
         }
     }
 
@@ -124,6 +136,44 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
         {
             return Task.FromResult(_revisions.GetValueOrDefault((itemId, revision)));
         }
+    }
+
+    /// <summary>The store contract's 索引号 rules, in memory (callers hold the gate).</summary>
+    private (string? Number, AcceptKind? Refused) SettleIndexNumber(ItemRevision item, IndexNumberScheme? index)
+    {
+        if (_indexNumbers.TryGetValue(item.Id, out var held))
+        {
+            return item.IndexNumber is null || item.IndexNumber == held ? (held, null) : (held, AcceptKind.IndexNumberChanged);
+        }
+
+        if (item.IndexNumber is { } brought)
+        {
+            if (_indexNumbers.ContainsValue(brought))
+            {
+                return (brought, AcceptKind.IndexNumberTaken);
+            }
+
+            _indexNumbers[item.Id] = brought;
+            return (brought, null);
+        }
+
+        if (index is null)
+        {
+            return (null, null);
+        }
+
+        var year = IndexNumberScheme.YearOf(item.AcceptedAt);
+        string number;
+        do
+        {
+            var counter = index.CounterOf(year);
+            _indexCounters[counter] = _indexCounters.GetValueOrDefault(counter) + 1;
+            number = index.Format(year, _indexCounters[counter]);
+        }
+        while (_indexNumbers.ContainsValue(number));
+
+        _indexNumbers[item.Id] = number;
+        return (number, null);
     }
 
     private int LatestRevision(string itemId) =>
