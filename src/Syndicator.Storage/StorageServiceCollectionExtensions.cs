@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Syndicator.Core.Storage;
+using Syndicator.Storage.Postgres;
 using Syndicator.Storage.Sqlite;
 
 namespace Syndicator.Storage;
@@ -16,17 +19,20 @@ public static class StorageServiceCollectionExtensions
     /// <see cref="IAuditLog"/>, <see cref="IChannelStateStore"/> and <see cref="IStoreLifecycle"/>. Call
     /// <see cref="IStoreLifecycle.MigrateAsync"/> at start-up before using it.
     /// </summary>
-    /// <exception cref="NotSupportedException">The provider is not available.</exception>
+    /// <exception cref="NotSupportedException">The provider is unknown.</exception>
+    /// <exception cref="OptionsValidationException">The provider's settings are missing or malformed.</exception>
     public static IServiceCollection AddSyndicatorStorage(this IServiceCollection services, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
 
-        // Decided here, not on first resolve: a bad provider stops the service at start-up.
+        // Decided here, not on first resolve: a bad provider or connection string stops the service at start-up.
         if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
-            throw new NotSupportedException(
-                "Storage:Provider 'Postgres' is not available yet; use 'Sqlite' (the default).");
+            var connectionString = PostgresConnectionString(options);
+
+            // One instance behind all six interfaces: one Npgsql data source, hence one connection pool.
+            return AddStore(services, _ => new PostgresStore(new PostgresDatabase(connectionString)));
         }
 
         if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -35,18 +41,49 @@ public static class StorageServiceCollectionExtensions
                 $"Storage:Provider '{options.Provider}' is unknown; use 'Sqlite' or 'Postgres'.");
         }
 
-        var connectionString = SqliteConnectionString(options);
+        var sqlite = SqliteConnectionString(options);
 
         // One instance behind all six interfaces: it owns the in-process write gate, which only works if shared.
-        services.AddSingleton(_ => new SqliteStore(new SqliteDatabase(connectionString)));
-        services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IChannelStateStore>(sp => sp.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<SqliteStore>());
+        return AddStore(services, _ => new SqliteStore(new SqliteDatabase(sqlite)));
+    }
+
+    private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
+        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle
+    {
+        services.AddSingleton(create);
+        services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IChannelStateStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
+
+    /// <summary>The connection string, checked for shape only (no connection is made here).</summary>
+    private static string PostgresConnectionString(StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw Invalid("Storage:ConnectionString is required when Storage:Provider is 'Postgres' "
+                + "(e.g. 'Host=db;Database=syndicator;Username=syndicator;Password=…', or serve --postgres CONNECTION).");
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        }
+        catch (ArgumentException)
+        {
+            // The parser's message may quote a value, and values include the password: it is not repeated.
+            throw Invalid("Storage:ConnectionString is not a valid PostgreSQL connection string: a keyword is unknown or a value malformed.");
+        }
+
+        return options.ConnectionString;
+    }
+
+    private static OptionsValidationException Invalid(string message) =>
+        new(nameof(StorageOptions), typeof(StorageOptions), [message]);
 
     private static string SqliteConnectionString(StorageOptions options)
     {

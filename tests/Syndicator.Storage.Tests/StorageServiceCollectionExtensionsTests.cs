@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Syndicator.Core.Storage;
 
 namespace Syndicator.Storage.Tests;
@@ -48,16 +49,51 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.False(Directory.Exists(unused));
     }
 
-    [Theory]
-    [InlineData("Postgres", "not available yet")]
-    [InlineData("Oracle", "unknown")]
-    public void AddSyndicatorStorage_OtherProvider_NotSupportedNamingTheKey(string provider, string expected)
+    [Fact]
+    public void AddSyndicatorStorage_UnknownProvider_NotSupportedNamingTheKey()
     {
         var error = Assert.Throws<NotSupportedException>(() =>
-            new ServiceCollection().AddSyndicatorStorage(new StorageOptions { Provider = provider }));
+            new ServiceCollection().AddSyndicatorStorage(new StorageOptions { Provider = "Oracle" }));
 
-        Assert.Contains($"Storage:Provider '{provider}'", error.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider 'Oracle'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void AddSyndicatorStorage_PostgresWithoutConnectionString_InvalidNamingTheKey(string? connectionString)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection()
+            .AddSyndicatorStorage(new StorageOptions { Provider = "Postgres", ConnectionString = connectionString }));
+
+        Assert.Contains("Storage:ConnectionString is required when Storage:Provider is 'Postgres'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSyndicatorStorage_PostgresMalformedConnectionString_InvalidWithoutRepeatingIt()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection()
+            .AddSyndicatorStorage(new StorageOptions { Provider = "Postgres", ConnectionString = "Host=db;Pasword=s3cret-value" }));
+
+        Assert.Contains("Storage:ConnectionString is not a valid PostgreSQL connection string", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSyndicatorStorage_Postgres_OneInstanceBehindAllSixInterfacesWithoutConnecting()
+    {
+        using var provider = CreateSut(new StorageOptions { Provider = "postgres", ConnectionString = "Host=127.0.0.1;Port=1;Database=none" });
+
+        object[] resolved =
+        [
+            provider.GetRequiredService<IItemStore>(), provider.GetRequiredService<IDeliveryStore>(),
+            provider.GetRequiredService<IKeyStore>(), provider.GetRequiredService<IAuditLog>(),
+            provider.GetRequiredService<IChannelStateStore>(), provider.GetRequiredService<IStoreLifecycle>(),
+        ];
+
+        Assert.All(resolved, r => Assert.Same(resolved[0], r));
+        Assert.IsType<Postgres.PostgresStore>(resolved[0]);
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
+using Microsoft.Extensions.Options;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
 using Syndicator.Storage;
@@ -23,11 +25,25 @@ internal static class KeysCommand
         store.AddTo(create);
         create.SetAction(async (result, cancellationToken) =>
         {
-            var key = await CreateAsync(
-                StorageFor(result.GetValue(store.Data), result.GetValue(store.Postgres)),
-                result.GetValue(name)!, result.GetValue(scopes)!, TimeProvider.System, cancellationToken);
-            Console.WriteLine(key);
-            return SyndicatorCli.Success;
+            try
+            {
+                var key = await CreateAsync(
+                    StorageFor(result.GetValue(store.Data), result.GetValue(store.Postgres)),
+                    result.GetValue(name)!, result.GetValue(scopes)!, TimeProvider.System, cancellationToken);
+                Console.WriteLine(key);
+                return SyndicatorCli.Success;
+            }
+            catch (Exception ex) when (ex is OptionsValidationException or NotSupportedException)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return SyndicatorCli.BadUsage;
+            }
+            catch (DbException ex)
+            {
+                // The driver's message names the server and the failure, never the password.
+                await Console.Error.WriteLineAsync($"Cannot reach the store: {ex.Message}");
+                return SyndicatorCli.WorkFailed;
+            }
         });
         return new Command("keys", "Manage API keys.") { create };
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Syndicator.Host.Hosting;
 
@@ -46,6 +47,12 @@ internal static class ServeCommand
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return SyndicatorCli.BadUsage;
+        }
+        catch (DbException ex)
+        {
+            // At start-up (migrations): the driver's message names the server and the failure, never the password.
+            await Console.Error.WriteLineAsync($"Cannot reach the store: {ex.Message}");
+            return SyndicatorCli.WorkFailed;
         }
         catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,0 +1,84 @@
+using System.Data;
+using Npgsql;
+
+namespace Syndicator.Storage.Postgres;
+
+/// <summary>
+/// Connections and transactions on one PostgreSQL database, from Npgsql's pool (one data source per store).
+/// Writes run in READ COMMITTED transactions whose statements take row locks (claims skip locked rows, compare-and-swap
+/// writes wait for them); reads run in a REPEATABLE READ transaction, so several queries see one snapshot.
+/// </summary>
+/// <remarks>
+/// No retry loops: a failure (the server restarting, say) surfaces as an <see cref="NpgsqlException"/> to the caller,
+/// whose own schedule (the dispatcher's poll, the next readiness probe) tries again. After a broken connection the pool
+/// is cleared, so the next try opens a fresh connection instead of drawing another dead idle one.
+/// </remarks>
+internal sealed class PostgresDatabase : IDisposable
+{
+    internal static readonly SqlScripts Sql = new("Postgres");
+
+    public PostgresDatabase(string connectionString)
+    {
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public Task<T> ReadAsync<T>(Func<PostgresSession, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(IsolationLevel.RepeatableRead, work, cancellationToken);
+
+    public Task<T> WriteAsync<T>(Func<PostgresSession, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(IsolationLevel.ReadCommitted, work, cancellationToken);
+
+    public Task WriteAsync(Func<PostgresSession, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync<bool>(async s =>
+        {
+            await work(s);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> on a connection of its own, outside any transaction (migrations).</summary>
+    public async Task<T> OnConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await work(connection);
+        }
+        catch (NpgsqlException) when (connection.State is ConnectionState.Broken or ConnectionState.Closed)
+        {
+            DataSource.Clear();
+            throw;
+        }
+    }
+
+    public void Dispose() => DataSource.Dispose();
+
+    private async Task<T> RunAsync<T>(IsolationLevel isolation, Func<PostgresSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await DataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
+            var result = await work(new PostgresSession(connection, transaction, cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (NpgsqlException) when (connection is null || connection.State is ConnectionState.Broken or ConnectionState.Closed)
+        {
+            DataSource.Clear();
+            throw;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Dapper;
+using Npgsql;
+
+namespace Syndicator.Storage.Postgres;
+
+/// <summary>One connection and its transaction; runs the embedded scripts by name.</summary>
+internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+{
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? args = null) =>
+        (await connection.QueryAsync<T>(Command(script, args))).AsList();
+
+    public Task<T?> QueryFirstOrDefaultAsync<T>(string script, object? args = null) =>
+        connection.QueryFirstOrDefaultAsync<T>(Command(script, args));
+
+    public Task<T?> ScalarAsync<T>(string script, object? args = null) =>
+        connection.ExecuteScalarAsync<T>(Command(script, args));
+
+    public Task<int> ExecuteAsync(string script, object? args = null) =>
+        connection.ExecuteAsync(Command(script, args));
+
+    /// <summary>Serializes this transaction with every other write to the same item (see <c>Connection/LockItem.sql</c>).</summary>
+    public Task LockItemAsync(string itemId) => ExecuteAsync("Connection.LockItem", new { itemId });
+
+    private CommandDefinition Command(string script, object? args) =>
+        new(PostgresDatabase.Sql[script], args, transaction, cancellationToken: cancellationToken);
+}

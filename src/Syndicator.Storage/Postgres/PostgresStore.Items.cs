@@ -1,0 +1,135 @@
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+using Syndicator.Core.Storage;
+using Syndicator.Storage.Sqlite;
+
+namespace Syndicator.Storage.Postgres;
+
+internal sealed partial class PostgresStore
+{
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Each new delivery falls due at <see cref="ItemRevision.PublishAt"/> when set, else at once
+    /// (<see cref="ItemRevision.AcceptedAt"/>). Its operation is chosen from what is live now; the dispatcher may
+    /// still turn a publish into an update when an earlier try makes the item live first.
+    /// </remarks>
+    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken) =>
+        _db.WriteAsync(async s =>
+        {
+            await s.LockItemAsync(item.Id);
+            var key = new { itemId = item.Id, revision = item.Revision };
+            var hash = await s.QueryFirstOrDefaultAsync<string>("Items.FindRevisionHash", key);
+            var latest = (int?)await s.QueryFirstOrDefaultAsync<long?>("Items.FindLatestRevision", key);
+            if (hash is not null)
+            {
+                var kind = hash == item.ContentHash ? AcceptKind.Replayed : AcceptKind.Conflict;
+                return new AcceptOutcome(kind, latest ?? item.Revision);
+            }
+
+            if (latest > item.Revision)
+            {
+                return new AcceptOutcome(AcceptKind.Stale, latest.Value);
+            }
+
+            await StoreRevisionAsync(s, item);
+            var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
+            foreach (var channel in channels)
+            {
+                var carried = await SupersedeAsync(s, item.Id, channel, item.AcceptedAt, withdrawing: false);
+                var operation = await SendOperationAsync(s, item.Id, channel);
+                await InsertDeliveryAsync(
+                    s, item.Id, item.Revision, channel, operation, item.PublishAt ?? item.AcceptedAt, null, item.AcceptedAt,
+                    operation == DeliveryOperation.Publish ? carried : null);
+            }
+
+            var detail = $"revision {item.Revision} → {string.Join(", ", channels)}";
+            await AuditAsync(s, new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, detail));
+            return new AcceptOutcome(AcceptKind.Accepted, item.Revision);
+        }, cancellationToken);
+
+    public Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken) =>
+        _db.ReadAsync(async s =>
+        {
+            var row = await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId });
+            return row is null ? null : (await RecordsAsync(s, [row]))[0];
+        }, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The status is derived from the deliveries, so a status filter reads pages of items and keeps the matching
+    /// ones until <see cref="ItemQuery.Limit"/> is reached or the items run out.
+    /// </remarks>
+    public Task<IReadOnlyList<ItemRecord>> ListAsync(ItemQuery query, CancellationToken cancellationToken) =>
+        _db.ReadAsync<IReadOnlyList<ItemRecord>>(async s =>
+        {
+            var result = new List<ItemRecord>();
+            var page = query.Status is null ? query.Limit : Math.Max(query.Limit, 100);
+            long? afterAt = null;
+            string? afterId = null;
+            while (result.Count < query.Limit)
+            {
+                var rows = await s.QueryAsync<ItemRow>("Items.List", new
+                {
+                    category = query.Category,
+                    channel = query.Channel,
+                    since = UnixMs.From(query.Since),
+                    afterAt,
+                    afterId,
+                    limit = page,
+                });
+                var records = await RecordsAsync(s, rows);
+                result.AddRange(records.Where(r => query.Status is null || r.Status == query.Status).Take(query.Limit - result.Count));
+                if (rows.Count < page)
+                {
+                    break;
+                }
+
+                (afterAt, afterId) = (rows[^1].AcceptedAt, rows[^1].Id);
+            }
+
+            return result;
+        }, cancellationToken);
+
+    public Task<ItemRevision?> GetRevisionAsync(string itemId, int revision, CancellationToken cancellationToken) =>
+        _db.ReadAsync(async s =>
+        {
+            var document = await s.QueryFirstOrDefaultAsync<string>("Items.GetDocument", new { itemId, revision });
+            return document is null ? null : StorageJson.DeserializeItem(document);
+        }, cancellationToken);
+
+    private static async Task StoreRevisionAsync(PostgresSession s, ItemRevision item)
+    {
+        var acceptedAt = UnixMs.From(item.AcceptedAt);
+        await s.ExecuteAsync("Items.Upsert", new
+        {
+            id = item.Id,
+            revision = item.Revision,
+            title = item.Title,
+            category = item.Category,
+            channels = StorageJson.Serialize(item.Channels),
+            acceptedAt,
+        });
+        await s.ExecuteAsync("Items.InsertRevision", new
+        {
+            itemId = item.Id,
+            revision = item.Revision,
+            contentHash = item.ContentHash,
+            document = StorageJson.Serialize(item),
+            acceptedAt,
+        });
+    }
+
+    private static async Task<IReadOnlyList<ItemRecord>> RecordsAsync(PostgresSession s, IReadOnlyList<ItemRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var deliveries = (await s.QueryAsync<DeliveryRow>("Deliveries.ByItems", new { itemIds = rows.Select(r => r.Id).ToArray() }))
+            .Select(d => d.ToDelivery())
+            .ToLookup(d => d.ItemId, StringComparer.Ordinal);
+        return [.. rows.Select(r => new ItemRecord(
+            r.Id, checked((int)r.LatestRevision), r.Title, r.Category, r.IndexNumber, UnixMs.To(r.AcceptedAt), [.. deliveries[r.Id]]))];
+    }
+}

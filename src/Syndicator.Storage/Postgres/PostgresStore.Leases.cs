@@ -1,0 +1,152 @@
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Storage;
+using Syndicator.Storage.Sqlite;
+
+namespace Syndicator.Storage.Postgres;
+
+/// <summary>The dispatcher's side: claims under fenced leases and the writes made under them.</summary>
+internal sealed partial class PostgresStore
+{
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One statement picks and leases (<c>FOR UPDATE SKIP LOCKED</c>, so concurrent claimers on any node never take
+    /// the same row and never wait for each other): the due deliveries in order of (next attempt, creation). The
+    /// returned delivery is the row as claimed (status in progress), with its new fencing token.
+    /// </remarks>
+    public async Task<IReadOnlyList<DeliveryLease>> ClaimAsync(
+        string channel, string owner, int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)
+    {
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        var expiresAt = now + leaseFor;
+        var rows = await _db.WriteAsync(s => s.QueryAsync<DeliveryRow>("Leases.Claim", new
+        {
+            channel,
+            owner,
+            max,
+            now = UnixMs.From(now),
+            expiresAt = UnixMs.From(expiresAt),
+        }), cancellationToken);
+
+        // RETURNING gives rows in no particular order.
+        return [.. rows
+            .OrderBy(r => r.NextAttemptAt)
+            .ThenBy(r => r.Seq)
+            .Select(r => new DeliveryLease(r.ToDelivery(), owner, r.LeaseToken, UnixMs.To(r.LeaseExpiresAt) ?? expiresAt))];
+    }
+
+    public async Task<DateTimeOffset?> NextDueAsync(string channel, CancellationToken cancellationToken) =>
+        UnixMs.To(await _db.ReadAsync(s => s.ScalarAsync<long?>("Leases.NextDue", new { channel }), cancellationToken));
+
+    public async Task<bool> RenewAsync(DeliveryLease lease, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await _db.WriteAsync(s => s.ExecuteAsync("Leases.Renew", new
+        {
+            id = lease.Delivery.Id,
+            token = lease.Token,
+            until = UnixMs.From(until),
+        }), cancellationToken) == 1;
+
+    public async Task<bool> SaveCheckpointAsync(
+        DeliveryLease lease, Checkpoint checkpoint, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await _db.WriteAsync(s => s.ExecuteAsync("Leases.SaveCheckpoint", new
+        {
+            id = lease.Delivery.Id,
+            token = lease.Token,
+            checkpoint = checkpoint.ToJson(),
+            now = UnixMs.From(now),
+        }), cancellationToken) == 1;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The delivery takes the transition's status, attempts, next attempt and last error and the result's operation;
+    /// remote id and URL are kept when the transition names none. The lease is cleared, its token kept.
+    /// </remarks>
+    public Task<bool> CompleteAsync(DeliveryLease lease, TryResult result, CancellationToken cancellationToken) =>
+        _db.WriteAsync(async s =>
+        {
+            var t = result.Transition;
+            var now = UnixMs.From(result.Now);
+            var changed = await s.ExecuteAsync("Leases.Complete", new
+            {
+                id = lease.Delivery.Id,
+                token = lease.Token,
+                status = WireNames.Of(t.Status),
+                operation = WireNames.Of(result.Operation),
+                attempts = t.Attempts,
+                nextAttemptAt = UnixMs.From(t.NextAttemptAt),
+                lastError = t.LastError,
+                remoteId = t.RemoteId,
+                url = Rows.FromUri(t.Url),
+                now,
+            });
+            if (changed == 0)
+            {
+                return false;
+            }
+
+            var a = result.Attempt;
+            await s.ExecuteAsync("Attempts.Insert", new
+            {
+                deliveryId = lease.Delivery.Id,
+                number = a.Number,
+                startedAt = UnixMs.From(a.StartedAt),
+                endedAt = UnixMs.From(a.EndedAt),
+                outcome = a.Outcome,
+                code = a.Code,
+                message = a.Message,
+            });
+            if (t.Status == DeliveryStatus.Succeeded)
+            {
+                await PlaceAsync(s, lease.Delivery with { Operation = result.Operation }, now);
+            }
+
+            if (result.Audit is { } entry)
+            {
+                await AuditAsync(s, entry);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task ReleaseAsync(DeliveryLease lease, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _db.WriteAsync(s => s.ExecuteAsync("Leases.Release", new
+        {
+            id = lease.Delivery.Id,
+            token = lease.Token,
+            now = UnixMs.From(now),
+        }), cancellationToken);
+
+    Task<Delivery?> IDeliveryStore.GetAsync(string deliveryId, CancellationToken cancellationToken) =>
+        _db.ReadAsync(s => FindDeliveryAsync(s, deliveryId), cancellationToken);
+
+    public async Task<IReadOnlyList<Attempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        var rows = await _db.ReadAsync(s => s.QueryAsync<AttemptRow>("Attempts.ByDelivery", new { deliveryId }), cancellationToken);
+        return [.. rows.Select(r => r.ToAttempt())];
+    }
+
+    public async Task<Placement?> GetPlacementAsync(string itemId, string channel, CancellationToken cancellationToken) =>
+        (await _db.ReadAsync(s => s.QueryFirstOrDefaultAsync<PlacementRow>("Placements.Get", new { itemId, channel }), cancellationToken))
+        ?.ToPlacement();
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Pending counts deliveries pending, in progress or awaiting confirmation; failed counts failed or unconfirmed
+    /// deliveries that are still current (no later delivery of their item and channel replaced them).
+    /// </remarks>
+    public async Task<ChannelCounts> CountAsync(string channel, CancellationToken cancellationToken)
+    {
+        var row = await _db.ReadAsync(s => s.QueryFirstOrDefaultAsync<CountsRow>("Deliveries.Counts", new { channel }), cancellationToken);
+        return new ChannelCounts(
+            checked((int)row!.Pending), checked((int)row.Failed), UnixMs.To(row.OldestPendingSince), UnixMs.To(row.LastSuccessAt));
+    }
+
+    /// <summary>After a success: the revision is live (publish, update) or gone (withdraw).</summary>
+    private static Task<int> PlaceAsync(PostgresSession s, Delivery delivery, long now) =>
+        delivery.Operation == DeliveryOperation.Withdraw
+            ? s.ExecuteAsync("Placements.Delete", new { itemId = delivery.ItemId, channel = delivery.Channel })
+            : s.ExecuteAsync("Placements.UpsertFromDelivery", new { deliveryId = delivery.Id, now });
+}

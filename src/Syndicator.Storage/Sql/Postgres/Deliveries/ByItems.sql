@@ -1,0 +1,3 @@
+SELECT * FROM deliveries
+WHERE item_id = ANY(@itemIds)
+ORDER BY seq;

@@ -1,0 +1,1 @@
+SELECT latest_revision FROM items WHERE id = @itemId;

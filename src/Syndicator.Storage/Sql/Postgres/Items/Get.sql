@@ -1,0 +1,3 @@
+SELECT id, latest_revision, title, category, index_number, channels, accepted_at
+FROM items
+WHERE id = @itemId;

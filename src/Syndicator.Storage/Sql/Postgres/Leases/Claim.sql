@@ -1,0 +1,28 @@
+-- Pick the due deliveries of the channel and take them under a new lease token, in one statement.
+-- Due: pending or awaiting confirmation whose time has come, or in progress under an expired lease (a dead worker's).
+-- Never a delivery while an earlier one of the same (item, channel) is still active: revisions go out in order.
+-- FOR UPDATE SKIP LOCKED: rows another node is claiming (or writing) right now are passed over, not waited for,
+-- and a row whose committed state changed since the snapshot is re-checked against the WHERE before it is taken.
+WITH picked AS (
+  SELECT d.seq
+  FROM deliveries d
+  WHERE d.channel = @channel
+    AND d.status IN ('pending', 'in_progress', 'awaiting_confirmation')
+    AND ((d.status <> 'in_progress' AND d.next_attempt_at <= @now)
+         OR (d.status = 'in_progress' AND d.lease_expires_at < @now))
+    AND NOT EXISTS (
+      SELECT 1 FROM deliveries e
+      WHERE e.item_id = d.item_id AND e.channel = d.channel AND e.seq < d.seq
+        AND e.status IN ('pending', 'in_progress', 'awaiting_confirmation'))
+  ORDER BY d.next_attempt_at, d.seq
+  LIMIT @max
+  FOR UPDATE SKIP LOCKED)
+UPDATE deliveries u
+SET status = 'in_progress',
+    lease_owner = @owner,
+    lease_expires_at = @expiresAt,
+    lease_token = u.lease_token + 1,
+    updated_at = @now
+FROM picked
+WHERE u.seq = picked.seq
+RETURNING u.*;

@@ -1,0 +1,1 @@
+DELETE FROM placements WHERE item_id = @itemId AND channel = @channel;
