@@ -4,7 +4,7 @@ using Npgsql;
 namespace Syndicator.Storage.Postgres;
 
 /// <summary>One connection and its transaction; runs the embedded scripts by name.</summary>
-internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) : IStoreSession
 {
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? args = null) =>
         (await connection.QueryAsync<T>(Command(script, args))).AsList();

@@ -13,7 +13,7 @@ internal sealed partial class PostgresStore
     /// (<see cref="ItemRevision.AcceptedAt"/>). Its operation is chosen from what is live now; the dispatcher may
     /// still turn a publish into an update when an earlier try makes the item live first.
     /// </remarks>
-    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, CancellationToken cancellationToken) =>
+    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
             await s.LockItemAsync(item.Id);
@@ -31,6 +31,13 @@ internal sealed partial class PostgresStore
                 return new AcceptOutcome(AcceptKind.Stale, latest.Value);
             }
 
+            var (number, refused) = await IndexNumbers.SettleAsync(s, item, index);
+            if (refused is not null)
+            {
+                return new AcceptOutcome(refused.Value, latest ?? 0, number);
+            }
+
+            item = item with { IndexNumber = number };
             await StoreRevisionAsync(s, item);
             var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
             foreach (var channel in channels)
@@ -44,7 +51,7 @@ internal sealed partial class PostgresStore
 
             var detail = $"revision {item.Revision} → {string.Join(", ", channels)}";
             await AuditAsync(s, new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, detail));
-            return new AcceptOutcome(AcceptKind.Accepted, item.Revision);
+            return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number);
         }, cancellationToken);
 
     public Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken) =>
@@ -106,6 +113,7 @@ internal sealed partial class PostgresStore
             revision = item.Revision,
             title = item.Title,
             category = item.Category,
+            indexNumber = item.IndexNumber,
             channels = StorageJson.Serialize(item.Channels),
             acceptedAt,
         });

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Syndicator.Storage.Sqlite;
 
 /// <summary>One connection and its transaction; runs the embedded scripts by name.</summary>
-internal sealed class SqliteSession(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+internal sealed class SqliteSession(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) : IStoreSession
 {
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? args = null) =>
         (await connection.QueryAsync<T>(Command(script, args))).AsList();

@@ -29,7 +29,7 @@ internal sealed partial class SqliteStore
                 return new AcceptOutcome(AcceptKind.Stale, latest.Value);
             }
 
-            var (number, refused) = await SettleIndexNumberAsync(s, item, index);
+            var (number, refused) = await IndexNumbers.SettleAsync(s, item, index);
             if (refused is not null)
             {
                 return new AcceptOutcome(refused.Value, latest ?? 0, number);
@@ -51,42 +51,6 @@ internal sealed partial class SqliteStore
             await AuditAsync(s, new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, detail));
             return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number);
         }, cancellationToken);
-
-    /// <summary>The item's 索引号 as the interface describes; a refusal names the number that stands.</summary>
-    private static async Task<(string? Number, AcceptKind? Refused)> SettleIndexNumberAsync(
-        SqliteSession s, ItemRevision item, IndexNumberScheme? index)
-    {
-        var held = await s.QueryFirstOrDefaultAsync<string>("IndexNumbers.OfItem", new { itemId = item.Id });
-        if (held is not null)
-        {
-            return item.IndexNumber is null || item.IndexNumber == held ? (held, null) : (held, AcceptKind.IndexNumberChanged);
-        }
-
-        var assignedAt = UnixMs.From(item.AcceptedAt);
-        if (item.IndexNumber is { } brought)
-        {
-            return await s.ExecuteAsync("IndexNumbers.Assign", new { number = brought, itemId = item.Id, assignedAt }) == 1
-                ? (brought, null)
-                : (brought, AcceptKind.IndexNumberTaken);
-        }
-
-        if (index is null)
-        {
-            return (null, null);
-        }
-
-        // A serial whose number an item brought earlier is passed over, so numbers stay unique either way.
-        var year = IndexNumberScheme.YearOf(item.AcceptedAt);
-        while (true)
-        {
-            var serial = await s.ScalarAsync<long>("IndexNumbers.NextSerial", new { counter = index.CounterOf(year) });
-            var number = index.Format(year, serial);
-            if (await s.ExecuteAsync("IndexNumbers.Assign", new { number, itemId = item.Id, assignedAt }) == 1)
-            {
-                return (number, null);
-            }
-        }
-    }
 
     public Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken) =>
         _db.ReadAsync(async s =>

@@ -1,0 +1,1 @@
+SELECT item_id FROM index_numbers WHERE number = @number;
