@@ -43,7 +43,7 @@ internal sealed class JcmsApi : IDisposable
         var options = _channel.Options;
         var legacy = options.LegacyQueryStringCredentials;
         var request = new RestRequest("", Method.Post)
-            .AddStringBody(JcmsXml.Document(status, legacy ? null : (options.UserId, options.Password), article), "text/xml; charset=UTF-8");
+            .AddStringBody(JcmsXml.Document(status, legacy ? null : (options.UserId, options.Password), article), "text/xml");
         if (legacy)
         {
             // The old interface's form [H1]; the connector then redacts every URL it writes (see JcmsRedaction).

@@ -32,6 +32,11 @@ internal sealed class JcmsChannel
     /// <summary>The receive interface's URL, without credentials (they go in the body, or are added per call in legacy mode).</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>The endpoint as logs show it: in legacy mode with the credentials' places masked.</summary>
+    public string LoggedEndpoint => Options.LegacyQueryStringCredentials
+        ? Endpoint.AbsoluteUri + "?userid=***&password=***&charset=UTF-8"
+        : Endpoint.AbsoluteUri;
+
     /// <summary>A client for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
     public JcmsApi OpenApi() => new(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), this);
 

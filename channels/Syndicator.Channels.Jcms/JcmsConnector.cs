@@ -34,7 +34,7 @@ internal sealed class JcmsConnector : IChannelConnector
         }
         else
         {
-            Log.CallFailed(channel.Logger, channel.Id, call, JcmsRedaction.Url(channel.Endpoint), !answer.NothingSent, answer.ErrorText);
+            Log.CallFailed(channel.Logger, channel.Id, call, channel.LoggedEndpoint, !answer.NothingSent, answer.ErrorText);
         }
     }
 

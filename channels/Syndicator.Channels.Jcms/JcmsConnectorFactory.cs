@@ -47,7 +47,7 @@ internal sealed class JcmsConnectorFactory : IChannelConnectorFactory
         var jcms = new JcmsChannel(channel.Id, options, _httpClients, _time, _logger);
         if (options.LegacyQueryStringCredentials)
         {
-            Log.LegacyCredentials(_logger, channel.Id, jcms.Endpoint.AbsoluteUri + "?userid=***&password=***");
+            Log.LegacyCredentials(_logger, channel.Id, jcms.LoggedEndpoint);
         }
 
         return new JcmsConnector(jcms);

@@ -1,8 +1,8 @@
 namespace Syndicator.Channels.Jcms;
 
 /// <summary>
-/// Keeps the interface password out of everything the connector writes: a text is scrubbed of the password (plain
-/// and URL-encoded), and a URL is shown without its query string, which carries the credentials in legacy mode.
+/// Keeps the interface password out of everything the connector writes: any text from outside (an error message, a
+/// platform reply, a URL that carries the credentials in legacy mode) is scrubbed of the password, plain and URL-encoded.
 /// </summary>
 internal sealed class JcmsRedaction
 {
@@ -22,8 +22,4 @@ internal sealed class JcmsRedaction
 
         return text;
     }
-
-    /// <summary><paramref name="url"/> with any query replaced by <c>?***</c>.</summary>
-    public static string Url(Uri url) =>
-        url.Query.Length == 0 ? url.AbsoluteUri : url.GetLeftPart(UriPartial.Path) + "?" + Mask;
 }
