@@ -23,4 +23,16 @@ public static class SandboxCredentials
 
     /// <summary>The <c>grant_type</c> both token endpoints require; any other answers 40002.</summary>
     public const string WeChatGrantType = "client_credential";
+
+    /// <summary>The receive-interface user (<c>userid</c>) of the <c>/portal</c> emulator (Hanweb JCMS style); any other answers A01.</summary>
+    public const string PortalUserId = "txslj_push";
+
+    /// <summary>The password of <see cref="PortalUserId"/>; a wrong one answers A02.</summary>
+    public const string PortalPassword = "Txsl#2026!receive";
+
+    /// <summary>The column (栏目, <c>columnid</c>) "政府信息公开目录" of the <c>/portal</c> emulator that the default profile publishes to.</summary>
+    public const int PortalColumnId = 1229001;
+
+    /// <summary>A second column ("政策文件") of the <c>/portal</c> emulator, for a category mapped to a column of its own.</summary>
+    public const int PortalPolicyColumnId = 1229002;
 }

@@ -4,6 +4,7 @@ using Syndicator.Sandbox.Bureau;
 using Syndicator.Sandbox.Channels;
 using Syndicator.Sandbox.Control;
 using Syndicator.Sandbox.Faults;
+using Syndicator.Sandbox.Portal;
 using Syndicator.Sandbox.WeChat;
 
 namespace Syndicator.Sandbox;
@@ -22,6 +23,8 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<BureauStore>();
         services.AddPlatformEmulator<BureauEmulator>();
         services.AddPlatformEmulator<WeChatEmulator>();
+        services.AddSingleton<PortalStore>();
+        services.AddPlatformEmulator<PortalEmulator>();
         return services;
     }
 
