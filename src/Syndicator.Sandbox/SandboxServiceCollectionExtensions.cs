@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Syndicator.Sandbox.Approval;
 using Syndicator.Sandbox.Bureau;
 using Syndicator.Sandbox.Channels;
 using Syndicator.Sandbox.Control;
@@ -22,6 +23,7 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<BureauStore>();
         services.AddPlatformEmulator<BureauEmulator>();
         services.AddPlatformEmulator<WeChatEmulator>();
+        services.AddPlatformEmulator<ApprovalEmulator>();
         return services;
     }
 
