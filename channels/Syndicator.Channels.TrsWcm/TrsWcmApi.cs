@@ -49,7 +49,7 @@ internal sealed class TrsWcmApi : IDisposable
         var request = new RestRequest("center.do", Method.Post)
             .AddQueryParameter("serviceid", call.Service)
             .AddQueryParameter("methodname", call.Method)
-            .AddStringBody(PostData(call), "text/xml; charset=UTF-8");
+            .AddStringBody(PostData(call), ContentType.Xml);
         return SendAsync(WithSession(call.Idempotent ? Safe(request) : request, sessionId), cancellationToken);
     }
 
