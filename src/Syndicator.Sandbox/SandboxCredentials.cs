@@ -35,4 +35,18 @@ public static class SandboxCredentials
 
     /// <summary>A second column ("政策文件") of the <c>/portal</c> emulator, for a category mapped to a column of its own.</summary>
     public const int PortalPolicyColumnId = 1229002;
+    /// <summary>The WCM user of the <c>/approval</c> emulator (login form field <c>UserName</c>).</summary>
+    public const string ApprovalUserName = "txsp_push";
+
+    /// <summary>The password of <see cref="ApprovalUserName"/> (login form field <c>PassWord</c>); any other is refused.</summary>
+    public const string ApprovalPassword = "Tx-sp#2026-wcm";
+
+    /// <summary>The WCM channel (栏目 "审批公告") of the <c>/approval</c> emulator that the default profile publishes to.</summary>
+    public const int ApprovalChannelId = 101;
+
+    /// <summary>A second channel (栏目 "通知公告") of the <c>/approval</c> emulator, for categories mapped elsewhere.</summary>
+    public const int ApprovalNoticeChannelId = 102;
+
+    /// <summary>The one metadata view (元数据视图 "政府信息公开") of the <c>/approval</c> emulator.</summary>
+    public const int ApprovalViewId = 1;
 }

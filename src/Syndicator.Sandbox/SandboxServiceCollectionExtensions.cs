@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Syndicator.Sandbox.Approval;
 using Syndicator.Sandbox.Bureau;
 using Syndicator.Sandbox.Channels;
 using Syndicator.Sandbox.Control;
@@ -25,6 +26,7 @@ internal static class SandboxServiceCollectionExtensions
         services.AddPlatformEmulator<WeChatEmulator>();
         services.AddSingleton<PortalStore>();
         services.AddPlatformEmulator<PortalEmulator>();
+        services.AddPlatformEmulator<ApprovalEmulator>();
         return services;
     }
 

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Syndicator.Core.Channels;
+
+namespace Syndicator.Channels.TrsWcm;
+
+/// <summary>One configured WCM channel: its settings, services and session, and the rules that derive from them.</summary>
+internal sealed class TrsWcmChannel
+{
+    private readonly IHttpClientFactory _httpClients;
+
+    public TrsWcmChannel(string id, TrsWcmChannelOptions options, IHttpClientFactory httpClients, TimeProvider time, ILogger logger)
+    {
+        Id = id;
+        Options = options;
+        _httpClients = httpClients;
+        Time = time;
+        Logger = logger;
+        Session = new TrsWcmSession(this);
+    }
+
+    public string Id { get; }
+
+    public TrsWcmChannelOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>The session of this channel, in memory: one per process (several processes each log in).</summary>
+    public TrsWcmSession Session { get; }
+
+    /// <summary>Calls for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
+    public TrsWcmDocuments Open() => new(this, new TrsWcmApi(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), Options));
+
+    /// <summary>
+    /// The WCM channel (栏目) of a delivery: the category's column (<see cref="DeliveryContext.Column"/>) when the
+    /// catalogue names one, else <see cref="TrsWcmChannelOptions.ChannelId"/>. Null when the column is not an id.
+    /// </summary>
+    public int? ColumnFor(DeliveryContext context) =>
+        context.Column is null ? Options.ChannelId
+        : TrsWcmSettingsValidator.TryParseId(context.Column, out var column) ? column : null;
+
+    public ChannelOutcome BadColumn(DeliveryContext context) => new ChannelOutcome.Rejected(
+        $"Catalogue ChannelColumns:{Id} of category {context.Item.Category} is '{context.Column}', not a WCM channel id (a positive integer)");
+}

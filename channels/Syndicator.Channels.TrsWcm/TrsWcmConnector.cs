@@ -1,0 +1,98 @@
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+
+namespace Syndicator.Channels.TrsWcm;
+
+/// <summary>Publishes, updates and withdraws items as documents of one WCM channel (栏目).</summary>
+internal sealed class TrsWcmConnector : IChannelConnector
+{
+    private readonly TrsWcmChannel _channel;
+
+    public TrsWcmConnector(TrsWcmChannel channel) => _channel = channel;
+
+    public async Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var docs = _channel.Open();
+        var publish = new TrsWcmPublish(_channel, docs, context);
+        return context.Operation switch
+        {
+            DeliveryOperation.Publish => await publish.RunAsync(knownId: null, cancellationToken),
+            DeliveryOperation.Update => await UpdateAsync(publish, context, cancellationToken),
+            DeliveryOperation.Withdraw => await WithdrawAsync(docs, publish, context, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(context), context.Operation, "Unknown operation."),
+        };
+    }
+
+    public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+        new TrsWcmHealthCheck(_channel).RunAsync(cancellationToken);
+
+    private static Task<ChannelOutcome> UpdateAsync(TrsWcmPublish publish, DeliveryContext context, CancellationToken cancellationToken)
+    {
+        var remoteId = context.Live?.RemoteId ?? context.Delivery.RemoteId;
+        return TrsWcmSettingsValidator.TryParseId(remoteId, out var id)
+            ? publish.RunAsync(id, cancellationToken)
+            : Task.FromResult<ChannelOutcome>(new ChannelOutcome.Rejected($"No WCM document id to update (live remote id: '{remoteId}')"));
+    }
+
+    private async Task<ChannelOutcome> WithdrawAsync(TrsWcmDocuments docs, TrsWcmPublish publish, DeliveryContext context, CancellationToken cancellationToken)
+    {
+        var column = TrsWcmSettingsValidator.TryParseId(context.Checkpoint[TrsWcmPublish.ColumnKey], out var sent) ? sent : _channel.ColumnFor(context);
+        if (column is null)
+        {
+            return _channel.BadColumn(context);
+        }
+
+        var (target, failure) = await WithdrawTargetAsync(publish, context, column.Value, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (target is not { } id)
+        {
+            // Nothing of the item is live here and no create of it can have landed: the withdrawal is already true.
+            return new ChannelOutcome.Succeeded(context.Delivery.RemoteId ?? "", null);
+        }
+
+        var answer = await docs.DeleteAsync(column.Value, id, cancellationToken);
+        if (TrsWcmOutcomes.IsNotFound(answer))
+        {
+            Log.AlreadyGone(_channel.Logger, _channel.Id, context.Item.Id, id);
+            return new ChannelOutcome.Succeeded(TrsWcmFields.Id(id), null) { Code = answer.Code };
+        }
+
+        if (!answer.Succeeded)
+        {
+            TrsWcmOutcomes.LogFailure(_channel, answer, "delete");
+            return TrsWcmOutcomes.Failure(_channel, answer, "delete");
+        }
+
+        Log.Withdrawn(_channel.Logger, _channel.Id, context.Item.Id, id);
+        return new ChannelOutcome.Succeeded(TrsWcmFields.Id(id), null);
+    }
+
+    /// <summary>
+    /// What to delete: the live document, else one a superseded publish created or may have created (its checkpoint
+    /// was handed on to this withdraw), looked up by our reference.
+    /// </summary>
+    private static async Task<(int? Id, ChannelOutcome? Failure)> WithdrawTargetAsync(
+        TrsWcmPublish publish, DeliveryContext context, int column, CancellationToken cancellationToken)
+    {
+        if (context.Live is not null)
+        {
+            return TrsWcmSettingsValidator.TryParseId(context.Live.RemoteId, out var live)
+                ? (live, null)
+                : (null, new ChannelOutcome.Rejected($"The live remote id '{context.Live.RemoteId}' is not a WCM document id"));
+        }
+
+        if (TrsWcmSettingsValidator.TryParseId(context.Checkpoint[TrsWcmPublish.RemoteIdKey], out var created))
+        {
+            return (created, null);
+        }
+
+        return context.Checkpoint[TrsWcmPublish.StepKey] == TrsWcmPublish.CreateSent
+            ? await publish.FindEarlierCreateAsync(column, cancellationToken)
+            : (null, null);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Syndicator.Sandbox.Channels;
+
+namespace Syndicator.Sandbox.Approval;
+
+/// <summary>TRS WCM's <c>center.do</c> service RPC (the approval centre's site), written from reference/gov-cms-protocols.md §1.</summary>
+internal sealed class ApprovalEmulator(TimeProvider time) : IPlatformEmulator
+{
+    public const string ChannelName = "approval";
+
+    public string Channel => ChannelName;
+
+    public string DisplayName => "桐乡市行政审批服务中心网站 · TRS WCM";
+
+    public ChannelStats Stats { get; } = new();
+
+    /// <summary>Guards the store, the sessions and the settings: each call runs whole under it.</summary>
+    public Lock Gate { get; } = new();
+
+    public ApprovalStore Store { get; } = new(time);
+
+    public ApprovalSessions Sessions { get; } = new(time);
+
+    public ApprovalSettings Settings { get; private set; } = new();
+
+    public TimeProvider Time => time;
+
+    public void Map(RouteGroupBuilder group) => group.MapWcmEndpoints().MapApprovalPages();
+
+    public void MapControl(RouteGroupBuilder control) => control.MapApprovalControlApi();
+
+    public IReadOnlyList<SandboxArticle> Articles()
+    {
+        lock (Gate)
+        {
+            return [.. Store.All().Select(ToArticle)];
+        }
+    }
+
+    public void Reset()
+    {
+        lock (Gate)
+        {
+            Store.Clear();
+            Sessions.Clear();
+            Settings = new ApprovalSettings();
+        }
+    }
+
+    private static SandboxArticle ToArticle(ApprovalDocument document)
+    {
+        var metadata = new JsonObject
+        {
+            ["channelId"] = document.ChannelId,
+            ["docStatus"] = document.Status,
+            ["fields"] = ToJson(document.Fields),
+            ["metaView"] = ToJson(document.MetaView),
+            ["appendixes"] = new JsonArray([.. document.Appendixes.Select(a => (JsonNode)new JsonObject
+            {
+                ["appFile"] = a.File,
+                ["appDesc"] = a.Description,
+                ["appFlag"] = a.Flag,
+            })]),
+            ["publishedAt"] = document.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
+        };
+        return new SandboxArticle(
+            document.Id.ToString(CultureInfo.InvariantCulture),
+            document.Title,
+            $"/{ChannelName}{ApprovalPages.SitePath}{document.PagePath}",
+            document.Fields.GetValueOrDefault(ApprovalMethods.ReferenceField),
+            SandboxArticle.HashBody(document.Body),
+            document.CreatedAt,
+            document.UpdatedAt,
+            document.Deleted,
+            metadata);
+    }
+
+    private static JsonObject ToJson(Dictionary<string, string> fields) =>
+        new([.. fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]);
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Syndicator.Core.Channels;
+
+namespace Syndicator.Channels.TrsWcm.Tests;
+
+public sealed class TrsWcmValidationTests
+{
+    private static readonly Uri Base = new("http://wcm.example.org/");
+
+    [Fact]
+    public void Validate_CompleteSettings_NoProblems()
+    {
+        using var sut = new TrsWcmSut(TrsWcmSut.SettingsFor(Base));
+
+        Assert.Empty(sut.Factory.Validate(sut.Definition));
+    }
+
+    [Theory]
+    [InlineData("BaseUrl", null, "Channels:approval:BaseUrl is required (an absolute http(s) URL)")]
+    [InlineData("BaseUrl", "wcm.example.org", "Channels:approval:BaseUrl must be an absolute http(s) URL; got 'wcm.example.org'")]
+    [InlineData("UserName", " ", "Channels:approval:UserName is required (the WCM user the connector logs in as)")]
+    [InlineData("Password", "", "Channels:approval:Password is required (the password of Channels:approval:UserName)")]
+    [InlineData("ChannelId", null, "Channels:approval:ChannelId is required (a positive integer)")]
+    [InlineData("ChannelId", "审批公告", "Channels:approval:ChannelId must be a positive integer; got '审批公告'")]
+    [InlineData("ViewId", "0", "Channels:approval:ViewId must be a positive integer; got '0'")]
+    public void Validate_BadSetting_MessageNamesKeyAndValue(string key, string? value, string expected)
+    {
+        var settings = TrsWcmSut.SettingsFor(Base);
+        settings[key] = value;
+        using var sut = new TrsWcmSut(settings);
+
+        Assert.Equal([expected], sut.Factory.Validate(sut.Definition));
+    }
+
+    [Fact]
+    public void Create_BadSettings_ThrowsWithTheProblems()
+    {
+        var settings = TrsWcmSut.SettingsFor(Base);
+        settings["BaseUrl"] = null;
+        using var sut = new TrsWcmSut(settings);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => sut.Factory.Create(sut.Definition));
+
+        Assert.Contains("Channels:approval:BaseUrl is required", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddTrsWcmChannel_CalledTwice_OneTrsWcmFactory()
+    {
+        var services = new ServiceCollection();
+
+        services.AddTrsWcmChannel().AddTrsWcmChannel();
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal("trswcm", Assert.Single(provider.GetServices<IChannelConnectorFactory>()).Connector);
+    }
+}
