@@ -49,4 +49,7 @@ public static class SandboxCredentials
 
     /// <summary>The one metadata view (元数据视图 "政府信息公开") of the <c>/approval</c> emulator.</summary>
     public const int ApprovalViewId = 1;
+
+    /// <summary>The organisation code the sandbox profile forms 索引号 with when the configuration has none (9 characters).</summary>
+    public const string OrganisationCode = "SANDBOX01";
 }

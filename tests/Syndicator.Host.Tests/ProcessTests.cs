@@ -99,13 +99,15 @@ public sealed class ProcessTests
     }
 
     [Fact]
-    public async Task Demo_Once_ExitsZeroWithEverySampleOnTheBureauSiteAndWeChatOnce()
+    public async Task Demo_Once_ExitsZeroWithEverySampleOnEveryChannelItIsRoutedToOnce()
     {
         var (code, stdout, stderr) = await SyndicatorProcess.RunAsync(["demo", "--once"], TimeSpan.FromMinutes(3));
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Contains("bureau: the platform holds 7 articles for 7 items: each exactly once.", stdout, StringComparison.Ordinal);
-        Assert.Contains("wechat: the platform holds 7 articles for 7 items: each exactly once.", stdout, StringComparison.Ordinal);
+        Assert.Contains("portal: the platform holds 7 articles for 7 items: each exactly once.", stdout, StringComparison.Ordinal);
+        Assert.Contains("approval: the platform holds 2 articles for 2 items: each exactly once.", stdout, StringComparison.Ordinal);
+        Assert.Contains("wechat: the platform holds 3 articles for 3 items: each exactly once.", stdout, StringComparison.Ordinal);
         Assert.Contains("Where to look:", stdout, StringComparison.Ordinal);
     }
 

@@ -86,7 +86,9 @@ internal sealed class DemoProgress(ApiClient client, SandboxReader sandbox)
         Console.WriteLine();
         Console.WriteLine("Where to look:");
         Console.WriteLine($"  the platforms as a reader sees them   {sandbox}");
+        Console.WriteLine($"  what the disclosure portal holds      {new Uri(sandbox, "/_sandbox/portal/articles")}");
         Console.WriteLine($"  what the bureau site holds            {new Uri(sandbox, "/_sandbox/bureau/articles")}");
+        Console.WriteLine($"  what the approval-centre site holds   {new Uri(sandbox, "/_sandbox/approval/articles")}");
         Console.WriteLine($"  what the WeChat account holds         {new Uri(sandbox, "/_sandbox/wechat/articles")}");
         Console.WriteLine($"  the API (key below)                   {new Uri(service, "/api/items")}   {new Uri(service, "/api/channels")}");
         Console.WriteLine($"  API key                               {key}");

@@ -12,6 +12,19 @@ internal static class SandboxProfile
     private const string OnePixelPng =
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
+    /// <summary>Policy documents (政策文件) go to the platform's second column, as a real catalogue would file them.</summary>
+    private static void Columns(IConfiguration configuration, Dictionary<string, string?> settings, string channel, int policyColumn)
+    {
+        var categories = configuration.GetSection("Catalogue:Categories").GetChildren().ToList();
+        var policy = categories.FindIndex(c => c["Name"] == "政策文件");
+        if (policy >= 0)
+        {
+            settings[$"Catalogue:Categories:{policy}:ChannelColumns:{channel}"] = Text(policyColumn);
+        }
+    }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static Dictionary<string, string?> Settings(IConfiguration configuration, Uri sandbox)
     {
         var root = sandbox.ToString().TrimEnd('/');
@@ -25,8 +38,8 @@ internal static class SandboxProfile
                     settings[prefix + "BaseUrl"] = $"{root}/{channel.Key}";
                     settings[prefix + "SiteUrl"] = $"{root}/{channel.Key}/site";
                     settings[prefix + "ApiKey"] = SandboxCredentials.BureauApiKey;
-                    settings[prefix + "SiteId"] = SandboxCredentials.BureauSiteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    settings[prefix + "ChannelId"] = SandboxCredentials.BureauChannelId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    settings[prefix + "SiteId"] = Text(SandboxCredentials.BureauSiteId);
+                    settings[prefix + "ChannelId"] = Text(SandboxCredentials.BureauChannelId);
                     break;
                 case "wechat":
                     settings[prefix + "ApiBaseUrl"] = $"{root}/{channel.Key}";
@@ -39,9 +52,30 @@ internal static class SandboxProfile
                     // The emulator finishes publish jobs in seconds; asking every second keeps the demo quick.
                     settings[prefix + "PublishPollInterval"] = "00:00:01";
                     break;
+                case "jcms":
+                    settings[prefix + "BaseUrl"] = $"{root}/{channel.Key}/";
+                    settings[prefix + "UserId"] = SandboxCredentials.PortalUserId;
+                    settings[prefix + "Password"] = SandboxCredentials.PortalPassword;
+                    settings[prefix + "ColumnId"] = Text(SandboxCredentials.PortalColumnId);
+                    Columns(configuration, settings, channel.Key, SandboxCredentials.PortalPolicyColumnId);
+                    break;
+                case "trswcm":
+                    settings[prefix + "BaseUrl"] = $"{root}/{channel.Key}/";
+                    settings[prefix + "UserName"] = SandboxCredentials.ApprovalUserName;
+                    settings[prefix + "Password"] = SandboxCredentials.ApprovalPassword;
+                    settings[prefix + "ChannelId"] = Text(SandboxCredentials.ApprovalChannelId);
+                    settings[prefix + "ViewId"] = Text(SandboxCredentials.ApprovalViewId);
+                    Columns(configuration, settings, channel.Key, SandboxCredentials.ApprovalNoticeChannelId);
+                    break;
                 default:
                     break;
             }
+        }
+
+        // The portal needs 索引号; a configuration without an organisation code gets the sandbox's.
+        if (string.IsNullOrWhiteSpace(configuration["Publisher:OrganisationCode"]))
+        {
+            settings["Publisher:OrganisationCode"] = SandboxCredentials.OrganisationCode;
         }
 
         return settings;

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Syndicator.Channels.Jcms;
 using Syndicator.Channels.SsCms;
+using Syndicator.Channels.TrsWcm;
 using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
@@ -40,6 +42,8 @@ public static class SyndicatorApp
         builder.Services.AddSyndicatorCore(builder.Configuration);
         builder.Services.AddSsCmsChannel();
         builder.Services.AddWeChatChannel();
+        builder.Services.AddJcmsChannel();
+        builder.Services.AddTrsWcmChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
         AddJobs(builder.Services);
 
