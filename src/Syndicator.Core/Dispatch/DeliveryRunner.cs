@@ -125,7 +125,7 @@ public sealed class DeliveryRunner
     }
 
     /// <summary>A publish where the item is already live becomes an update; an update with nothing live, a publish.</summary>
-    internal static DeliveryOperation Resolve(DeliveryOperation requested, Placement? live) => requested switch
+    public static DeliveryOperation Resolve(DeliveryOperation requested, Placement? live) => requested switch
     {
         DeliveryOperation.Publish when live is not null => DeliveryOperation.Update,
         DeliveryOperation.Update when live is null => DeliveryOperation.Publish,

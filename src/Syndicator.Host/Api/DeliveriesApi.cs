@@ -5,7 +5,7 @@ using Syndicator.Host.Auth;
 
 namespace Syndicator.Host.Api;
 
-/// <summary><c>/api/deliveries</c>: one delivery with its attempts, retry (one or many), hand-off confirmation.</summary>
+/// <summary><c>/api/deliveries</c>: one delivery with its attempts, retry (one or many), hand-off package and confirmation.</summary>
 internal static class DeliveriesApi
 {
     public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
@@ -15,6 +15,7 @@ internal static class DeliveriesApi
         deliveries.MapPost("/retry", RetryMany).RequireAuthorization(Scopes.Operate);
         deliveries.MapPost("/{deliveryId}/retry", Retry).RequireAuthorization(Scopes.Operate);
         deliveries.MapPost("/{deliveryId}/confirm", Confirm).RequireAuthorization(Scopes.Operate);
+        deliveries.MapGet("/{deliveryId}/package", PackageView.GetAsync).RequireAuthorization(Scopes.Read);
         return app;
     }
 

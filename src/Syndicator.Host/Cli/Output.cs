@@ -79,7 +79,7 @@ internal static class Output
         return status == "healthy" ? SyndicatorCli.Success : SyndicatorCli.WorkFailed;
     }
 
-    private static async Task<int> ProblemAsync(ApiAnswer answer)
+    public static async Task<int> ProblemAsync(ApiAnswer answer)
     {
         foreach (var line in answer.ProblemLines())
         {

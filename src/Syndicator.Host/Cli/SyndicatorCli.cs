@@ -15,7 +15,7 @@ public static class SyndicatorCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
-        foreach (var command in ClientCommands.Create())
+        foreach (var command in ClientCommands.Create().Concat(HandoffCommands.Create()))
         {
             root.Subcommands.Add(command);
         }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Syndicator.Channels.Handoff;
 using Syndicator.Channels.Jcms;
 using Syndicator.Channels.SsCms;
 using Syndicator.Channels.TrsWcm;
@@ -44,6 +45,7 @@ public static class SyndicatorApp
         builder.Services.AddWeChatChannel();
         builder.Services.AddJcmsChannel();
         builder.Services.AddTrsWcmChannel();
+        builder.Services.AddHandoffChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
         AddJobs(builder.Services);
 

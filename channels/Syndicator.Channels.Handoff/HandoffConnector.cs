@@ -1,0 +1,60 @@
+using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+
+namespace Syndicator.Channels.Handoff;
+
+/// <summary>
+/// Hands every operation to an operator: a delivery ends in <see cref="ChannelOutcome.HandedOff"/> (status
+/// <c>handoff</c>) with instructions, its package is read through the API or the CLI, and
+/// <c>POST /api/deliveries/{id}/confirm {"url"}</c> completes it. Nothing is sent anywhere, so a retry is harmless.
+/// </summary>
+internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager
+{
+    private readonly string _channel;
+    private readonly string _displayName;
+    private readonly HandoffChannelOptions _options;
+
+    public HandoffConnector(ChannelDefinition channel, HandoffChannelOptions options)
+    {
+        _channel = channel.Id;
+        _displayName = channel.DisplayName;
+        _options = options;
+    }
+
+    public Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult<ChannelOutcome>(new ChannelOutcome.HandedOff(Instructions(context.Operation, context.Live)));
+    }
+
+    /// <summary>Nothing to reach: the channel is as healthy as its operators.</summary>
+    public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ChannelHealth(ChannelHealthStatus.Healthy, "hand-off channel: operators publish by hand and confirm the URL", TimeSpan.Zero));
+
+    public HandoffPackage Package(ItemRevision item, DeliveryOperation operation, Placement? live)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new HandoffPackage(
+            Instructions(operation, live),
+            item.TitleFor(_channel),
+            ItemHtml.InlineImages(item.BodyHtml, item.Images),
+            ItemHtml.ToText(item.BodyHtml),
+            HandoffMetadata.Of(item, _channel),
+            item.Images,
+            item.Attachments);
+    }
+
+    private string Instructions(DeliveryOperation operation, Placement? live)
+    {
+        var where = _options.BackOfficeUrl is { } url ? $"{_displayName}（{url.AbsoluteUri}）" : _displayName;
+        var what = (operation, live) switch
+        {
+            (DeliveryOperation.Withdraw, { } page) => $"请在{where}删除 {page.Url?.AbsoluteUri ?? page.RemoteId} 的文章，然后以该地址确认。 Remove the article at {page.Url?.AbsoluteUri ?? page.RemoteId}, then confirm with that address.",
+            (DeliveryOperation.Withdraw, null) => $"请确认{where}上没有这篇文章，然后确认。 Make sure the article is not on the platform, then confirm.",
+            (_, { } page) => $"请在{where}修改 {page.Url?.AbsoluteUri ?? page.RemoteId} 的文章为本修订版，然后以文章地址确认。 Replace the article at {page.Url?.AbsoluteUri ?? page.RemoteId} with this revision, then confirm with its address.",
+            _ => $"请在{where}发布本信息（标题、正文、元数据、附件见发布包），然后以文章地址确认。 Publish the package (title, body, metadata, attachments), then confirm with the article's address.",
+        };
+        return string.IsNullOrWhiteSpace(_options.Instructions) ? what : $"{what} {_options.Instructions.Trim()}";
+    }
+}
