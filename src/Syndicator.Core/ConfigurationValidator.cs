@@ -51,6 +51,16 @@ internal sealed class ConfigurationValidator(
                 errors.Add($"Channels:{channel.Id}:RequestTimeout {channel.Options.RequestTimeout} must be positive and no longer than AttemptTimeout.");
             }
 
+            if (channel.Options.CircuitFailures < 1 || channel.Options.CircuitBreak <= TimeSpan.Zero)
+            {
+                errors.Add($"Channels:{channel.Id}:CircuitFailures {channel.Options.CircuitFailures} must be 1 or more and CircuitBreak {channel.Options.CircuitBreak} positive.");
+            }
+
+            if (channel.Options.MaxPerMinute < 0)
+            {
+                errors.Add($"Channels:{channel.Id}:MaxPerMinute {channel.Options.MaxPerMinute} must be 0 (no limit) or more.");
+            }
+
             if (channel.Options.RequestRetries is < 0 or > 5)
             {
                 errors.Add($"Channels:{channel.Id}:RequestRetries {channel.Options.RequestRetries} must be from 0 to 5.");

@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ItemValidator>();
         services.AddSingleton(sp => new DeliveryStateMachine(sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<ChannelGates>();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<DeliveryRunner>();
         services.AddHostedService<DeliveryDispatcher>();

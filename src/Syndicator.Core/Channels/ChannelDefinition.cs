@@ -35,6 +35,15 @@ public sealed class ChannelOptions
 
     /// <summary>Inner retries of a call that is safe to repeat, within one try. Default: 2.</summary>
     public int RequestRetries { get; set; } = 2;
+
+    /// <summary>Tries failing in a row for the channel's own reasons (transient, credentials) that open its circuit. Default: 5.</summary>
+    public int CircuitFailures { get; set; } = 5;
+
+    /// <summary>How long an open circuit claims nothing before one try is let through. Default: 1 minute.</summary>
+    public TimeSpan CircuitBreak { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>At most this many tries start in any minute; 0 for no limit. Default: 0.</summary>
+    public int MaxPerMinute { get; set; }
 }
 
 /// <summary>Names shared by the composition root and the connectors.</summary>

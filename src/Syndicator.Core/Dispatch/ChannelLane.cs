@@ -15,6 +15,8 @@ internal sealed class ChannelLane
     private readonly IDeliveryStore _store;
     private readonly DeliveryRunner _runner;
     private readonly LaneSignal _signal;
+    private readonly ChannelCircuit _circuit;
+    private readonly ChannelRate _rate;
     private readonly TimeProvider _time;
     private readonly DispatcherOptions _options;
     private readonly string _owner;
@@ -22,9 +24,11 @@ internal sealed class ChannelLane
     private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
 
     public ChannelLane(
-        ChannelDefinition channel, IDeliveryStore store, DeliveryRunner runner, LaneSignal signal, TimeProvider time,
+        ChannelDefinition channel, IDeliveryStore store, DeliveryRunner runner, LaneSignal signal, ChannelGates gates, TimeProvider time,
         DispatcherOptions options, string owner, ILogger logger)
     {
+        _circuit = gates.Circuit(channel.Id);
+        _rate = gates.Rate(channel.Id);
         _channel = channel;
         _store = store;
         _runner = runner;
@@ -59,7 +63,10 @@ internal sealed class ChannelLane
         await DrainAsync(hardStop);
     }
 
-    /// <summary>Claims as many due deliveries as there are free slots.</summary>
+    /// <summary>
+    /// Claims as many due deliveries as there are free slots, as far as the circuit (none while open, one probe when
+    /// half-open) and the rate limit allow; the rest stay pending in the store.
+    /// </summary>
     private async Task ClaimAsync(CancellationToken hardStop, CancellationToken stopping)
     {
         Prune();
@@ -70,7 +77,15 @@ internal sealed class ChannelLane
             return;
         }
 
-        var claimed = await _store.ClaimAsync(_channel.Id, _owner, free, _time.GetUtcNow(), _options.LeaseDuration, stopping);
+        var admitted = _circuit.Admit(_rate.Admit(free));
+        if (admitted <= 0)
+        {
+            return;
+        }
+
+        var claimed = await _store.ClaimAsync(_channel.Id, _owner, admitted, _time.GetUtcNow(), _options.LeaseDuration, stopping);
+        _rate.Started(claimed.Count);
+        _circuit.Unused(admitted, claimed.Count);
         foreach (var lease in claimed)
         {
             // This lane may re-claim a delivery it is still running if that try's lease ran out unrenewed: the old
@@ -90,6 +105,13 @@ internal sealed class ChannelLane
     {
         var now = _time.GetUtcNow();
         var next = await _store.NextDueAsync(_channel.Id, stopping);
+
+        // While the circuit is open or the rate limit reached, the next claim waits for them, not for the store.
+        if (Later(_circuit.OpenUntil, _rate.NextSlot) is { } gate && next is not null)
+        {
+            next = gate;
+        }
+
         var wait = next is { } due && due > now && due - now < _options.PollInterval ? due - now : _options.PollInterval;
         var wakers = new List<Task>(_running.Values) { _signal.WaitAsync() };
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -113,6 +135,8 @@ internal sealed class ChannelLane
         await hardStop.CancelAsync();
         await all;
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private void Prune()
     {

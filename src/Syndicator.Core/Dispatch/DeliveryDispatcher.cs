@@ -14,14 +14,16 @@ public sealed class DeliveryDispatcher : BackgroundService
     private readonly IDeliveryStore _store;
     private readonly DeliveryRunner _runner;
     private readonly DispatchSignal _signal;
+    private readonly ChannelGates _gates;
     private readonly TimeProvider _time;
     private readonly DispatcherOptions _options;
     private readonly ILogger<DeliveryDispatcher> _logger;
 
     public DeliveryDispatcher(
-        ChannelCatalogue catalogue, IDeliveryStore store, DeliveryRunner runner, DispatchSignal signal, TimeProvider time,
+        ChannelCatalogue catalogue, IDeliveryStore store, DeliveryRunner runner, DispatchSignal signal, ChannelGates gates, TimeProvider time,
         IOptions<DispatcherOptions> options, ILogger<DeliveryDispatcher> logger)
     {
+        _gates = gates;
         _catalogue = catalogue;
         _store = store;
         _runner = runner;
@@ -42,7 +44,7 @@ public sealed class DeliveryDispatcher : BackgroundService
         }
 
         var lanes = _catalogue.EnabledChannels
-            .Select(c => new ChannelLane(c, _store, _runner, _signal.For(c.Id), _time, _options, Owner, _logger))
+            .Select(c => new ChannelLane(c, _store, _runner, _signal.For(c.Id), _gates, _time, _options, Owner, _logger))
             .ToList();
         Log.DispatcherStarted(_logger, Owner, string.Join(", ", _catalogue.EnabledChannels.Select(c => c.Id)));
         return Task.WhenAll(lanes.Select(l => Task.Run(() => l.RunAsync(stoppingToken), CancellationToken.None)));

@@ -19,15 +19,17 @@ public sealed class DeliveryRunner
     private readonly ChannelCatalogue _catalogue;
     private readonly DeliveryStateMachine _machine;
     private readonly DispatchSignal _signal;
+    private readonly ChannelGates _gates;
     private readonly TimeProvider _time;
     private readonly DispatcherOptions _options;
     private readonly ILogger<DeliveryRunner> _logger;
 
     public DeliveryRunner(
         IItemStore items, IDeliveryStore deliveries, ConnectorRegistry connectors, ChannelCatalogue catalogue,
-        DeliveryStateMachine machine, DispatchSignal signal, TimeProvider time, IOptions<DispatcherOptions> options,
+        DeliveryStateMachine machine, DispatchSignal signal, ChannelGates gates, TimeProvider time, IOptions<DispatcherOptions> options,
         ILogger<DeliveryRunner> logger)
     {
+        _gates = gates;
         _items = items;
         _deliveries = deliveries;
         _connectors = connectors;
@@ -62,6 +64,7 @@ public sealed class DeliveryRunner
                 return;
             }
 
+            _gates.Circuit(delivery.Channel).Record(outcome);
             await CompleteAsync(lease, operation, outcome, started);
         }
         catch (LeaseLostException)

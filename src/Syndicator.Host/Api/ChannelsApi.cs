@@ -19,7 +19,8 @@ internal static class ChannelsApi
     }
 
     private static async Task<IResult> List(
-        ChannelCatalogue catalogue, IDeliveryStore store, ChannelHealthBoard board, TimeProvider time, CancellationToken cancellationToken)
+        ChannelCatalogue catalogue, IDeliveryStore store, ChannelHealthBoard board, ChannelGates gates, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var views = new List<ChannelView>();
@@ -28,12 +29,19 @@ internal static class ChannelsApi
             var counts = await store.CountAsync(channel.Id, cancellationToken);
             views.Add(new ChannelView(
                 channel.Id, channel.DisplayName, channel.Connector, channel.Enabled,
-                HealthView.From(board.Latest(channel.Id)), "closed", counts.Pending, counts.Failed,
+                HealthView.From(board.Latest(channel.Id)), CircuitName(gates.Circuit(channel.Id).State), counts.Pending, counts.Failed,
                 counts.OldestPendingSince is { } since ? (long)(now - since).TotalSeconds : null, counts.LastSuccessAt));
         }
 
         return TypedResults.Ok(views);
     }
+
+    private static string CircuitName(CircuitState state) => state switch
+    {
+        CircuitState.Open => "open",
+        CircuitState.HalfOpen => "half_open",
+        _ => "closed",
+    };
 
     private static async Task<IResult> Check(
         string channel, ClaimsPrincipal user, ChannelCatalogue catalogue, ConnectorRegistry connectors, ChannelHealthBoard board,

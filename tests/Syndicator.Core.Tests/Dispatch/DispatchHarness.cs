@@ -26,9 +26,10 @@ internal sealed class DispatchHarness
             ("Channels:bureau:AttemptTimeout", "00:00:10"),
             ("Channels:wechat:Connector", "fake"));
         Catalogue = TestConfig.Catalogue(config);
+        Gates = new ChannelGates(Catalogue, Time);
         Runner = new DeliveryRunner(
             Store, Store, new ConnectorRegistry(Catalogue, [Connectors]), Catalogue,
-            new DeliveryStateMachine(new RetryOptions(), () => 0.5), Signal, Time,
+            new DeliveryStateMachine(new RetryOptions(), () => 0.5), Signal, Gates, Time,
             Options.Create(new DispatcherOptions()), NullLogger<DeliveryRunner>.Instance);
     }
 
@@ -43,6 +44,8 @@ internal sealed class DispatchHarness
     public DispatchSignal Signal { get; } = new();
 
     public ChannelCatalogue Catalogue { get; }
+
+    public ChannelGates Gates { get; }
 
     public DeliveryRunner Runner { get; }
 
