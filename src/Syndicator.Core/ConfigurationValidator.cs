@@ -143,6 +143,11 @@ internal sealed class ConfigurationValidator(
             }
         }
 
+        if (retry.Value.SlowDownAtLeast < TimeSpan.Zero)
+        {
+            errors.Add($"Retry:SlowDownAtLeast {retry.Value.SlowDownAtLeast} must not be negative.");
+        }
+
         if (retry.Value.Jitter is < 0 or >= 1)
         {
             errors.Add($"Retry:Jitter {retry.Value.Jitter} must be at least 0 and below 1.");

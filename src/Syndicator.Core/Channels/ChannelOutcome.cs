@@ -25,8 +25,15 @@ public abstract record ChannelOutcome
     /// <summary>Accepted; the platform confirms later. Ask again after <paramref name="CheckAgainAfter"/>.</summary>
     public sealed record Pending(TimeSpan CheckAgainAfter, string Detail) : ChannelOutcome;
 
-    /// <summary>Try again on the schedule (or after <paramref name="RetryAfter"/> when the platform said so).</summary>
-    public sealed record Transient(string Reason, TimeSpan? RetryAfter = null) : ChannelOutcome;
+    /// <summary>
+    /// Try again on the schedule (or after <paramref name="RetryAfter"/> when the platform said so). <see cref="SlowDown"/>
+    /// marks a try the platform throttled or that timed out (an HTTP 429 code counts without it): the next try then
+    /// waits at least <c>Retry:SlowDownAtLeast</c>.
+    /// </summary>
+    public sealed record Transient(string Reason, TimeSpan? RetryAfter = null) : ChannelOutcome
+    {
+        public bool SlowDown { get; init; }
+    }
 
     /// <summary>Throttled: wait until <paramref name="Until"/> without counting a failure.</summary>
     public sealed record RateLimited(DateTimeOffset Until, string Reason) : ChannelOutcome;

@@ -23,6 +23,7 @@ public sealed class DeliveryStateMachine
     private readonly IReadOnlyList<TimeSpan> _schedule;
     private readonly double _jitter;
     private readonly Func<double> _random;
+    private readonly TimeSpan _slowDown;
 
     /// <param name="options">The retry schedule.</param>
     /// <param name="random">A source of numbers in [0, 1) for jitter; tests pass a fixed one.</param>
@@ -31,6 +32,7 @@ public sealed class DeliveryStateMachine
         _schedule = options.Schedule.Count > 0 ? options.Schedule : RetryOptions.DefaultSchedule;
         _jitter = options.Jitter;
         _random = random ?? Random.Shared.NextDouble;
+        _slowDown = options.SlowDownAtLeast;
     }
 
     /// <summary>The transition for <paramref name="outcome"/> of the try that <paramref name="delivery"/> was in.</summary>
@@ -41,7 +43,7 @@ public sealed class DeliveryStateMachine
         {
             ChannelOutcome.Succeeded s => new(DeliveryStatus.Succeeded, attempts, null, null, s.RemoteId, s.Url),
             ChannelOutcome.Pending p => new(DeliveryStatus.AwaitingConfirmation, attempts, now + p.CheckAgainAfter, null),
-            ChannelOutcome.Transient t => Retry(attempts, delivery.RetryBase, now, t.Reason, t.RetryAfter),
+            ChannelOutcome.Transient t => Retry(attempts, delivery.RetryBase, now, t.Reason, t.RetryAfter, t.SlowDown || t.Code == "429"),
             ChannelOutcome.AuthFailed a => Retry(attempts, delivery.RetryBase, now, "认证失败 authentication failed: " + a.Reason, null),
             ChannelOutcome.RateLimited r => new(DeliveryStatus.Pending, delivery.Attempts, Later(r.Until, now), r.Reason),
             ChannelOutcome.QuotaExhausted q => new(DeliveryStatus.Pending, delivery.Attempts, Later(q.Until, now), q.Reason),
@@ -72,9 +74,9 @@ public sealed class DeliveryStateMachine
         return TimeSpan.FromTicks((long)(step.Ticks * spread));
     }
 
-    private Transition Retry(int attempts, int retryBase, DateTimeOffset now, string reason, TimeSpan? retryAfter) =>
+    private Transition Retry(int attempts, int retryBase, DateTimeOffset now, string reason, TimeSpan? retryAfter, bool slowDown = false) =>
         Delay(attempts - retryBase, retryAfter) is { } wait
-            ? new(DeliveryStatus.Pending, attempts, now + wait, reason)
+            ? new(DeliveryStatus.Pending, attempts, now + (slowDown && wait < _slowDown ? _slowDown : wait), reason)
             : new(DeliveryStatus.Failed, attempts, null, $"{reason} (gave up after {attempts} attempts)");
 
     private static DateTimeOffset Later(DateTimeOffset until, DateTimeOffset now) => until > now ? until : now;

@@ -18,6 +18,12 @@ public sealed class RetryOptions
 
     /// <summary>Each wait is spread by up to ± this fraction. Default: 0.2.</summary>
     public double Jitter { get; set; } = 0.2;
+
+    /// <summary>
+    /// The shortest wait after a try the platform throttled (HTTP 429) or that timed out: a platform that is
+    /// overloaded is not asked again sooner, whatever the schedule says. Default: 60 s.
+    /// </summary>
+    public TimeSpan SlowDownAtLeast { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>How the dispatcher claims and holds deliveries (<c>Dispatcher</c>).</summary>

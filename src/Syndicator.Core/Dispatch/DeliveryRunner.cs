@@ -114,7 +114,7 @@ public sealed class DeliveryRunner
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
         {
-            return (operation, new ChannelOutcome.Transient($"The try took longer than {timeout.TotalSeconds:0} s and was cut off."), false);
+            return (operation, new ChannelOutcome.Transient($"The try took longer than {timeout.TotalSeconds:0} s and was cut off.") { SlowDown = true }, false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -173,6 +173,36 @@ public sealed class DeliveryStateMachineTests
         Assert.Equal(Now.AddSeconds(45), t.NextAttemptAt);
     }
 
+    [Fact]
+    public void Apply_Throttled429_WaitsAtLeastAMinuteWhateverTheSchedule()
+    {
+        var sut = CreateSut(0.5, 0.2, TimeSpan.FromSeconds(5));
+
+        var t = sut.Apply(InProgress(), new ChannelOutcome.Transient("HTTP 429", TimeSpan.FromSeconds(8)) { Code = "429" }, Now);
+
+        Assert.Equal(Now.AddSeconds(60), t.NextAttemptAt);
+    }
+
+    [Fact]
+    public void Apply_TimedOut_WaitsAtLeastAMinute()
+    {
+        var sut = CreateSut(0.5, 0.2, TimeSpan.FromSeconds(5));
+
+        var t = sut.Apply(InProgress(), new ChannelOutcome.Transient("cut off") { SlowDown = true }, Now);
+
+        Assert.Equal(Now.AddSeconds(60), t.NextAttemptAt);
+    }
+
+    [Fact]
+    public void Apply_OrdinaryTransient_KeepsTheShortStep()
+    {
+        var sut = CreateSut(0.5, 0.2, TimeSpan.FromSeconds(5));
+
+        var t = sut.Apply(InProgress(), new ChannelOutcome.Transient("HTTP 503") { Code = "503" }, Now);
+
+        Assert.Equal(Now.AddSeconds(5), t.NextAttemptAt);
+    }
+
     [Theory]
     [InlineData(0.0, 24)]
     [InlineData(0.5, 30)]

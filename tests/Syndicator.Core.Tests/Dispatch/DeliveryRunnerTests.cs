@@ -160,7 +160,7 @@ public sealed class DeliveryRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_TryOutlastsAttemptTimeout_TransientCutOff()
+    public async Task RunAsync_TryOutlastsAttemptTimeout_TransientCutOffAndAMinuteBeforeTheNext()
     {
         var sut = CreateSut();
         var hanging = FakeChannel.Hanging();
@@ -175,7 +175,9 @@ public sealed class DeliveryRunnerTests
         var stored = await sut.DeliveryAsync(delivery.Id);
         Assert.Equal((DeliveryStatus.Pending, 1), (stored.Status, stored.Attempts));
         Assert.Contains("longer than 10 s", stored.LastError, StringComparison.Ordinal);
-        Assert.Equal(sut.Time.GetUtcNow().AddSeconds(30), stored.NextAttemptAt);
+
+        // The schedule's first step is 30 s; a timed-out platform is given at least Retry:SlowDownAtLeast (60 s).
+        Assert.Equal(sut.Time.GetUtcNow().AddSeconds(60), stored.NextAttemptAt);
     }
 
     [Fact]
