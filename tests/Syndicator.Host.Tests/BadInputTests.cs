@@ -13,7 +13,11 @@ public sealed class BadInputTests : IAsyncLifetime
     private ServiceHarness _service = null!;
 
     public async Task InitializeAsync() =>
-        _service = await ServiceHarness.StartAsync(new Dictionary<string, string?> { ["Api:MaxRequestBytes"] = "65536" });
+        _service = await ServiceHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Api:MaxRequestBytes"] = "65536",
+            ["Catalogue:Categories:6:ExcludedChannels:0"] = "wechat", // 人事信息 never goes to WeChat here
+        });
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
@@ -32,6 +36,12 @@ public sealed class BadInputTests : IAsyncLifetime
         { "revision as a string", 400, "revision" },
         { "title over WeChat's limit", 422, "title" },
         { "body only a script", 422, "body.content" },
+        { "nested too deep", 400, "approval.reviewedBy" },
+        { "document number too long", 422, "documentNumber" },
+        { "reviewer name too long", 422, "approval.reviewedBy[0]" },
+        { "too many keywords", 422, "disclosure.keywords" },
+        { "malformed index number", 400, "indexNumber" },
+        { "category excludes the channel", 422, "channels[1]" },
     };
 
     [Theory]
@@ -157,6 +167,32 @@ public sealed class BadInputTests : IAsyncLifetime
                 break;
             case "body only a script":
                 item["body"] = new JsonObject { ["format"] = "html", ["content"] = "<script>alert(1)</script>" };
+                break;
+            case "nested too deep":
+                // An array of arrays where a name should be: refused at the depth limit, before any type check.
+                JsonNode deep = new JsonArray();
+                for (var i = 0; i < 40; i++)
+                {
+                    deep = new JsonArray(deep);
+                }
+
+                ((JsonObject)item["approval"]!)["reviewedBy"] = deep;
+                break;
+            case "document number too long":
+                item["documentNumber"] = new string('号', 201);
+                break;
+            case "reviewer name too long":
+                ((JsonObject)item["approval"]!)["reviewedBy"] = new JsonArray(new string('李', 201));
+                break;
+            case "too many keywords":
+                item["disclosure"] = new JsonObject { ["keywords"] = new JsonArray(Enumerable.Range(0, 21).Select(i => (JsonNode?)$"词{i}").ToArray()) };
+                break;
+            case "malformed index number":
+                item["indexNumber"] = "2026-00042";
+                break;
+            case "category excludes the channel":
+                item["category"] = "人事信息";
+                item["channels"] = new JsonArray("bureau", "wechat");
                 break;
             case "oversized body":
                 item["body"] = new JsonObject { ["format"] = "html", ["content"] = new string('x', 100_000) };

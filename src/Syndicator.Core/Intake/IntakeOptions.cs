@@ -12,6 +12,15 @@ public sealed class IntakeOptions
     /// <summary>Longest body, in characters. Default: 500,000.</summary>
     public int MaxBodyLength { get; set; } = 500_000;
 
+    /// <summary>
+    /// Longest of every other text field (文号, 发布机构, the reviewers' names, the disclosure metadata, each keyword), in
+    /// characters. Default: 200.
+    /// </summary>
+    public int MaxFieldLength { get; set; } = 200;
+
+    /// <summary>Most keywords (主题词). Default: 20.</summary>
+    public int MaxKeywords { get; set; } = 20;
+
     /// <summary>Most images. Default: 50.</summary>
     public int MaxImages { get; set; } = 50;
 

@@ -205,6 +205,44 @@ public sealed partial class ItemValidator
             Limit(errors, $"overrides.{channel}.title", value!.Title, _limits.MaxTitleLength);
             Limit(errors, $"overrides.{channel}.summary", value.Summary, _limits.MaxSummaryLength);
         }
+
+        CheckFieldLimits(item, errors);
+    }
+
+    /// <summary>Every other text field is short: a name, a number, a term.</summary>
+    private void CheckFieldLimits(SubmittedItem item, FieldErrors errors)
+    {
+        var max = _limits.MaxFieldLength;
+        Limit(errors, "documentNumber", item.DocumentNumber, max);
+        Limit(errors, "publisher", item.Publisher, max);
+        Limit(errors, "approval.providedBy", item.Approval?.ProvidedBy, max);
+        Limit(errors, "approval.confidentialityReviewedBy", item.Approval?.ConfidentialityReviewedBy, max);
+        var reviewers = item.Approval?.ReviewedBy ?? [];
+        for (var i = 0; i < reviewers.Count; i++)
+        {
+            Limit(errors, $"approval.reviewedBy[{i}]", reviewers[i], max);
+        }
+
+        if (item.Disclosure is not { } d)
+        {
+            return;
+        }
+
+        Limit(errors, "disclosure.topic", d.Topic, max);
+        Limit(errors, "disclosure.genre", d.Genre, max);
+        Limit(errors, "disclosure.validity", d.Validity, max);
+        Limit(errors, "disclosure.mode", d.Mode, max);
+        Limit(errors, "disclosure.scope", d.Scope, max);
+        var keywords = d.Keywords ?? [];
+        if (keywords.Count > _limits.MaxKeywords)
+        {
+            errors.Add("disclosure.keywords", $"{keywords.Count} keywords is over the limit of {_limits.MaxKeywords}.");
+        }
+
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            Limit(errors, $"disclosure.keywords[{i}]", keywords[i], max);
+        }
     }
 
     private ItemRevision ToRevision(

@@ -10,6 +10,9 @@ namespace Syndicator.Host.Api;
 /// </summary>
 internal static class JsonBody
 {
+    /// <summary>The deepest nesting a request body may have.</summary>
+    public const int MaxDepth = 16;
+
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
@@ -24,7 +27,11 @@ internal static class JsonBody
         catch (JsonException ex)
         {
             var field = FieldName(ex.Path);
-            var message = $"The JSON is malformed at '{field}' (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): expected a valid value of the right type.";
+
+            // The serializer says so only in its message; the depth is ours, so the words the sender reads are ours too.
+            var message = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? $"The JSON nests deeper than {MaxDepth} levels at '{field}'."
+                : $"The JSON is malformed at '{field}' (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): expected a valid value of the right type.";
             return (null, Problems.Field(StatusCodes.Status400BadRequest, "The request body is malformed.", field, message));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -57,6 +57,9 @@ public static class SyndicatorApp
 
             // "revision": "1" is a string, not a number: the web defaults would quietly accept it.
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+
+            // An item nests four levels at most; anything far deeper is an attack on the parser, refused early.
+            o.SerializerOptions.MaxDepth = JsonBody.MaxDepth;
         });
         builder.Services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);

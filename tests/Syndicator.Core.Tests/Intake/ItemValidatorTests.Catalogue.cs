@@ -98,6 +98,22 @@ public sealed partial class ItemValidatorTests
         Assert.NotEqual(ItemValidator.ContentHash(Valid(), ["bureau"]), ItemValidator.ContentHash(sent, ["bureau"]));
     }
 
+    [Fact]
+    public void Validate_ShortFieldsOverTheLimit_422NamingEachWithTheLimit()
+    {
+        var submission = Valid();
+        submission.Publisher = new string('局', 201);
+        submission.Approval!.ProvidedBy = new string('张', 201);
+        submission.Disclosure = new SubmittedDisclosure { Genre = new string('通', 201), Keywords = [new string('词', 201)] };
+
+        var error = Refused(CreateSut().Validate(submission, Now), 422);
+
+        Assert.Equal(["201 characters is over the limit of 200."], error.Errors["publisher"]);
+        Assert.Contains("approval.providedBy", error.Errors.Keys);
+        Assert.Contains("disclosure.genre", error.Errors.Keys);
+        Assert.Contains("disclosure.keywords[0]", error.Errors.Keys);
+    }
+
     private static ItemValidator CatalogueSut(params (string Key, string? Value)[] catalogue)
     {
         var config = TestConfig.From(
