@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Lane {Channel} stopping: waiting for {Count} running tries")]
     public static partial void Draining(ILogger logger, string channel, int count);
+
+    [LoggerMessage(20, LogLevel.Error, "Delivery {DeliveryId} on {Channel} quarantined: {Crashes} tries never finished; an operator must look")]
+    public static partial void Quarantined(ILogger logger, string deliveryId, string channel, int crashes);
 }

@@ -30,6 +30,12 @@ public sealed record Delivery
     /// </summary>
     public int RetryBase { get; init; }
 
+    /// <summary>
+    /// Tries that never finished: each time a claim took the delivery over from an expired lease (the worker before
+    /// died or lost it mid-try). Reset when an operator retries it.
+    /// </summary>
+    public int Crashes { get; init; }
+
     public DateTimeOffset? NextAttemptAt { get; init; }
 
     /// <summary>The connector's progress through its steps.</summary>

@@ -41,6 +41,13 @@ public sealed class DispatcherOptions
     /// <summary>How long shutdown lets running tries finish before it releases them. Default: 10 s.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A delivery whose tries never finished this many times (the process died or lost the lease during each) is not
+    /// tried again but set aside as <c>unconfirmed</c> for an operator, so one poisonous item cannot bring the service
+    /// down over and over. Default: 3.
+    /// </summary>
+    public int QuarantineAfter { get; set; } = 3;
+
     /// <summary>Whether this process dispatches at all (a process may serve only the API). Default: true.</summary>
     public bool Enabled { get; set; } = true;
 }

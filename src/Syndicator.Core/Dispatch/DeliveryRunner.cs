@@ -85,6 +85,14 @@ public sealed class DeliveryRunner
     private async Task<(DeliveryOperation Operation, ChannelOutcome Outcome, bool Stopped)> TryAsync(DeliveryLease lease, CancellationToken token)
     {
         var delivery = lease.Delivery;
+        if (delivery.Crashes >= _options.QuarantineAfter)
+        {
+            Log.Quarantined(_logger, delivery.Id, delivery.Channel, delivery.Crashes);
+            return (delivery.Operation, new ChannelOutcome.Unconfirmed(
+                $"隔离 quarantined: {delivery.Crashes} tries of this delivery never finished (the process stopped or lost it during each). " +
+                "Check the platform for the article, then retry or withdraw the item."), false);
+        }
+
         var item = await _items.GetRevisionAsync(delivery.ItemId, delivery.Revision, token);
         if (item is null)
         {

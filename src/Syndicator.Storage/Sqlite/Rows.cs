@@ -46,6 +46,7 @@ internal sealed class DeliveryRow
     public string Status { get; set; } = "";
     public long Attempts { get; set; }
     public long RetryBase { get; set; }
+    public long Crashes { get; set; }
     public long? NextAttemptAt { get; set; }
     public string? LeaseOwner { get; set; }
     public long LeaseToken { get; set; }
@@ -69,6 +70,7 @@ internal sealed class DeliveryRow
         Status = WireNames.ParseStatus(Status),
         Attempts = checked((int)Attempts),
         RetryBase = checked((int)RetryBase),
+        Crashes = checked((int)Crashes),
         NextAttemptAt = UnixMs.To(NextAttemptAt),
         Checkpoint = Core.Deliveries.Checkpoint.FromJson(Checkpoint),
         RemoteId = RemoteId,

@@ -231,4 +231,42 @@ public sealed class DeliveryRunnerTests
 
         Assert.Equal(expected, DeliveryRunner.Resolve(requested, placement));
     }
+
+    [Fact]
+    public async Task RunAsync_TriesKeptDyingThreeTimes_QuarantinedAsUnconfirmedWithoutCallingThePlatform()
+    {
+        var sut = CreateSut();
+        var channel = FakeChannel.Returning(new ChannelOutcome.Succeeded("art_1", null));
+        sut.Connectors.With("bureau", channel);
+        var delivery = (await sut.AcceptAsync(Some.Item(channels: ["bureau"])))["bureau"];
+        for (var i = 0; i < 3; i++)
+        {
+            await sut.ClaimAsync("bureau"); // a worker that dies: its lease runs out unfinished
+            sut.Time.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        await sut.Runner.RunAsync(await sut.ClaimAsync("bureau"), CancellationToken.None);
+
+        var stored = await sut.DeliveryAsync(delivery.Id);
+        Assert.Equal(DeliveryStatus.Unconfirmed, stored.Status);
+        Assert.Contains("quarantined", stored.LastError, StringComparison.Ordinal);
+        Assert.Empty(channel.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoUnfinishedTries_StillTried()
+    {
+        var sut = CreateSut();
+        sut.Connectors.With("bureau", FakeChannel.Returning(new ChannelOutcome.Succeeded("art_1", null)));
+        var delivery = (await sut.AcceptAsync(Some.Item(channels: ["bureau"])))["bureau"];
+        for (var i = 0; i < 2; i++)
+        {
+            await sut.ClaimAsync("bureau");
+            sut.Time.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        await sut.Runner.RunAsync(await sut.ClaimAsync("bureau"), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Succeeded, (await sut.DeliveryAsync(delivery.Id)).Status);
+    }
 }

@@ -23,7 +23,8 @@ public sealed partial class InMemoryStore
                 r.Token++;
                 r.Owner = owner;
                 r.LeaseExpiresAt = now + leaseFor;
-                r.Delivery = r.Delivery with { Status = DeliveryStatus.InProgress, UpdatedAt = now };
+                var crashes = r.Delivery.Crashes + (r.Delivery.Status == DeliveryStatus.InProgress ? 1 : 0);
+                r.Delivery = r.Delivery with { Status = DeliveryStatus.InProgress, Crashes = crashes, UpdatedAt = now };
                 return new DeliveryLease(r.Delivery, owner, r.Token, now + leaseFor);
             })];
             return Task.FromResult(leases);

@@ -1,5 +1,6 @@
 -- Pick the due deliveries of the channel and take them under a new lease token, in one statement.
 -- Due: pending or awaiting confirmation whose time has come, or in progress under an expired lease (a dead worker's).
+-- Taking one over from an expired lease counts a try that never finished (crashes).
 -- Never a delivery while an earlier one of the same (item, channel) is still active: revisions go out in order.
 -- FOR UPDATE SKIP LOCKED: rows another node is claiming (or writing) right now are passed over, not waited for,
 -- and a row whose committed state changed since the snapshot is re-checked against the WHERE before it is taken.
@@ -18,7 +19,8 @@ WITH picked AS (
   LIMIT @max
   FOR UPDATE SKIP LOCKED)
 UPDATE deliveries u
-SET status = 'in_progress',
+SET crashes = u.crashes + CASE WHEN u.status = 'in_progress' THEN 1 ELSE 0 END,
+    status = 'in_progress',
     lease_owner = @owner,
     lease_expires_at = @expiresAt,
     lease_token = u.lease_token + 1,

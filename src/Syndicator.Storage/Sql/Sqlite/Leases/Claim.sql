@@ -1,8 +1,10 @@
 -- One statement: pick the due deliveries of the channel and take them under a new lease token.
 -- Due: pending or awaiting confirmation whose time has come, or in progress under an expired lease (a dead worker's).
+-- Taking one over from an expired lease counts a try that never finished (crashes).
 -- Never a delivery while an earlier one of the same (item, channel) is still active: revisions go out in order.
 UPDATE deliveries
-SET status = 'in_progress',
+SET crashes = crashes + CASE WHEN status = 'in_progress' THEN 1 ELSE 0 END,
+    status = 'in_progress',
     lease_owner = @owner,
     lease_expires_at = @expiresAt,
     lease_token = lease_token + 1,
