@@ -93,30 +93,30 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
             ["Syndicator__Dispatcher__LeaseDuration"] = "00:00:02",
         });
 
-        // Slow answers for a while, so that every node holds claims when one is killed.
-        await _sandbox.Control.AddFaultAsync("bureau", SandboxFault.Delay(TimeSpan.FromMilliseconds(300), count: 60));
+        // Slow answers, so that the nodes hold claims for a while; the victim is killed as soon as it holds some.
+        await _sandbox.Control.AddFaultAsync("bureau", SandboxFault.Delay(TimeSpan.FromMilliseconds(500), count: Items));
+        var victim = _processes[^1];
+        var claimedByVictim = $"SELECT id FROM deliveries WHERE status = 'in_progress' AND lease_owner LIKE '%:{victim.Id}:%'";
         var ids = Enumerable.Range(0, Items).Select(_ => ItemJson.NewId()).ToList();
         using var gate = new SemaphoreSlim(8);
-        await Task.WhenAll(ids.Select(async (id, i) =>
+        var submitted = Task.WhenAll(ids.Select(async (id, i) =>
         {
             await gate.WaitAsync();
             try
             {
-                (await clients[i % Nodes].PostAsJsonAsync("api/items", ItemJson.Make(id, channels: ["bureau"]))).EnsureSuccessStatusCode();
+                (await clients[i % (Nodes - 1)].PostAsJsonAsync("api/items", ItemJson.Make(id, channels: ["bureau"]))).EnsureSuccessStatusCode();
             }
             finally
             {
                 gate.Release();
             }
         }));
-
-        var victim = _processes[^1];
-        var claimedByVictim = $"SELECT id FROM deliveries WHERE status = 'in_progress' AND lease_owner LIKE '%:{victim.Id}:%'";
         await WaitUntilAsync(async () => (await IdsAsync(claimedByVictim)).Count > 0, TimeSpan.FromSeconds(30));
         victim.KillHard();
         var orphaned = await IdsAsync(claimedByVictim);
         _processes.Remove(victim);
         await victim.DisposeAsync();
+        await submitted;
 
         await WaitUntilAsync(async () => await CountAsync("SELECT count(*) FROM deliveries WHERE status = 'succeeded'") == Items, TimeSpan.FromSeconds(60));
 
@@ -201,6 +201,9 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        Assert.Fail("The condition never held. Output:\n" + string.Join("\n---\n", _processes.Select(p => p.Output)));
+        var deliveries = await IdsAsync(
+            "SELECT status || ' ' || count(*) || ' ' || coalesce(max(last_error), '') || ' ' || coalesce(max(lease_owner), '') FROM deliveries GROUP BY status");
+        Assert.Fail($"The condition never held. Deliveries: {string.Join("; ", deliveries)}. Output:\n"
+            + string.Join("\n---\n", _processes.Select(p => p.Output)));
     }
 }
