@@ -11,4 +11,10 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Error, "Job {Job} failed")]
     public static partial void JobFailed(ILogger logger, Exception exception, string job);
+
+    [LoggerMessage(4, LogLevel.Information, "Job {Job} already on the schedule as configured ({Cron}, {Zone}); next run {NextRun}")]
+    public static partial void JobKept(ILogger logger, string job, string cron, string zone, DateTimeOffset? nextRun);
+
+    [LoggerMessage(5, LogLevel.Information, "Job {Job} taken off the schedule: the configuration no longer has it")]
+    public static partial void JobRemoved(ILogger logger, string job);
 }

@@ -31,6 +31,9 @@ public sealed class SyndicatorProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's process id (part of the owner name the process puts on its leases).</summary>
+    public int Id => _process.Id;
+
     public static SyndicatorProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = StartInfo(args);

@@ -8,7 +8,6 @@ using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Host.Api;
-using Quartz;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Jobs;
 using Syndicator.Storage;
@@ -47,7 +46,7 @@ public static class SyndicatorApp
         builder.Services.AddTrsWcmChannel();
         builder.Services.AddHandoffChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
-        AddJobs(builder.Services);
+        QuartzSetup.Add(builder.Services, storage);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -81,18 +80,6 @@ public static class SyndicatorApp
         app.MapChannelsApi();
         app.MapHealthApi();
         return app;
-    }
-
-    /// <summary>
-    /// Quartz runs the recurring work (DESIGN §3), in memory for now; the connectors' jobs are put on its schedule once
-    /// it has started, and a shutdown lets a running job finish.
-    /// </summary>
-    private static void AddJobs(IServiceCollection services)
-    {
-        services.AddSingleton<ChannelJobs>();
-        services.AddQuartz();
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHostedService<ChannelJobScheduler>();
     }
 
     private static void Configure(ConfigurationManager configuration, ServeSettings settings)
