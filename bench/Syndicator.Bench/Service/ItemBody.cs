@@ -1,17 +1,26 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Syndicator.Bench.Service;
 
 /// <summary>A <c>POST /api/items</c> body routed to all four channels, as the approval system would send it.</summary>
-internal static class ItemBody
+internal static partial class ItemBody
 {
     public static readonly string[] Channels = ["portal", "bureau", "approval", "wechat"];
+
+    public static string Title(string id) => $"关于{id}防汛检查工作的通知";
+
+    /// <summary>The item id within an article title the platform kept, or null.</summary>
+    public static string? IdIn(string? title) => title is null ? null : IdPattern().Match(title) is { Success: true } m ? m.Value : null;
+
+    [GeneratedRegex("(?:b|warm)-[0-9a-f]{6}-[0-9]+")]
+    private static partial Regex IdPattern();
 
     public static JsonObject Make(string id) => new()
     {
         ["id"] = id,
         ["revision"] = 1,
-        ["title"] = $"关于{id}防汛检查工作的通知",
+        ["title"] = Title(id),
         ["summary"] = "汛前安全检查安排。",
         ["body"] = new JsonObject
         {

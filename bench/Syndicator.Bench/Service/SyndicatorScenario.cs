@@ -89,7 +89,7 @@ internal static class SyndicatorScenario
         ServiceSettings settings, SandboxServer sandbox, List<ServeNode> nodes, List<HttpClient> clients,
         TextWriter log, CancellationToken cancellationToken)
     {
-        var tracker = new Tracker(clients);
+        var tracker = new Tracker(clients, sandbox.Control);
         var run = Guid.NewGuid().ToString("N")[..6];
 
         // Warm-up: one item per node through all four channels (JIT, connections, tokens), not measured.
@@ -123,6 +123,7 @@ internal static class SyndicatorScenario
         var notes = new List<string>
         {
             $"submit phase (all {ids.Count} accepted, 202): {submitted.TotalSeconds:0.0} s = {ids.Count / submitted.TotalSeconds:0} items/s intake",
+            $"first item delivered {(finished.Count == 0 ? 0 : finished.Min(f => f.Latency).TotalSeconds):0.0} s after its submission; wall time is until the last",
             $"attempts per delivery: {(double)finished.Sum(f => f.Attempts) / Math.Max(1, finished.Sum(f => f.Deliveries)):0.00}",
             $"status reads by the bench while waiting: {tracker.Reads} (load on the service, in its CPU figure)",
             $"bench process CPU (sandbox + client): {benchCpu.TotalSeconds:0.0} s",

@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Syndicator.Testing.Sandbox;
 
 namespace Syndicator.Bench.Service;
 
 /// <summary>
-/// Submits items to the nodes (round robin) and watches them until each is <c>delivered</c> (or needs attention):
-/// a sweep GETs every item not yet finished, a few at a time, then pauses. The watcher's reads are load on the
-/// service too; their count is reported.
+/// Submits items to the nodes (round robin) and watches them until each is <c>delivered</c> (or needs attention).
+/// A sweep first asks the sandbox which items already have an article on every channel, then GETs only those from
+/// the service, a few at a time, and pauses; so the watcher's reads (load on the service, counted) stay near one or
+/// two per item. An item that needs attention shows no articles: every open item is read every tenth sweep.
 /// </summary>
 internal sealed class Tracker
 {
@@ -17,10 +19,18 @@ internal sealed class Tracker
 
     private readonly IReadOnlyList<HttpClient> _nodes;
     private readonly ConcurrentDictionary<string, long> _submitted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _accepted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Finished> _finished = new(StringComparer.Ordinal);
     private long _reads;
 
-    public Tracker(IReadOnlyList<HttpClient> nodes) => _nodes = nodes;
+    private readonly SandboxControlClient _sandbox;
+    private int _sweeps;
+
+    public Tracker(IReadOnlyList<HttpClient> nodes, SandboxControlClient sandbox)
+    {
+        _nodes = nodes;
+        _sandbox = sandbox;
+    }
 
     public long Reads => Interlocked.Read(ref _reads);
 
@@ -44,6 +54,8 @@ internal sealed class Tracker
                     throw new InvalidOperationException(
                         $"Submitting {id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 }
+
+                _accepted[id] = true;
             }
         }));
     }
@@ -54,10 +66,16 @@ internal sealed class Tracker
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            var open = ids.Where(id => _submitted.ContainsKey(id) && !_finished.ContainsKey(id)).ToList();
+            var open = ids.Where(id => _accepted.ContainsKey(id) && !_finished.ContainsKey(id)).ToList();
             if (open.Count == 0 && ids.All(_finished.ContainsKey))
             {
                 return true;
+            }
+
+            if (++_sweeps % 10 != 0)
+            {
+                var everywhere = await EverywhereAsync(cancellationToken);
+                open = open.Where(everywhere.Contains).ToList();
             }
 
             await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = ReadersInFlight, CancellationToken = cancellationToken },
@@ -66,6 +84,22 @@ internal sealed class Tracker
         }
 
         return false;
+    }
+
+    /// <summary>Ids of the items with an article on all four channels (by source id, else the id within the title).</summary>
+    private async Task<HashSet<string>> EverywhereAsync(CancellationToken cancellationToken)
+    {
+        HashSet<string>? ids = null;
+        foreach (var channel in ItemBody.Channels)
+        {
+            var present = (await _sandbox.GetArticlesAsync(channel, cancellationToken))
+                .Select(a => a.SourceId ?? ItemBody.IdIn(a.Title))
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+            ids = ids is null ? present : [.. ids.Intersect(present)];
+        }
+
+        return ids ?? [];
     }
 
     private async Task ReadAsync(string id, CancellationToken cancellationToken)
