@@ -113,7 +113,16 @@ internal static class SyndicatorScenario
         log.WriteLine($"[{settings.Describe()}] submitting {ids.Count} items, {settings.Submitters} in flight");
 
         var watching = tracker.WatchAsync(ids, settings.Timeout, cancellationToken);
-        await tracker.SubmitAsync(ids, settings.Submitters, cancellationToken);
+        try
+        {
+            await tracker.SubmitAsync(ids, settings.Submitters, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(
+                ex.Message + "\n" + string.Join("\n", nodes.Select((n, i) => $"--- node {i} output (last lines) ---\n{n.Output}")), ex);
+        }
+
         var submitted = clock.Elapsed;
         log.WriteLine($"[{settings.Describe()}] all accepted after {submitted.TotalSeconds:0.0} s; waiting for delivery");
         var completed = await watching;

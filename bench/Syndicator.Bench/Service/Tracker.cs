@@ -10,7 +10,7 @@ namespace Syndicator.Bench.Service;
 /// Submits items to the nodes (round robin) and watches them until each is <c>delivered</c> (or needs attention).
 /// A sweep first asks the sandbox which items already have an article on every channel, then GETs only those from
 /// the service, a few at a time, and pauses; so the watcher's reads (load on the service, counted) stay near one or
-/// two per item. An item that needs attention shows no articles: every open item is read every tenth sweep.
+/// two per item. An item that needs attention shows no articles: every open item is read every five seconds.
 /// </summary>
 internal sealed class Tracker
 {
@@ -24,7 +24,8 @@ internal sealed class Tracker
     private long _reads;
 
     private readonly SandboxControlClient _sandbox;
-    private int _sweeps;
+    private static readonly TimeSpan FullSweepEvery = TimeSpan.FromSeconds(5);
+    private long _lastFullSweep;
 
     public Tracker(IReadOnlyList<HttpClient> nodes, SandboxControlClient sandbox)
     {
@@ -72,10 +73,15 @@ internal sealed class Tracker
                 return true;
             }
 
-            if (++_sweeps % 10 != 0)
+            if (Stopwatch.GetElapsedTime(_lastFullSweep) < FullSweepEvery)
             {
                 var everywhere = await EverywhereAsync(cancellationToken);
                 open = open.Where(everywhere.Contains).ToList();
+            }
+
+            else
+            {
+                _lastFullSweep = Stopwatch.GetTimestamp();
             }
 
             await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = ReadersInFlight, CancellationToken = cancellationToken },
