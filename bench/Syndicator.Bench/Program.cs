@@ -1,0 +1,3 @@
+using Syndicator.Bench;
+
+return await BenchCommands.Create().Parse(args).InvokeAsync();

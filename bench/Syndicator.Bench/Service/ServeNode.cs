@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Syndicator.Bench.Service;
+
+/// <summary>
+/// One real <c>syndicator</c> process (<c>dotnet syndicator.dll VERB …</c>, the executable the build copies beside the
+/// bench). Its output is kept (the last lines) to explain a failure.
+/// </summary>
+internal sealed class ServeNode : IAsyncDisposable
+{
+    private const int KeptLines = 200;
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    private ServeNode(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseAddress { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>CPU time (user + system) the process has used so far.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    public static ServeNode Start(Uri baseAddress, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = StartInfo(args);
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        return new ServeNode(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start."), baseAddress);
+    }
+
+    /// <summary>Runs a verb to its end and returns its standard output; throws with its error output when it fails.</summary>
+    public static async Task<string> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? await stdout
+            : throw new InvalidOperationException($"syndicator exited with {process.ExitCode}: {await stderr}");
+    }
+
+    /// <summary>Waits until <c>/health/live</c> answers.</summary>
+    public async Task WaitUntilLiveAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("health/live", UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Still starting.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"{BaseAddress} never answered. Output:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syndicator.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return info;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > KeptLines)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+}

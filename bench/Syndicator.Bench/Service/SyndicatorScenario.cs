@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Syndicator.Testing;
+using Syndicator.Testing.Sandbox;
+
+namespace Syndicator.Bench.Service;
+
+/// <summary>
+/// The real service end to end: <c>syndicator serve</c> process(es) against the in-process sandbox, N items routed to
+/// all four channels submitted at once, timed from the first submission until every item is <c>delivered</c>;
+/// then exactly-once is checked on the platforms (one live article per item on each channel).
+/// </summary>
+internal static class SyndicatorScenario
+{
+    public static async Task<BenchResult> RunAsync(ServiceSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (settings.Nodes > 1 && !settings.Postgres)
+        {
+            throw new ArgumentException("--nodes above 1 needs --postgres: SQLite serves one process.", nameof(settings));
+        }
+
+        await using var sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
+        using (var control = sandbox.CreateClient())
+        {
+            // Publish jobs finish at once; the platform's 100 submissions a day would stop the run at item 100 (the
+            // service then waits for the next day, as it must), so the emulator's quota is lifted for the benchmark.
+            using var response = await control.PostAsJsonAsync(
+                "_sandbox/wechat/settings", new { publishDelaySeconds = 0, submitDailyLimit = 1_000_000 }, cancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
+        await using var store = await StoreUnderTest.CreateAsync(settings.Postgres);
+        log.WriteLine($"[{settings.Describe()}] store: {store.Name}; creating a key");
+        var key = (await ServeNode.RunAsync(["keys", "create", "--name", "bench", "--scope", "submit", "read", .. store.Arguments], cancellationToken)).Trim();
+
+        var nodes = new List<ServeNode>();
+        var clients = new List<HttpClient>();
+        try
+        {
+            for (var i = 0; i < settings.Nodes; i++)
+            {
+                var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+                nodes.Add(ServeNode.Start(address,
+                    ["serve", "--urls", address.ToString().TrimEnd('/'), "--sandbox", sandbox.BaseAddress.ToString(), .. store.Arguments],
+                    Environment(settings)));
+            }
+
+            foreach (var node in nodes)
+            {
+                await node.WaitUntilLiveAsync(TimeSpan.FromSeconds(60), cancellationToken);
+                var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Submitters + 8 })
+                {
+                    BaseAddress = node.BaseAddress,
+                    Timeout = TimeSpan.FromMinutes(2),
+                };
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                clients.Add(client);
+            }
+
+            return await MeasureAsync(settings, sandbox, nodes, clients, log, cancellationToken);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Environment(ServiceSettings settings)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Syndicator__Logging__LogLevel__Default"] = settings.LogLevel,
+        };
+        if (settings.LaneConcurrency is { } lanes)
+        {
+            foreach (var channel in ItemBody.Channels)
+            {
+                environment[$"Syndicator__Channels__{channel}__MaxConcurrency"] = lanes.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return environment;
+    }
+
+    private static async Task<BenchResult> MeasureAsync(
+        ServiceSettings settings, SandboxServer sandbox, List<ServeNode> nodes, List<HttpClient> clients,
+        TextWriter log, CancellationToken cancellationToken)
+    {
+        var tracker = new Tracker(clients, sandbox.Control);
+        var run = Guid.NewGuid().ToString("N")[..6];
+
+        // Warm-up: one item per node through all four channels (JIT, connections, tokens), not measured.
+        var warmUp = Enumerable.Range(0, nodes.Count).Select(i => $"warm-{run}-{i}").ToList();
+        log.WriteLine($"[{settings.Describe()}] warm-up: {warmUp.Count} item(s)");
+        await tracker.SubmitAsync(warmUp, warmUp.Count, cancellationToken);
+        if (!await tracker.WatchAsync(warmUp, TimeSpan.FromSeconds(60), cancellationToken))
+        {
+            throw new InvalidOperationException("The warm-up items were not delivered within 60 s. Output:\n" + nodes[0].Output);
+        }
+
+        var ids = Enumerable.Range(0, settings.Items).Select(i => $"b-{run}-{i:D6}").ToList();
+        var statsBefore = await StatsAsync(sandbox, cancellationToken);
+        var cpuBefore = nodes.Select(n => n.Cpu).ToList();
+        var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var startedAt = TimeProvider.System.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        log.WriteLine($"[{settings.Describe()}] submitting {ids.Count} items, {settings.Submitters} in flight");
+
+        var watching = tracker.WatchAsync(ids, settings.Timeout, cancellationToken);
+        try
+        {
+            await tracker.SubmitAsync(ids, settings.Submitters, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(
+                ex.Message + "\n" + string.Join("\n", nodes.Select((n, i) => $"--- node {i} output (last lines) ---\n{n.Output}")), ex);
+        }
+
+        var submitted = clock.Elapsed;
+        log.WriteLine($"[{settings.Describe()}] all accepted after {submitted.TotalSeconds:0.0} s; waiting for delivery");
+        var completed = await watching;
+        var elapsed = clock.Elapsed;
+        var cpu = nodes.Select((n, i) => n.Cpu - cpuBefore[i]).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
+
+        var measuredIds = ids.ToHashSet(StringComparer.Ordinal);
+        var finished = tracker.Results.Where(f => measuredIds.Contains(f.Id)).ToList();
+        var notes = new List<string>
+        {
+            $"submit phase (all {ids.Count} accepted, 202): {submitted.TotalSeconds:0.0} s = {ids.Count / submitted.TotalSeconds:0} items/s intake",
+            $"first item delivered {(finished.Count == 0 ? 0 : finished.Min(f => f.Latency).TotalSeconds):0.0} s after its submission; wall time is until the last",
+            $"attempts per delivery: {(double)finished.Sum(f => f.Attempts) / Math.Max(1, finished.Sum(f => f.Deliveries)):0.00}",
+            $"status reads by the bench while waiting: {tracker.Reads} (load on the service, in its CPU figure)",
+            $"bench process CPU (sandbox + client): {benchCpu.TotalSeconds:0.0} s",
+        };
+        if (!completed)
+        {
+            notes.Add($"TIMEOUT: {finished.Count} of {ids.Count} finished within {settings.Timeout}");
+        }
+
+        foreach (var problem in finished.Where(f => f.Status != "delivered").Take(5))
+        {
+            notes.Add($"{problem.Id} {problem.Status}: {string.Join("; ", problem.Problems)}");
+        }
+
+        var expected = warmUp.Count + ids.Count;
+        var exactly = await SandboxTally.CheckAsync(sandbox, expected, startedAt, statsBefore, ids.Count, notes, cancellationToken);
+        var delivered = finished.Count(f => f.Status == "delivered");
+        var latencies = finished.Select(f => f.Latency).ToList();
+        return new BenchResult(
+            settings.Describe(), delivered, delivered * ItemBody.Channels.Length, completed ? elapsed : clock.Elapsed,
+            BenchResult.Percentile(latencies, 0.50), BenchResult.Percentile(latencies, 0.95), cpu,
+            $"{nodes.Count} serve process{(nodes.Count > 1 ? "es" : "")}", exactly, notes);
+    }
+
+    private static async Task<Dictionary<string, SandboxStats>> StatsAsync(SandboxServer sandbox, CancellationToken cancellationToken)
+    {
+        var stats = new Dictionary<string, SandboxStats>(StringComparer.Ordinal);
+        foreach (var channel in ItemBody.Channels)
+        {
+            stats[channel] = await sandbox.Control.GetStatsAsync(channel, cancellationToken);
+        }
+
+        return stats;
+    }
+}
