@@ -35,6 +35,13 @@ internal sealed class SupersededRow
     public string? Checkpoint { get; set; }
 }
 
+/// <summary>A stored revision and its item's 索引号.</summary>
+internal sealed class RevisionRow
+{
+    public string Document { get; set; } = "";
+    public string? IndexNumber { get; set; }
+}
+
 internal sealed class DeliveryRow
 {
     public long Seq { get; set; }

@@ -12,7 +12,20 @@ internal sealed partial class SqliteStore
     /// (<see cref="ItemRevision.AcceptedAt"/>). Its operation is chosen from what is live now; the dispatcher may
     /// still turn a publish into an update when an earlier try makes the item live first.
     /// </remarks>
-    public Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken) =>
+    public async Task<AcceptOutcome> AcceptAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AcceptOnceAsync(item, actor, index, cancellationToken);
+        }
+        catch (IndexNumberTakenException taken)
+        {
+            // Another item's transaction took the brought number between our check and our write: nothing was kept.
+            return new AcceptOutcome(AcceptKind.IndexNumberTaken, 0, taken.Number);
+        }
+    }
+
+    private Task<AcceptOutcome> AcceptOnceAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
             var key = new { itemId = item.Id, revision = item.Revision };
@@ -29,13 +42,13 @@ internal sealed partial class SqliteStore
                 return new AcceptOutcome(AcceptKind.Stale, latest.Value);
             }
 
-            var (number, refused) = await IndexNumbers.SettleAsync(s, item, index);
-            if (refused is not null)
+            var decision = await IndexNumbers.DecideAsync(s, item);
+            if (decision.Refused is { } refused)
             {
-                return new AcceptOutcome(refused.Value, latest ?? 0, number);
+                return new AcceptOutcome(refused, latest ?? 0, decision.Number);
             }
 
-            item = item with { IndexNumber = number };
+            item = item with { IndexNumber = decision.Number };
             await StoreRevisionAsync(s, item);
             var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
             foreach (var channel in channels)
@@ -49,6 +62,9 @@ internal sealed partial class SqliteStore
 
             var detail = $"revision {item.Revision} → {string.Join(", ", channels)}";
             await AuditAsync(s, new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, detail));
+
+            // Last, so the shared serial counter is locked for as short a time as possible.
+            var number = await IndexNumbers.AssignAsync(s, item, decision, index);
             return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number);
         }, cancellationToken);
 
@@ -98,8 +114,14 @@ internal sealed partial class SqliteStore
     public Task<ItemRevision?> GetRevisionAsync(string itemId, int revision, CancellationToken cancellationToken) =>
         _db.ReadAsync(async s =>
         {
-            var document = await s.QueryFirstOrDefaultAsync<string>("Items.GetDocument", new { itemId, revision });
-            return document is null ? null : StorageJson.DeserializeItem(document);
+            var row = await s.QueryFirstOrDefaultAsync<RevisionRow>("Items.GetDocument", new { itemId, revision });
+            if (row is null)
+            {
+                return null;
+            }
+
+            var item = StorageJson.DeserializeItem(row.Document);
+            return row.IndexNumber is { } number ? item with { IndexNumber = number } : item;
         }, cancellationToken);
 
     private static async Task StoreRevisionAsync(SqliteSession s, ItemRevision item)

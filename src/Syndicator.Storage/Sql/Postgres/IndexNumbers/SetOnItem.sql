@@ -1,0 +1,1 @@
+UPDATE items SET index_number = @number WHERE id = @itemId;
