@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Syndicator.Core.Items;
 
 namespace Syndicator.Channels.Jcms;
@@ -10,25 +9,6 @@ namespace Syndicator.Channels.Jcms;
 /// </summary>
 internal static class JcmsBody
 {
-    public static string Compose(ItemRevision item)
-    {
-        if (item.Images.Count == 0)
-        {
-            return item.BodyHtml;
-        }
-
-        var document = new HtmlParser().ParseDocument("");
-        var body = document.Body!;
-        body.InnerHtml = item.BodyHtml;
-        var byName = item.Images.DistinctBy(i => i.Name, StringComparer.Ordinal).ToDictionary(i => i.Name, StringComparer.Ordinal);
-        foreach (var img in body.QuerySelectorAll("img[src]"))
-        {
-            if (byName.TryGetValue(Uri.UnescapeDataString(img.GetAttribute("src")!.Trim()), out var image))
-            {
-                img.SetAttribute("src", image.ToDataUri());
-            }
-        }
-
-        return body.InnerHtml;
-    }
+    public static string Compose(ItemRevision item) =>
+        item.Images.Count == 0 ? item.BodyHtml : ItemHtml.InlineImages(item.BodyHtml, item.Images);
 }

@@ -19,9 +19,8 @@ internal static class SsCmsBody
     {
         var document = new HtmlParser().ParseDocument("");
         var body = document.Body!;
-        body.InnerHtml = item.BodyHtml;
+        body.InnerHtml = ItemHtml.InlineImages(item.BodyHtml, item.Images);
 
-        InlineImages(body, item.Images);
         AppendAttachments(document, body, item.Attachments);
         body.AppendChild(document.CreateComment($" {MarkerKey}{item.Id} "));
         return body.InnerHtml;
@@ -30,24 +29,6 @@ internal static class SsCmsBody
     /// <summary>Whether <paramref name="body"/> carries the marker of item <paramref name="itemId"/> (and not of a longer id).</summary>
     public static bool HasMarker(string? body, string itemId) =>
         body is not null && MarkerPattern(itemId).IsMatch(body);
-
-    private static void InlineImages(IElement body, IReadOnlyList<MediaFile> images)
-    {
-        if (images.Count == 0)
-        {
-            return;
-        }
-
-        var byName = images.DistinctBy(i => i.Name, StringComparer.Ordinal).ToDictionary(i => i.Name, StringComparer.Ordinal);
-        foreach (var img in body.QuerySelectorAll("img[src]"))
-        {
-            var src = Uri.UnescapeDataString(img.GetAttribute("src")!.Trim());
-            if (byName.TryGetValue(src, out var image))
-            {
-                img.SetAttribute("src", image.ToDataUri());
-            }
-        }
-    }
 
     private static void AppendAttachments(IDocument document, IElement body, IReadOnlyList<MediaFile> attachments)
     {
