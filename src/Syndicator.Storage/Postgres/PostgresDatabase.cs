@@ -13,7 +13,7 @@ namespace Syndicator.Storage.Postgres;
 /// whose own schedule (the dispatcher's poll, the next readiness probe) tries again. After a broken connection the pool
 /// is cleared, so the next try opens a fresh connection instead of drawing another dead idle one.
 /// </remarks>
-internal sealed class PostgresDatabase : IDisposable
+internal sealed class PostgresDatabase : IStoreDatabase
 {
     internal static readonly SqlScripts Sql = new("Postgres");
 
@@ -32,6 +32,12 @@ internal sealed class PostgresDatabase : IDisposable
 
     public Task<T> WriteAsync<T>(Func<PostgresSession, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(IsolationLevel.ReadCommitted, work, cancellationToken);
+
+    Task<T> IStoreDatabase.ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken) =>
+        ReadAsync<T>(s => work(s), cancellationToken);
+
+    Task<T> IStoreDatabase.WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync<T>(s => work(s), cancellationToken);
 
     public Task WriteAsync(Func<PostgresSession, Task> work, CancellationToken cancellationToken) =>
         WriteAsync<bool>(async s =>

@@ -21,6 +21,9 @@ internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransac
     /// <summary>Serializes this transaction with every other write to the same item (see <c>Connection/LockItem.sql</c>).</summary>
     public Task LockItemAsync(string itemId) => ExecuteAsync("Connection.LockItem", new { itemId });
 
+    /// <summary>A <c>text[]</c>, which the scripts read with <c>= ANY(@itemIds)</c>.</summary>
+    public object IdList(IReadOnlyList<string> ids) => ids.ToArray();
+
     private CommandDefinition Command(string script, object? args) =>
         new(PostgresDatabase.Sql[script], args, transaction, cancellationToken: cancellationToken);
 }

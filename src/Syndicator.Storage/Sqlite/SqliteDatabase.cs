@@ -8,7 +8,7 @@ namespace Syndicator.Storage.Sqlite;
 /// so a read-then-write never meets another writer half-way (other processes, e.g. the CLI, wait on the lock).
 /// Reads run in a deferred transaction: one consistent WAL snapshot, never blocking the writer.
 /// </summary>
-internal sealed class SqliteDatabase : IDisposable
+internal sealed class SqliteDatabase : IStoreDatabase
 {
     internal static readonly SqlScripts Sql = new("Sqlite");
 
@@ -43,6 +43,12 @@ internal sealed class SqliteDatabase : IDisposable
             _writeGate.Release();
         }
     }
+
+    Task<T> IStoreDatabase.ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken) =>
+        ReadAsync<T>(s => work(s), cancellationToken);
+
+    Task<T> IStoreDatabase.WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync<T>(s => work(s), cancellationToken);
 
     public Task WriteAsync(Func<SqliteSession, Task> work, CancellationToken cancellationToken) =>
         WriteAsync<bool>(async s =>

@@ -18,6 +18,12 @@ internal sealed class SqliteSession(SqliteConnection connection, SqliteTransacti
     public Task<int> ExecuteAsync(string script, object? args = null) =>
         connection.ExecuteAsync(Command(script, args));
 
+    /// <summary>Nothing to do: SQLite runs one write transaction at a time (<c>BEGIN IMMEDIATE</c> behind a gate).</summary>
+    public Task LockItemAsync(string itemId) => Task.CompletedTask;
+
+    /// <summary>A JSON array, which the scripts read with <c>json_each</c>.</summary>
+    public object IdList(IReadOnlyList<string> ids) => StorageJson.Serialize(ids);
+
     private CommandDefinition Command(string script, object? args) =>
         new(SqliteDatabase.Sql[script], args, transaction, cancellationToken: cancellationToken);
 }

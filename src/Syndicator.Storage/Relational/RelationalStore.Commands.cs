@@ -1,16 +1,18 @@
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Storage;
+using Syndicator.Storage.Sqlite;
 
-namespace Syndicator.Storage.Sqlite;
+namespace Syndicator.Storage.Relational;
 
 /// <summary>Operators' commands on items. Each runs in one write transaction and leaves one audit entry per channel.</summary>
-internal sealed partial class SqliteStore
+internal abstract partial class RelationalStore
 {
     /// <inheritdoc/>
     /// <remarks>No channels named means the latest revision's channels. Pending sends there are superseded.</remarks>
     public Task<CommandOutcome> RepublishAsync(ItemCommand command, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
+            await s.LockItemAsync(command.ItemId);
             var item = await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId = command.ItemId });
             if (item is null)
             {
@@ -43,6 +45,7 @@ internal sealed partial class SqliteStore
     public Task<CommandOutcome> WithdrawAsync(ItemCommand command, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
+            await s.LockItemAsync(command.ItemId);
             var item = await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId = command.ItemId });
             if (item is null)
             {

@@ -1,10 +1,11 @@
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Items;
 using Syndicator.Core.Storage;
+using Syndicator.Storage.Sqlite;
 
-namespace Syndicator.Storage.Sqlite;
+namespace Syndicator.Storage.Relational;
 
-internal sealed partial class SqliteStore
+internal abstract partial class RelationalStore
 {
     /// <inheritdoc/>
     /// <remarks>
@@ -28,6 +29,7 @@ internal sealed partial class SqliteStore
     private Task<AcceptOutcome> AcceptOnceAsync(ItemRevision item, string actor, IndexNumberScheme? index, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
+            await s.LockItemAsync(item.Id);
             var key = new { itemId = item.Id, revision = item.Revision };
             var hash = await s.QueryFirstOrDefaultAsync<string>("Items.FindRevisionHash", key);
             var latest = (int?)await s.QueryFirstOrDefaultAsync<long?>("Items.FindLatestRevision", key);
@@ -124,7 +126,7 @@ internal sealed partial class SqliteStore
             return row.IndexNumber is { } number ? item with { IndexNumber = number } : item;
         }, cancellationToken);
 
-    private static async Task StoreRevisionAsync(SqliteSession s, ItemRevision item)
+    private static async Task StoreRevisionAsync(IStoreSession s, ItemRevision item)
     {
         var acceptedAt = UnixMs.From(item.AcceptedAt);
         await s.ExecuteAsync("Items.Upsert", new
@@ -147,14 +149,14 @@ internal sealed partial class SqliteStore
         });
     }
 
-    private static async Task<IReadOnlyList<ItemRecord>> RecordsAsync(SqliteSession s, IReadOnlyList<ItemRow> rows)
+    private static async Task<IReadOnlyList<ItemRecord>> RecordsAsync(IStoreSession s, IReadOnlyList<ItemRow> rows)
     {
         if (rows.Count == 0)
         {
             return [];
         }
 
-        var deliveries = (await s.QueryAsync<DeliveryRow>("Deliveries.ByItems", new { itemIds = StorageJson.Serialize(rows.Select(r => r.Id)) }))
+        var deliveries = (await s.QueryAsync<DeliveryRow>("Deliveries.ByItems", new { itemIds = s.IdList([.. rows.Select(r => r.Id)]) }))
             .Select(d => d.ToDelivery())
             .ToLookup(d => d.ItemId, StringComparer.Ordinal);
         return [.. rows.Select(r => new ItemRecord(

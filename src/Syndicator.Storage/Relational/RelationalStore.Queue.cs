@@ -1,16 +1,16 @@
 using Syndicator.Core.Deliveries;
 using Syndicator.Storage.Sqlite;
 
-namespace Syndicator.Storage.Postgres;
+namespace Syndicator.Storage.Relational;
 
 /// <summary>Steps shared by intake and the operators' commands; each runs inside the caller's write transaction.</summary>
-internal sealed partial class PostgresStore
+internal abstract partial class RelationalStore
 {
     /// <summary>
     /// Supersedes the unclaimed pending sends of (item, channel) and returns the checkpoint of the newest one that had
     /// started (null when none had): a create it sent may have landed, so what replaces it must reconcile, not resend.
     /// </summary>
-    private static async Task<string?> SupersedeAsync(PostgresSession s, string itemId, string channel, DateTimeOffset now, bool withdrawing)
+    private static async Task<string?> SupersedeAsync(IStoreSession s, string itemId, string channel, DateTimeOffset now, bool withdrawing)
     {
         var superseded = await s.QueryAsync<SupersededRow>(
             withdrawing ? "Deliveries.SupersedeForWithdraw" : "Deliveries.SupersedePending",
@@ -23,13 +23,13 @@ internal sealed partial class PostgresStore
     }
 
     /// <summary>Update where the item is live on the channel, else publish.</summary>
-    private static async Task<DeliveryOperation> SendOperationAsync(PostgresSession s, string itemId, string channel) =>
+    private static async Task<DeliveryOperation> SendOperationAsync(IStoreSession s, string itemId, string channel) =>
         await s.ScalarAsync<bool>("Placements.Exists", new { itemId, channel })
             ? DeliveryOperation.Update
             : DeliveryOperation.Publish;
 
     private static async Task<Delivery> InsertDeliveryAsync(
-        PostgresSession s,
+        IStoreSession s,
         string itemId,
         int revision,
         string channel,
@@ -54,13 +54,13 @@ internal sealed partial class PostgresStore
         return rows[0].ToDelivery();
     }
 
-    private static Task<int> AuditAsync(PostgresSession s, AuditEntry entry) => s.ExecuteAsync("Audit.Insert", AuditRow.Args(entry));
+    private static Task<int> AuditAsync(IStoreSession s, AuditEntry entry) => s.ExecuteAsync("Audit.Insert", AuditRow.Args(entry));
 
-    private static async Task<Delivery?> FindDeliveryAsync(PostgresSession s, string id) =>
+    private static async Task<Delivery?> FindDeliveryAsync(IStoreSession s, string id) =>
         (await s.QueryFirstOrDefaultAsync<DeliveryRow>("Deliveries.Get", new { id }))?.ToDelivery();
 
     /// <summary>The id of a later delivery of the same (item, channel) that is not superseded; null when this one is current.</summary>
-    private static Task<string?> FindLaterAsync(PostgresSession s, Delivery delivery) =>
+    private static Task<string?> FindLaterAsync(IStoreSession s, Delivery delivery) =>
         s.QueryFirstOrDefaultAsync<string>("Deliveries.FindLater", new
         {
             itemId = delivery.ItemId,

@@ -1,15 +1,17 @@
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Storage;
+using Syndicator.Storage.Sqlite;
 
-namespace Syndicator.Storage.Sqlite;
+namespace Syndicator.Storage.Relational;
 
 /// <summary>The dispatcher's side: claims under fenced leases and the writes made under them.</summary>
-internal sealed partial class SqliteStore
+internal abstract partial class RelationalStore
 {
     /// <inheritdoc/>
     /// <remarks>
-    /// One statement picks and leases: the due deliveries in order of (next attempt, creation). The returned
-    /// delivery is the row as claimed (status in progress).
+    /// One statement picks and leases (<c>FOR UPDATE SKIP LOCKED</c>, so concurrent claimers on any node never take
+    /// the same row and never wait for each other): the due deliveries in order of (next attempt, creation). The
+    /// returned delivery is the row as claimed (status in progress), with its new fencing token.
     /// </remarks>
     public async Task<IReadOnlyList<DeliveryLease>> ClaimAsync(
         string channel, string owner, int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)
@@ -143,7 +145,7 @@ internal sealed partial class SqliteStore
     }
 
     /// <summary>After a success: the revision is live (publish, update) or gone (withdraw).</summary>
-    private static Task<int> PlaceAsync(SqliteSession s, Delivery delivery, long now) =>
+    private static Task<int> PlaceAsync(IStoreSession s, Delivery delivery, long now) =>
         delivery.Operation == DeliveryOperation.Withdraw
             ? s.ExecuteAsync("Placements.Delete", new { itemId = delivery.ItemId, channel = delivery.Channel })
             : s.ExecuteAsync("Placements.UpsertFromDelivery", new { deliveryId = delivery.Id, now });

@@ -1,15 +1,16 @@
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Storage;
+using Syndicator.Storage.Sqlite;
 
-namespace Syndicator.Storage.Sqlite;
+namespace Syndicator.Storage.Relational;
 
 /// <summary>Operators' commands on single deliveries: retry, bulk retry and confirming a hand-off.</summary>
-internal sealed partial class SqliteStore
+internal abstract partial class RelationalStore
 {
     public Task<CommandOutcome> RetryAsync(DeliveryCommand command, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
-            var delivery = await FindDeliveryAsync(s, command.DeliveryId);
+            var delivery = await LockDeliveryAsync(s, command.DeliveryId);
             if (delivery is null)
             {
                 return CommandOutcome.NotFound($"Delivery '{command.DeliveryId}' is unknown.");
@@ -26,14 +27,16 @@ internal sealed partial class SqliteStore
                 return CommandOutcome.Conflict($"Delivery '{delivery.Id}' is superseded by delivery '{later}'.");
             }
 
-            return new CommandOutcome(CommandResult.Done, [await RetryOneAsync(s, delivery, command.Reason, command.Actor, command.Now)]);
+            var retried = await RetryOneAsync(s, delivery, command.Reason, command.Actor, command.Now);
+            return new CommandOutcome(CommandResult.Done, [retried!]);
         }, cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>
     /// Selects failed or unconfirmed deliveries that are still current on their (item, channel), filtered by channel,
     /// item and last change (<see cref="RetryFilter.Since"/> ≤ updated). A dry run returns them as they are; otherwise
-    /// all are retried in one transaction and returned as they are now.
+    /// all are retried in one transaction and returned as they are now. One that changed since it was selected (a
+    /// concurrent retry) is left out.
     /// </remarks>
     public async Task<IReadOnlyList<Delivery>> RetryManyAsync(
         RetryFilter filter, bool dryRun, string actor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -49,7 +52,10 @@ internal sealed partial class SqliteStore
             var retried = new List<Delivery>();
             foreach (var delivery in Deliveries(await s.QueryAsync<DeliveryRow>("Commands.RetryCandidates", args)))
             {
-                retried.Add(await RetryOneAsync(s, delivery, null, actor, now));
+                if (await RetryOneAsync(s, delivery, null, actor, now) is { } done)
+                {
+                    retried.Add(done);
+                }
             }
 
             return retried;
@@ -64,7 +70,7 @@ internal sealed partial class SqliteStore
     public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
-            var delivery = await FindDeliveryAsync(s, command.DeliveryId);
+            var delivery = await LockDeliveryAsync(s, command.DeliveryId);
             if (delivery is null)
             {
                 return CommandOutcome.NotFound($"Delivery '{command.DeliveryId}' is unknown.");
@@ -91,12 +97,33 @@ internal sealed partial class SqliteStore
             return new CommandOutcome(CommandResult.Done, [confirmed]);
         }, cancellationToken);
 
-    private static async Task<Delivery> RetryOneAsync(SqliteSession s, Delivery delivery, string? reason, string actor, DateTimeOffset now)
+    /// <summary>Null when the delivery is no longer failed or unconfirmed (the update's status guard did not match).</summary>
+    private static async Task<Delivery?> RetryOneAsync(IStoreSession s, Delivery delivery, string? reason, string actor, DateTimeOffset now)
     {
         var rows = await s.QueryAsync<DeliveryRow>("Commands.Retry", new { id = delivery.Id, reason, now = UnixMs.From(now) });
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
         await AuditAsync(s, new AuditEntry(
             now, actor, "delivery.retry", delivery.ItemId, delivery.Id, delivery.Channel, reason, $"was {WireNames.Of(delivery.Status)}"));
         return rows[0].ToDelivery();
+    }
+
+    /// <summary>
+    /// The delivery with its row locked until the command commits, after the lock on its item (the order intake and
+    /// the item commands take them in); null when unknown.
+    /// </summary>
+    private static async Task<Delivery?> LockDeliveryAsync(IStoreSession s, string id)
+    {
+        if (await FindDeliveryAsync(s, id) is not { } found)
+        {
+            return null;
+        }
+
+        await s.LockItemAsync(found.ItemId);
+        return (await s.QueryFirstOrDefaultAsync<DeliveryRow>("Deliveries.GetForUpdate", new { id }))?.ToDelivery();
     }
 
     private static List<Delivery> Deliveries(IEnumerable<DeliveryRow> rows) => [.. rows.Select(r => r.ToDelivery())];
