@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddSyndicatorCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Syndicator.Core.Alerts.IAlerts, Syndicator.Core.Alerts.LoggedAlerts>();
         services.AddOptions<PublisherOptions>().Bind(configuration.GetSection("Publisher"));
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("Intake"));

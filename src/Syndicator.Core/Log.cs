@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(20, LogLevel.Error, "Delivery {DeliveryId} on {Channel} quarantined: {Crashes} tries never finished; an operator must look")]
     public static partial void Quarantined(ILogger logger, string deliveryId, string channel, int crashes);
+
+    [LoggerMessage(40, LogLevel.Warning, "Alert {Kind} ({Severity}) on {Subject}: {Title} — {Text}")]
+    public static partial void AlertRaised(ILogger logger, string kind, Syndicator.Core.Alerts.AlertSeverity severity, string subject, string title, string text);
+
+    [LoggerMessage(41, LogLevel.Error, "Alert {Kind} (Critical) on {Subject}: {Title} — {Text}")]
+    public static partial void AlertCritical(ILogger logger, string kind, string subject, string title, string text);
 }
