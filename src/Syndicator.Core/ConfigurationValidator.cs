@@ -66,6 +66,11 @@ internal sealed class ConfigurationValidator(
                 errors.Add($"Channels:{channel.Id}:RequestRetries {channel.Options.RequestRetries} must be from 0 to 5.");
             }
 
+            if (channel.Options.RequestCircuitBreak < TimeSpan.FromSeconds(1) || channel.Options.RequestCircuitBreak > TimeSpan.FromMinutes(10))
+            {
+                errors.Add($"Channels:{channel.Id}:RequestCircuitBreak {channel.Options.RequestCircuitBreak} must be from 1 second to 10 minutes.");
+            }
+
             errors.AddRange(factory.Validate(channel));
         }
 

@@ -36,6 +36,12 @@ public sealed class ChannelOptions
     /// <summary>Inner retries of a call that is safe to repeat, within one try. Default: 2.</summary>
     public int RequestRetries { get; set; } = 2;
 
+    /// <summary>
+    /// How long the channel's HTTP client refuses calls at once after most of its recent calls failed (at least
+    /// <c>2 × CircuitFailures</c> calls in 30 s, half of them failing). Default: 15 s.
+    /// </summary>
+    public TimeSpan RequestCircuitBreak { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Tries failing in a row for the channel's own reasons (transient, credentials) that open its circuit. Default: 5.</summary>
     public int CircuitFailures { get; set; } = 5;
 

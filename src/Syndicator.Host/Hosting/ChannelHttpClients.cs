@@ -22,14 +22,23 @@ internal static class ChannelHttpClients
         foreach (var channel in CoreServiceCollectionExtensions.ReadChannels(configuration))
         {
             var name = ChannelHttp.ClientName(channel.Id);
+            var options = channel.Options;
+            var perCall = options.RequestTimeout > TimeSpan.Zero ? options.RequestTimeout : TimeSpan.FromSeconds(20);
             services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .AddResilienceHandler(name, pipeline =>
                 {
-                    if (channel.Options.RequestRetries > 0)
+                    // Outermost: the whole call, inner retries and their waits included, never outlasts this.
+                    pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+                    {
+                        Name = "total",
+                        Timeout = perCall * (options.RequestRetries + 1) + TimeSpan.FromSeconds(options.RequestRetries),
+                    });
+
+                    if (options.RequestRetries > 0)
                     {
                         pipeline.AddRetry(new HttpRetryStrategyOptions
                         {
-                            MaxRetryAttempts = channel.Options.RequestRetries,
+                            MaxRetryAttempts = options.RequestRetries,
                             Delay = TimeSpan.FromMilliseconds(200),
                             BackoffType = DelayBackoffType.Exponential,
                             UseJitter = true,
@@ -39,7 +48,19 @@ internal static class ChannelHttpClients
                         });
                     }
 
-                    pipeline.AddTimeout(channel.Options.RequestTimeout > TimeSpan.Zero ? channel.Options.RequestTimeout : TimeSpan.FromSeconds(20));
+                    // Within one process, a platform failing most calls is left alone for a moment instead of being
+                    // hammered by every running try; a rejected call never left, and the connector treats it like any
+                    // call whose answer it did not get (look up before sending again). The lane's own circuit
+                    // (ChannelCircuit) then stops claiming, so deliveries wait instead of using up attempts.
+                    pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = 0.5,
+                        MinimumThroughput = Math.Max(options.CircuitFailures * 2, 4),
+                        SamplingDuration = TimeSpan.FromSeconds(30),
+                        BreakDuration = options.RequestCircuitBreak,
+                    });
+
+                    pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "call", Timeout = perCall });
                 });
         }
     }
