@@ -9,12 +9,18 @@ internal sealed record BenchResult(
     int Deliveries,
     TimeSpan Elapsed,
     TimeSpan P50,
-    TimeSpan P95,
+    TimeSpan P99,
     TimeSpan Cpu,
     string CpuOf,
     string ExactlyOnce,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Peak resident memory of the measured process(es), in MB; null where not measured.</summary>
+    public double? PeakRssMb { get; init; }
+
+    /// <summary>Platform requests per delivery, by channel, as the sandbox counted them (service runs only).</summary>
+    public IReadOnlyDictionary<string, double> RequestsPerDelivery { get; init; } = new Dictionary<string, double>();
+
     public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
 
     public double DeliveriesPerSecond => Deliveries / Elapsed.TotalSeconds;
@@ -22,12 +28,12 @@ internal sealed record BenchResult(
     public double CpuMsPerItem => Cpu.TotalMilliseconds / Items;
 
     public static string Header =>
-        "| scenario | items | deliveries | wall s | items/s | deliveries/s | p50 ms | p95 ms | CPU ms/item | exactly once |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+        "| scenario | items | deliveries | wall s | items/s | deliveries/s | p50 ms | p99 ms | CPU ms/item | peak RSS MB | exactly once |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
         $"| {Scenario} | {Items} | {Deliveries} | {Elapsed.TotalSeconds:0.0} | {ItemsPerSecond:0.0} | {DeliveriesPerSecond:0.0} "
-        + $"| {P50.TotalMilliseconds:0} | {P95.TotalMilliseconds:0} | {CpuMsPerItem:0.00} ({CpuOf}) | {ExactlyOnce} |");
+        + $"| {P50.TotalMilliseconds:0.0} | {P99.TotalMilliseconds:0.0} | {CpuMsPerItem:0.00} ({CpuOf}) | {(PeakRssMb is { } rss ? rss.ToString("0", CultureInfo.InvariantCulture) : "—")} | {ExactlyOnce} |");
 
     /// <summary>The value below which <paramref name="fraction"/> of <paramref name="values"/> lie (nearest rank).</summary>
     public static TimeSpan Percentile(IReadOnlyList<TimeSpan> values, double fraction)

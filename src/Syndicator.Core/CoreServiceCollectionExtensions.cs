@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<ChannelGates>();
         services.AddSingleton<ConnectorRegistry>();
+        services.AddSingleton<RevisionCache>();
         services.AddSingleton<DeliveryRunner>();
         services.AddHostedService<DeliveryDispatcher>();
         return services;

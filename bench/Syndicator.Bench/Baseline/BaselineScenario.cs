@@ -34,7 +34,7 @@ internal static class BaselineScenario
         var exact = received.All(r => r == items) ? "yes" : "NO: " + string.Join("/", received);
         return new BenchResult(
             $"baseline ({inFlight} in flight)", items, items * Endpoints, elapsed,
-            BenchResult.Percentile(latencies, 0.50), BenchResult.Percentile(latencies, 0.95), cpu, "bench process, client + endpoints",
+            BenchResult.Percentile(latencies, 0.50), BenchResult.Percentile(latencies, 0.99), cpu, "bench process, client + endpoints",
             exact, [$"requests per endpoint: {string.Join(", ", received)}"]);
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Syndicator.Bench.Baseline;
 
 /// <summary>
-/// Four loopback endpoints that answer at once: one minimal Kestrel app listening on four ports, each port standing
+/// Four loopback endpoints that answer at once (or after a fixed latency, like the sandbox's latency fault): one minimal Kestrel app listening on four ports, each port standing
 /// for one platform. Every request is counted per port, so the run can check that each got every item once.
 /// </summary>
 internal sealed class EchoEndpoints : IAsyncDisposable
@@ -24,7 +24,7 @@ internal sealed class EchoEndpoints : IAsyncDisposable
 
     public long CountAt(int endpoint) => Interlocked.Read(ref _counts[endpoint]);
 
-    public static async Task<EchoEndpoints> StartAsync(int endpoints)
+    public static async Task<EchoEndpoints> StartAsync(int endpoints, TimeSpan latency = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,6 +41,11 @@ internal sealed class EchoEndpoints : IAsyncDisposable
             // Read the body as a platform would, then answer with an id at once.
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, TimeProvider.System);
+            }
+
             var count = Interlocked.Increment(ref counts[endpoint]);
             return Results.Json(new { id = count, length = body.Length });
         });

@@ -7,11 +7,12 @@ namespace Syndicator.Bench.Service;
 internal static class SandboxTally
 {
     /// <summary>Returns "yes" when every channel holds exactly <paramref name="expected"/> distinct live articles; adds a note per channel.</summary>
-    public static async Task<string> CheckAsync(
+    public static async Task<(string ExactlyOnce, IReadOnlyDictionary<string, double> RequestsPerDelivery)> CheckAsync(
         SandboxServer sandbox, int expected, DateTimeOffset startedAt, IReadOnlyDictionary<string, SandboxStats> before, int measured,
         List<string> notes, CancellationToken cancellationToken)
     {
         var wrong = new List<string>();
+        var perDelivery = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var channel in ItemBody.Channels)
         {
             var articles = await sandbox.Control.GetArticlesAsync(channel, cancellationToken);
@@ -24,11 +25,12 @@ internal static class SandboxTally
 
             var stats = await sandbox.Control.GetStatsAsync(channel, cancellationToken);
             var requests = stats.Requests - before[channel].Requests;
+            perDelivery[channel] = (double)requests / measured;
             var last = live.Count == 0 ? TimeSpan.Zero : live.Max(a => a.CreatedAt) - startedAt;
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{channel}: last article {last.TotalSeconds:0.0} s after start, {(double)requests / measured:0.0} platform requests per delivery"));
         }
 
-        return wrong.Count == 0 ? "yes" : "NO: " + string.Join(", ", wrong);
+        return (wrong.Count == 0 ? "yes" : "NO: " + string.Join(", ", wrong), perDelivery);
     }
 }

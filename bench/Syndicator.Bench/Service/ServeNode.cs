@@ -37,6 +37,25 @@ internal sealed class ServeNode : IAsyncDisposable
         }
     }
 
+    /// <summary>Peak resident memory so far (VmHWM), MB; 0 where /proc is not there.</summary>
+    public double PeakRssMb => ReadStatusMb("VmHWM:");
+
+    /// <summary>Resident memory now (VmRSS), MB.</summary>
+    public double RssMb => ReadStatusMb("VmRSS:");
+
+    private double ReadStatusMb(string field)
+    {
+        var path = $"/proc/{_process.Id}/status";
+        if (_process.HasExited || !File.Exists(path))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        var kb = line?[field.Length..].Trim().Split(' ')[0];
+        return long.TryParse(kb, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value / 1024.0 : 0;
+    }
+
     public string Output
     {
         get

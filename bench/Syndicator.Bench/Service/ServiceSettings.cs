@@ -24,6 +24,16 @@ internal sealed record ServiceSettings
     /// <summary>How long to wait for every item to be delivered. Default 10 minutes.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Every platform of the sandbox answers this much later (a latency fault on every request). Default 0.</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Submit at this many items per second (open loop) instead of all at once; null: all at once.</summary>
+    public double? OfferedPerSecond { get; init; }
+
+    /// <summary>Extra environment for the serve processes (configuration as <c>Syndicator__Section__Key</c>).</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
     public string Describe() =>
-        $"syndicator {(Postgres ? "PostgreSQL" : "SQLite")} ×{Nodes}" + (LaneConcurrency is { } c ? $" lanes={c}" : "");
+        $"syndicator {(Postgres ? "PostgreSQL" : "SQLite")} ×{Nodes}" + (LaneConcurrency is { } c ? $" lanes={c}" : "")
+        + (LatencyMs > 0 ? $" +{LatencyMs} ms" : "") + (OfferedPerSecond is { } rate ? $" offered {rate:0.#}/s" : "");
 }

@@ -29,6 +29,16 @@ internal static class SyndicatorScenario
             using var response = await control.PostAsJsonAsync(
                 "_sandbox/wechat/settings", new { publishDelaySeconds = 0, submitDailyLimit = 1_000_000 }, cancellationToken);
             response.EnsureSuccessStatusCode();
+            if (settings.LatencyMs > 0)
+            {
+                // Every platform answers this much later, for the whole run (a fault with no count lasts its time).
+                foreach (var channel in ItemBody.Channels)
+                {
+                    using var fault = await control.PostAsJsonAsync(
+                        $"_sandbox/{channel}/faults", new { latencyMs = settings.LatencyMs, forSeconds = 86_400 }, cancellationToken);
+                    fault.EnsureSuccessStatusCode();
+                }
+            }
         }
 
         await using var store = await StoreUnderTest.CreateAsync(settings.Postgres);
@@ -73,7 +83,7 @@ internal static class SyndicatorScenario
 
     private static Dictionary<string, string> Environment(ServiceSettings settings)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(settings.Extra, StringComparer.Ordinal)
         {
             ["Syndicator__Logging__LogLevel__Default"] = settings.LogLevel,
         };
@@ -92,16 +102,16 @@ internal static class SyndicatorScenario
         ServiceSettings settings, SandboxServer sandbox, List<ServeNode> nodes, List<HttpClient> clients,
         TextWriter log, CancellationToken cancellationToken)
     {
-        var tracker = new Tracker(clients, sandbox.Control);
+        var tracker = new Tracker(clients);
         var run = Guid.NewGuid().ToString("N")[..6];
 
-        // Warm-up: one item per node through all four channels (JIT, connections, tokens), not measured.
-        var warmUp = Enumerable.Range(0, nodes.Count).Select(i => $"warm-{run}-{i}").ToList();
+        // Warm-up: a few items per node through all four channels (JIT, connections, tokens), not measured.
+        var warmUp = Enumerable.Range(0, 4 * nodes.Count).Select(i => $"warm-{run}-{i}").ToList();
         log.WriteLine($"[{settings.Describe()}] warm-up: {warmUp.Count} item(s)");
-        await tracker.SubmitAsync(warmUp, warmUp.Count, cancellationToken);
-        if (!await tracker.WatchAsync(warmUp, TimeSpan.FromSeconds(60), cancellationToken))
+        await tracker.SubmitAsync(warmUp, warmUp.Count, null, cancellationToken);
+        if (!await tracker.WaitDrainedAsync(TimeSpan.FromSeconds(90), cancellationToken))
         {
-            throw new InvalidOperationException("The warm-up items were not delivered within 60 s. Output:\n" + nodes[0].Output);
+            throw new InvalidOperationException("The warm-up items were not delivered within 90 s. Output:\n" + nodes[0].Output);
         }
 
         var ids = Enumerable.Range(0, settings.Items).Select(i => $"b-{run}-{i:D6}").ToList();
@@ -110,12 +120,12 @@ internal static class SyndicatorScenario
         var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var startedAt = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        log.WriteLine($"[{settings.Describe()}] submitting {ids.Count} items, {settings.Submitters} in flight");
+        log.WriteLine($"[{settings.Describe()}] submitting {ids.Count} items, {settings.Submitters} in flight"
+            + (settings.OfferedPerSecond is { } rate ? $", {rate:0.#} per second" : ""));
 
-        var watching = tracker.WatchAsync(ids, settings.Timeout, cancellationToken);
         try
         {
-            await tracker.SubmitAsync(ids, settings.Submitters, cancellationToken);
+            await tracker.SubmitAsync(ids, settings.Submitters, settings.OfferedPerSecond, cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
@@ -125,24 +135,29 @@ internal static class SyndicatorScenario
 
         var submitted = clock.Elapsed;
         log.WriteLine($"[{settings.Describe()}] all accepted after {submitted.TotalSeconds:0.0} s; waiting for delivery");
-        var completed = await watching;
+        var completed = await tracker.WaitDrainedAsync(settings.Timeout, cancellationToken);
         var elapsed = clock.Elapsed;
         var cpu = nodes.Select((n, i) => n.Cpu - cpuBefore[i]).Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
+        var peakRss = nodes.Max(n => n.PeakRssMb);
 
-        var measuredIds = ids.ToHashSet(StringComparer.Ordinal);
-        var finished = tracker.Results.Where(f => measuredIds.Contains(f.Id)).ToList();
+        // After the clock: each item's status once, and when its article appeared on each platform.
+        var finished = await tracker.ReadAllAsync(ids, cancellationToken);
+        var live = await LiveAtAsync(sandbox, cancellationToken);
+        var latencies = ids
+            .Where(id => ItemBody.Channels.All(c => live[c].ContainsKey(id)))
+            .Select(id => ItemBody.Channels.Max(c => live[c][id]) - tracker.Submitted[id])
+            .ToList();
         var notes = new List<string>
         {
             $"submit phase (all {ids.Count} accepted, 202): {submitted.TotalSeconds:0.0} s = {ids.Count / submitted.TotalSeconds:0} items/s intake",
-            $"first item delivered {(finished.Count == 0 ? 0 : finished.Min(f => f.Latency).TotalSeconds):0.0} s after its submission; wall time is until the last",
+            $"latency = submission to the item's article on the last of its four platforms (the sandbox's clock); {latencies.Count} items measured",
             $"attempts per delivery: {(double)finished.Sum(f => f.Attempts) / Math.Max(1, finished.Sum(f => f.Deliveries)):0.00}",
-            $"status reads by the bench while waiting: {tracker.Reads} (load on the service, in its CPU figure)",
             $"bench process CPU (sandbox + client): {benchCpu.TotalSeconds:0.0} s",
         };
         if (!completed)
         {
-            notes.Add($"TIMEOUT: {finished.Count} of {ids.Count} finished within {settings.Timeout}");
+            notes.Add($"TIMEOUT: deliveries still open after {settings.Timeout}");
         }
 
         foreach (var problem in finished.Where(f => f.Status != "delivered").Take(5))
@@ -151,13 +166,38 @@ internal static class SyndicatorScenario
         }
 
         var expected = warmUp.Count + ids.Count;
-        var exactly = await SandboxTally.CheckAsync(sandbox, expected, startedAt, statsBefore, ids.Count, notes, cancellationToken);
+        var (exactly, requests) = await SandboxTally.CheckAsync(sandbox, expected, startedAt, statsBefore, ids.Count, notes, cancellationToken);
         var delivered = finished.Count(f => f.Status == "delivered");
-        var latencies = finished.Select(f => f.Latency).ToList();
         return new BenchResult(
-            settings.Describe(), delivered, delivered * ItemBody.Channels.Length, completed ? elapsed : clock.Elapsed,
-            BenchResult.Percentile(latencies, 0.50), BenchResult.Percentile(latencies, 0.95), cpu,
-            $"{nodes.Count} serve process{(nodes.Count > 1 ? "es" : "")}", exactly, notes);
+            settings.Describe(), delivered, delivered * ItemBody.Channels.Length, elapsed,
+            BenchResult.Percentile(latencies, 0.50), BenchResult.Percentile(latencies, 0.99), cpu,
+            $"{nodes.Count} serve process{(nodes.Count > 1 ? "es" : "")}", exactly, notes)
+        {
+            PeakRssMb = peakRss,
+            RequestsPerDelivery = requests,
+        };
+    }
+
+    /// <summary>Per channel: each item's id → when its (live) article was created on the platform.</summary>
+    private static async Task<Dictionary<string, Dictionary<string, DateTimeOffset>>> LiveAtAsync(
+        SandboxServer sandbox, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, Dictionary<string, DateTimeOffset>>(StringComparer.Ordinal);
+        foreach (var channel in ItemBody.Channels)
+        {
+            var byId = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var article in (await sandbox.Control.GetArticlesAsync(channel, cancellationToken)).Where(a => !a.Deleted))
+            {
+                if ((article.SourceId ?? ItemBody.IdIn(article.Title)) is { } id)
+                {
+                    byId[id] = article.CreatedAt;
+                }
+            }
+
+            all[channel] = byId;
+        }
+
+        return all;
     }
 
     private static async Task<Dictionary<string, SandboxStats>> StatsAsync(SandboxServer sandbox, CancellationToken cancellationToken)

@@ -2,130 +2,97 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Syndicator.Testing.Sandbox;
 
 namespace Syndicator.Bench.Service;
 
 /// <summary>
-/// Submits items to the nodes (round robin) and watches them until each is <c>delivered</c> (or needs attention).
-/// A sweep first asks the sandbox which items already have an article on every channel, then GETs only those from
-/// the service, a few at a time, and pauses; so the watcher's reads (load on the service, counted) stay near one or
-/// two per item. An item that needs attention shows no articles: every open item is read every five seconds.
+/// Submits items to the nodes (round robin), all at once or at an offered rate, and waits until the service has
+/// nothing open on any channel. Waiting costs the service one <c>GET /api/channels</c> every 100 ms, nothing per item;
+/// each item's own status is read once, after the clock has stopped.
 /// </summary>
 internal sealed class Tracker
 {
-    private const int ReadersInFlight = 4;
-    private static readonly TimeSpan SweepPause = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
 
     private readonly IReadOnlyList<HttpClient> _nodes;
-    private readonly ConcurrentDictionary<string, long> _submitted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _accepted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Finished> _finished = new(StringComparer.Ordinal);
-    private long _reads;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _submitted = new(StringComparer.Ordinal);
 
-    private readonly SandboxControlClient _sandbox;
-    private static readonly TimeSpan FullSweepEvery = TimeSpan.FromSeconds(5);
-    private long _lastFullSweep;
+    public Tracker(IReadOnlyList<HttpClient> nodes) => _nodes = nodes;
 
-    public Tracker(IReadOnlyList<HttpClient> nodes, SandboxControlClient sandbox)
-    {
-        _nodes = nodes;
-        _sandbox = sandbox;
-    }
+    /// <summary>When each item's submission started (UTC, the same clock as the in-process sandbox's).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Submitted => _submitted;
 
-    public long Reads => Interlocked.Read(ref _reads);
-
-    public IReadOnlyCollection<Finished> Results => _finished.Values.ToList();
-
-    /// <summary>POSTs every id with <paramref name="submitters"/> requests in flight; returns when all are accepted.</summary>
-    public async Task SubmitAsync(IReadOnlyList<string> ids, int submitters, CancellationToken cancellationToken)
+    /// <summary>
+    /// POSTs every id with up to <paramref name="submitters"/> requests in flight; with <paramref name="perSecond"/>, item
+    /// <c>i</c> is sent no earlier than <c>i / perSecond</c> seconds after the start. Returns when all are accepted.
+    /// </summary>
+    public async Task SubmitAsync(IReadOnlyList<string> ids, int submitters, double? perSecond, CancellationToken cancellationToken)
     {
         var next = -1;
+        var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, submitters).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < ids.Count; i = Interlocked.Increment(ref next))
             {
+                if (perSecond is { } rate)
+                {
+                    var due = TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(start);
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due, TimeProvider.System, cancellationToken);
+                    }
+                }
+
                 var id = ids[i];
                 var node = _nodes[i % _nodes.Count];
-                var started = Stopwatch.GetTimestamp();
-                _submitted[id] = started;
+                _submitted[id] = TimeProvider.System.GetUtcNow();
                 using var response = await node.PostAsJsonAsync("api/items", ItemBody.Make(id), cancellationToken);
                 if ((int)response.StatusCode != 202)
                 {
                     throw new InvalidOperationException(
                         $"Submitting {id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 }
-
-                _accepted[id] = true;
             }
         }));
     }
 
-    /// <summary>Sweeps until every one of <paramref name="ids"/> is finished; false when <paramref name="timeout"/> ran out.</summary>
-    public async Task<bool> WatchAsync(IReadOnlyList<string> ids, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Polls <c>GET /api/channels</c> until no delivery of any channel is open; false when the time ran out.</summary>
+    public async Task<bool> WaitDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            var open = ids.Where(id => _accepted.ContainsKey(id) && !_finished.ContainsKey(id)).ToList();
-            if (open.Count == 0 && ids.All(_finished.ContainsKey))
+            var channels = await _nodes[0].GetFromJsonAsync<JsonElement>("api/channels", cancellationToken);
+            if (channels.EnumerateArray().All(c => c.GetProperty("pending").GetInt32() == 0))
             {
                 return true;
             }
 
-            if (Stopwatch.GetElapsedTime(_lastFullSweep) < FullSweepEvery)
-            {
-                var everywhere = await EverywhereAsync(cancellationToken);
-                open = open.Where(everywhere.Contains).ToList();
-            }
-
-            else
-            {
-                _lastFullSweep = Stopwatch.GetTimestamp();
-            }
-
-            await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = ReadersInFlight, CancellationToken = cancellationToken },
-                async (id, ct) => await ReadAsync(id, ct));
-            await Task.Delay(SweepPause, TimeProvider.System, cancellationToken);
+            await Task.Delay(PollEvery, TimeProvider.System, cancellationToken);
         }
 
         return false;
     }
 
-    /// <summary>Ids of the items with an article on all four channels (by source id, else the id within the title).</summary>
-    private async Task<HashSet<string>> EverywhereAsync(CancellationToken cancellationToken)
+    /// <summary>Reads each item once: its status, deliveries, attempts and whatever went wrong.</summary>
+    public async Task<IReadOnlyList<Finished>> ReadAllAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        HashSet<string>? ids = null;
-        foreach (var channel in ItemBody.Channels)
+        var results = new ConcurrentBag<Finished>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            var present = (await _sandbox.GetArticlesAsync(channel, cancellationToken))
-                .Select(a => a.SourceId ?? ItemBody.IdIn(a.Title))
-                .OfType<string>()
-                .ToHashSet(StringComparer.Ordinal);
-            ids = ids is null ? present : [.. ids.Intersect(present)];
-        }
-
-        return ids ?? [];
-    }
-
-    private async Task ReadAsync(string id, CancellationToken cancellationToken)
-    {
-        var node = _nodes[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_nodes.Count)];
-        Interlocked.Increment(ref _reads);
-        var item = await node.GetFromJsonAsync<JsonElement>($"api/items/{Uri.EscapeDataString(id)}", cancellationToken);
-        var status = item.GetProperty("status").GetString();
-        if (status is "delivered" or "attention")
-        {
+            var node = _nodes[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)_nodes.Count)];
+            var item = await node.GetFromJsonAsync<JsonElement>($"api/items/{Uri.EscapeDataString(id)}", ct);
             var deliveries = item.GetProperty("deliveries").EnumerateArray().ToList();
-            var attempts = deliveries.Sum(d => d.GetProperty("attempts").GetInt32());
             var errors = deliveries
                 .Where(d => d.GetProperty("status").GetString() != "succeeded")
                 .Select(d => $"{d.GetProperty("channel").GetString()}: {d.GetProperty("status").GetString()} {d.GetProperty("lastError")}")
                 .ToList();
-            _finished[id] = new Finished(id, status, Stopwatch.GetElapsedTime(_submitted[id]), deliveries.Count, attempts, errors);
-        }
+            results.Add(new Finished(id, item.GetProperty("status").GetString() ?? "?", deliveries.Count,
+                deliveries.Sum(d => d.GetProperty("attempts").GetInt32()), errors));
+        });
+        return [.. results];
     }
 }
 
-/// <summary>An item seen finished: its end-to-end latency (submit to first observation), deliveries and attempts.</summary>
-internal sealed record Finished(string Id, string Status, TimeSpan Latency, int Deliveries, int Attempts, IReadOnlyList<string> Problems);
+/// <summary>An item as the service reports it after the run: its status, deliveries and attempts.</summary>
+internal sealed record Finished(string Id, string Status, int Deliveries, int Attempts, IReadOnlyList<string> Problems);

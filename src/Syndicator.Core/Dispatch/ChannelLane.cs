@@ -104,7 +104,10 @@ internal sealed class ChannelLane
     private async Task WaitAsync(CancellationToken stopping)
     {
         var now = _time.GetUtcNow();
-        var next = await _store.NextDueAsync(_channel.Id, stopping);
+
+        // With every slot taken, only a finished try (or a signal) can let the next claim take anything: the store
+        // is not asked when something falls due, which saves a read per claim while the lane is busy.
+        var next = _running.Count >= _channel.Options.MaxConcurrency ? null : await _store.NextDueAsync(_channel.Id, stopping);
 
         // While the circuit is open or the rate limit reached, the next claim waits for them, not for the store.
         if (Later(_circuit.OpenUntil, _rate.NextSlot) is { } gate && next is not null)

@@ -13,7 +13,7 @@ namespace Syndicator.Core.Dispatch;
 /// </summary>
 public sealed class DeliveryRunner
 {
-    private readonly IItemStore _items;
+    private readonly RevisionCache _items;
     private readonly IDeliveryStore _deliveries;
     private readonly ConnectorRegistry _connectors;
     private readonly ChannelCatalogue _catalogue;
@@ -25,7 +25,7 @@ public sealed class DeliveryRunner
     private readonly ILogger<DeliveryRunner> _logger;
 
     public DeliveryRunner(
-        IItemStore items, IDeliveryStore deliveries, ConnectorRegistry connectors, ChannelCatalogue catalogue,
+        RevisionCache items, IDeliveryStore deliveries, ConnectorRegistry connectors, ChannelCatalogue catalogue,
         DeliveryStateMachine machine, DispatchSignal signal, ChannelGates gates, TimeProvider time, IOptions<DispatcherOptions> options,
         ILogger<DeliveryRunner> logger)
     {
@@ -93,7 +93,7 @@ public sealed class DeliveryRunner
                 "Check the platform for the article, then retry or withdraw the item."), false);
         }
 
-        var item = await _items.GetRevisionAsync(delivery.ItemId, delivery.Revision, token);
+        var item = await _items.GetAsync(delivery.ItemId, delivery.Revision, token);
         if (item is null)
         {
             return (delivery.Operation, new ChannelOutcome.Rejected($"Revision {delivery.Revision} of {delivery.ItemId} is missing from the store."), false);

@@ -14,14 +14,14 @@ public static class ApiKeyAuthentication
 }
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;api key&gt;</c>: looks the key's hash up in the store. Challenges and refusals answer
+/// <c>Authorization: Bearer &lt;api key&gt;</c>: looks the key's hash up in the store (through <see cref="ApiKeyCache"/>). Challenges and refusals answer
 /// with problem details (401 no or bad key, 403 wrong scope).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyCache keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -38,7 +38,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
         }
 
-        var record = await keys.FindByHashAsync(ApiKeys.Hash(header[BearerPrefix.Length..].Trim()), Context.RequestAborted);
+        var record = await keys.FindAsync(ApiKeys.Hash(header[BearerPrefix.Length..].Trim()), Context.RequestAborted);
         if (record is null)
         {
             return AuthenticateResult.Fail("The API key is not known or was revoked.");

@@ -60,6 +60,7 @@ public static class SyndicatorApp
             // An item nests four levels at most; anything far deeper is an attack on the parser, refused early.
             o.SerializerOptions.MaxDepth = JsonBody.MaxDepth;
         });
+        builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);
         builder.Services.AddAuthorizationBuilder()

@@ -28,7 +28,7 @@ internal sealed class DispatchHarness
         Catalogue = TestConfig.Catalogue(config);
         Gates = new ChannelGates(Catalogue, Time);
         Runner = new DeliveryRunner(
-            Store, Store, new ConnectorRegistry(Catalogue, [Connectors]), Catalogue,
+            new RevisionCache(Store), Store, new ConnectorRegistry(Catalogue, [Connectors]), Catalogue,
             new DeliveryStateMachine(new RetryOptions(), () => 0.5), Signal, Gates, Time,
             Options.Create(new DispatcherOptions()), NullLogger<DeliveryRunner>.Instance);
     }
