@@ -93,6 +93,9 @@ public sealed class HealthApiTests : IAsyncLifetime
         {
             Urls = "http://127.0.0.1:0",
             DataDirectory = data,
+
+            // Valid channel settings (the sandbox's), so that only the setting under test is wrong; nothing is called.
+            Sandbox = new Uri("http://127.0.0.1:9/"),
             Overrides = new Dictionary<string, string?> { [key] = value },
         });
 
