@@ -57,6 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IChannelStateStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton(sp => (IHealthCheckStore)sp.GetRequiredService<TStore>());
+        services.AddSingleton(sp => (IDeliveryStatistics)sp.GetRequiredService<TStore>());
         return services;
     }
 

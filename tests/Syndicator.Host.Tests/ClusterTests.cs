@@ -75,7 +75,7 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
         await WaitUntilAsync(async () =>
             await CountAsync("SELECT count(*) FROM audit WHERE action = 'channel.job'") >= 1
             && await CountAsync("SELECT count(*) FROM qrtz_fired_triggers") == 0
-            && await CountAsync($"SELECT count(*) FROM qrtz_triggers WHERE next_fire_time > {sendAt.AddSeconds(1).UtcTicks}") == 1,
+            && await CountAsync($"SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'channel-jobs' AND next_fire_time > {sendAt.AddSeconds(1).UtcTicks}") == 1,
             TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit WHERE action = 'channel.job'"));

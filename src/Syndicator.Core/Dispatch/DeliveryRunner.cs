@@ -23,12 +23,15 @@ public sealed class DeliveryRunner
     private readonly TimeProvider _time;
     private readonly DispatcherOptions _options;
     private readonly ILogger<DeliveryRunner> _logger;
+    private readonly DeliveryMetrics? _metrics;
 
+    /// <remarks>Try durations go to <see cref="DeliveryMetrics"/> when the host registers it (optional, last).</remarks>
     public DeliveryRunner(
         RevisionCache items, IDeliveryStore deliveries, ConnectorRegistry connectors, ChannelCatalogue catalogue,
         DeliveryStateMachine machine, DispatchSignal signal, ChannelGates gates, TimeProvider time, IOptions<DispatcherOptions> options,
-        ILogger<DeliveryRunner> logger)
+        ILogger<DeliveryRunner> logger, DeliveryMetrics? metrics = null)
     {
+        _metrics = metrics;
         _gates = gates;
         _items = items;
         _deliveries = deliveries;
@@ -149,6 +152,7 @@ public sealed class DeliveryRunner
         var now = _time.GetUtcNow();
         var transition = _machine.Apply(delivery, outcome, now);
         var attempt = new Attempt(delivery.Id, delivery.Attempts + 1, started, now, OutcomeNames.Of(outcome), outcome.Code, OutcomeNames.Message(outcome));
+        _metrics?.RecordAttempt(delivery.Channel, attempt.Outcome, now - started);
         var audit = transition.Status is DeliveryStatus.Succeeded or DeliveryStatus.Failed or DeliveryStatus.Unconfirmed or DeliveryStatus.Handoff
             ? new AuditEntry(now, "system", "delivery." + WireNames.Of(transition.Status), delivery.ItemId, delivery.Id, delivery.Channel, null,
                 $"{WireNames.Of(operation)} r{delivery.Revision}: {attempt.Message}")

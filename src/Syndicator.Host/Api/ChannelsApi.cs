@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
@@ -5,6 +6,7 @@ using Syndicator.Core.Deliveries;
 using Syndicator.Core.Dispatch;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
+using Syndicator.Host.Health;
 
 namespace Syndicator.Host.Api;
 
@@ -15,11 +17,16 @@ internal static class ChannelsApi
     {
         app.MapGet("/api/channels", List).RequireAuthorization(Scopes.Read);
         app.MapPost("/api/channels/{channel}/check", Check).RequireAuthorization(Scopes.Operate);
+        app.MapGet("/api/channels/{channel}/checks", Checks).RequireAuthorization(Scopes.Read);
         return app;
     }
 
+    /// <summary>How many checks <c>GET /api/channels/{channel}/checks</c> returns when no limit is given, and the most it returns.</summary>
+    public const int DefaultChecks = 50;
+    public const int MostChecks = 1000;
+
     private static async Task<IResult> List(
-        ChannelCatalogue catalogue, IDeliveryStore store, ChannelHealthBoard board, ChannelGates gates, TimeProvider time,
+        ChannelCatalogue catalogue, IDeliveryStore store, ChannelHealthService health, ChannelGates gates, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -29,7 +36,7 @@ internal static class ChannelsApi
             var counts = await store.CountAsync(channel.Id, cancellationToken);
             views.Add(new ChannelView(
                 channel.Id, channel.DisplayName, channel.Connector, channel.Enabled,
-                HealthView.From(board.Latest(channel.Id)), CircuitName(gates.Circuit(channel.Id).State), counts.Pending, counts.Failed,
+                HealthView.From(await health.LatestAsync(channel.Id, cancellationToken)), CircuitName(gates.Circuit(channel.Id).State), counts.Pending, counts.Failed,
                 counts.OldestPendingSince is { } since ? (long)(now - since).TotalSeconds : null, counts.LastSuccessAt));
         }
 
@@ -44,20 +51,38 @@ internal static class ChannelsApi
     };
 
     private static async Task<IResult> Check(
-        string channel, ClaimsPrincipal user, ChannelCatalogue catalogue, ConnectorRegistry connectors, ChannelHealthBoard board,
-        IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        string channel, ClaimsPrincipal user, ChannelCatalogue catalogue, ChannelHealthService health, IAuditLog audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (catalogue.Find(channel) is null)
         {
             return Problems.NotFound("channel", channel);
         }
 
-        var health = await connectors.For(channel).CheckHealthAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        board.Record(channel, health, now);
-        await audit.AppendAsync(new AuditEntry(now, ItemsApi.Actor(user), "channel.check", null, null, channel, null,
-            $"{health.Status}: {health.Detail}"), cancellationToken);
-        return TypedResults.Ok(HealthView.From((health, now)));
+        // Stored like a scheduled check (so every node shows it) and alerted on if it changes the channel's state.
+        var check = await health.CheckAsync(channel, null, cancellationToken);
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), ItemsApi.Actor(user), "channel.check", null, null, channel, null,
+            $"{check.Status}: {check.Detail}"), cancellationToken);
+        return TypedResults.Ok(HealthView.From(check));
+    }
+
+    private static async Task<IResult> Checks(
+        string channel, string? limit, ChannelCatalogue catalogue, ChannelHealthService health, CancellationToken cancellationToken)
+    {
+        if (catalogue.Find(channel) is null)
+        {
+            return Problems.NotFound("channel", channel);
+        }
+
+        var count = DefaultChecks;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MostChecks))
+        {
+            return Problems.Field(StatusCodes.Status400BadRequest, "Bad query.", "limit",
+                $"limit must be a whole number from 1 to {MostChecks} (default {DefaultChecks}); '{limit}' is not.");
+        }
+
+        var checks = await health.HistoryAsync(channel, count, cancellationToken);
+        return TypedResults.Ok(new HealthHistoryView(channel, [.. checks.Select(HealthCheckView.From)]));
     }
 }
 
@@ -69,7 +94,19 @@ public sealed record ChannelView(
 /// <summary>A health check result.</summary>
 public sealed record HealthView(string Status, DateTimeOffset? CheckedAt, long? LatencyMs, string? Detail, IReadOnlyDictionary<string, long>? Quota)
 {
-    public static HealthView From((ChannelHealth Health, DateTimeOffset CheckedAt)? latest) => latest is { } l
-        ? new(l.Health.Status.ToString().ToLowerInvariant(), l.CheckedAt, (long)l.Health.Latency.TotalMilliseconds, l.Health.Detail, l.Health.Quota)
+    public static HealthView From(HealthCheck? latest) => latest is { } l
+        ? new(HealthStatusNames.Of(l.Status), l.CheckedAt, l.LatencyMs, l.Detail, l.Quota)
         : new("unknown", null, null, null, null);
+}
+
+/// <summary><c>GET /api/channels/{channel}/checks</c>: the channel's stored checks, newest first.</summary>
+public sealed record HealthHistoryView(string Channel, IReadOnlyList<HealthCheckView> Checks);
+
+/// <summary>One stored check: <see cref="HealthView"/>'s fields plus who ran it and why (<c>scheduled</c> or <c>manual</c>).</summary>
+public sealed record HealthCheckView(
+    string Status, DateTimeOffset CheckedAt, long LatencyMs, string Detail, IReadOnlyDictionary<string, long>? Quota, string Node, string Trigger,
+    DateTimeOffset? ScheduledFor)
+{
+    public static HealthCheckView From(HealthCheck c) =>
+        new(HealthStatusNames.Of(c.Status), c.CheckedAt, c.LatencyMs, c.Detail, c.Quota, c.Node, c.ScheduledFor is null ? "manual" : "scheduled", c.ScheduledFor);
 }

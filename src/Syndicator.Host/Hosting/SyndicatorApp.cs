@@ -9,6 +9,7 @@ using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
+using Syndicator.Host.Health;
 using Syndicator.Host.Jobs;
 using Syndicator.Storage;
 
@@ -47,6 +48,7 @@ public static class SyndicatorApp
         builder.Services.AddHandoffChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
         QuartzSetup.Add(builder.Services, storage);
+        builder.Services.AddSyndicatorHealth(builder.Configuration);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -67,7 +69,6 @@ public static class SyndicatorApp
             .AddPolicy(Scopes.Submit, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Submit))
             .AddPolicy(Scopes.Operate, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Operate))
             .AddPolicy(Scopes.Read, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Read));
-        builder.Services.AddSingleton<ChannelHealthBoard>();
 
         var app = builder.Build();
 

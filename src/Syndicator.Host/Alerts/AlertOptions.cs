@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+
+namespace Syndicator.Host.Alerts;
+
+/// <summary>Where alerts go besides the log (<c>Alerts</c>).</summary>
+public sealed class AlertOptions
+{
+    /// <summary>An optional robot webhook; none when <see cref="WebhookOptions.Url"/> is not set.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
+}
+
+/// <summary>A chat robot's webhook (<c>Alerts:Webhook</c>).</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>
+    /// The robot's webhook URL, key included (DingTalk <c>…/robot/send?access_token=…</c>, WeCom
+    /// <c>…/cgi-bin/webhook/send?key=…</c>). A secret: never logged. Default: none (alerts go to the log only).
+    /// </summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>The message shape: <c>dingtalk</c>, <c>wecom</c> or <c>json</c> (the alert as it is). Default <c>json</c>.</summary>
+    public WebhookFormat Format { get; set; } = WebhookFormat.Json;
+
+    /// <summary>DingTalk only: the robot's signing secret (<c>SEC…</c>), when its security setting is 加签. Default: none.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>A word every message must contain (DingTalk's 自定义关键词); put in front of the title when missing. Default: none.</summary>
+    public string? Keyword { get; set; }
+}
+
+/// <summary>The message shapes a webhook can take.</summary>
+public enum WebhookFormat
+{
+    Json,
+    DingTalk,
+    WeCom,
+}
+
+/// <summary>Checks <see cref="AlertOptions"/>; messages name the key and never repeat the URL or the secret.</summary>
+internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AlertOptions options)
+    {
+        var errors = new List<string>();
+        var webhook = options.Webhook;
+        if (webhook.Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add("Alerts:Webhook:Url must be an absolute http or https URL (the value is not repeated: it holds the robot's key).");
+        }
+
+        if (!Enum.IsDefined(webhook.Format))
+        {
+            errors.Add($"Alerts:Webhook:Format {(int)webhook.Format} is not one of dingtalk, wecom, json.");
+        }
+
+        if (!string.IsNullOrEmpty(webhook.Secret) && webhook.Format != WebhookFormat.DingTalk)
+        {
+            errors.Add($"Alerts:Webhook:Secret is used only with Format dingtalk (Format is {webhook.Format.ToString().ToLowerInvariant()}).");
+        }
+
+        if (webhook.Keyword is { Length: > 20 })
+        {
+            errors.Add($"Alerts:Webhook:Keyword '{webhook.Keyword}' is longer than 20 characters.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

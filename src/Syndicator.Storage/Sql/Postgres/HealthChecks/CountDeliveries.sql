@@ -1,0 +1,1 @@
+SELECT channel, status, COUNT(*) AS count FROM deliveries GROUP BY channel, status ORDER BY channel, status;

@@ -1,0 +1,1 @@
+DELETE FROM health_checks WHERE checked_at < @before;
