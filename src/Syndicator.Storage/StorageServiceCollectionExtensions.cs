@@ -48,7 +48,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
-        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle
+        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IComplianceStore, IPublicationStatistics
     {
         services.AddSingleton(create);
         services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<TStore>());
@@ -59,6 +59,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton(sp => (IHealthCheckStore)sp.GetRequiredService<TStore>());
         services.AddSingleton(sp => (IDeliveryStatistics)sp.GetRequiredService<TStore>());
+        services.AddSingleton<IComplianceStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IPublicationStatistics>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 

@@ -51,6 +51,8 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0003_channel_state.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0004_index_numbers.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0005_crashes.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0006_health_checks.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0007_compliance.sql",
             ],
             scripts);
     }

@@ -1,3 +1,4 @@
+using Syndicator.Core.Compliance;
 using Syndicator.Core.Items;
 
 namespace Syndicator.Core.Intake;
@@ -9,4 +10,7 @@ public sealed record IntakeError(int Status, string Title, IReadOnlyDictionary<s
 public sealed record IntakeResult(ItemRevision? Item, IntakeError? Error)
 {
     public bool IsValid => Item is not null;
+
+    /// <summary>What the compliance checks found in an accepted item (warnings and notes only: a blocking finding refuses it).</summary>
+    public ComplianceReport Compliance { get; init; } = ComplianceReport.Empty;
 }

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Compliance;
 using Syndicator.Core.Items;
 
 namespace Syndicator.Core.Intake;
@@ -22,14 +23,17 @@ public sealed partial class ItemValidator
     private readonly PublisherOptions _publisher;
     private readonly BodyRenderer _renderer;
     private readonly Dictionary<string, IChannelConnectorFactory> _connectors;
+    private readonly ComplianceChecker? _compliance;
 
     public ItemValidator(
         ChannelCatalogue catalogue,
         IOptions<IntakeOptions> limits,
         IOptions<PublisherOptions> publisher,
         BodyRenderer renderer,
-        IEnumerable<IChannelConnectorFactory>? connectors = null)
+        IEnumerable<IChannelConnectorFactory>? connectors = null,
+        ComplianceChecker? compliance = null)
     {
+        _compliance = compliance;
         _catalogue = catalogue;
         _limits = limits.Value;
         _publisher = publisher.Value;
@@ -72,9 +76,21 @@ public sealed partial class ItemValidator
             limits.Add(field, message);
         }
 
+        if (limits.Any)
+        {
+            return new(null, new(422, "The item cannot be published as submitted.", limits.ToDictionary()));
+        }
+
+        // Last, on an item that is otherwise publishable: the checks read every attachment, once.
+        var compliance = _compliance?.Check(revision) ?? ComplianceReport.Empty;
+        foreach (var finding in compliance.Blocking)
+        {
+            limits.Add(finding.Field, finding.Message);
+        }
+
         return limits.Any
-            ? new(null, new(422, "The item cannot be published as submitted.", limits.ToDictionary()))
-            : new(revision, null);
+            ? new(null, new(422, "The item fails a compliance check.", limits.ToDictionary()))
+            : new(revision, null) { Compliance = compliance };
     }
 
     /// <summary>Each channel's own limits (its connector's <see cref="IChannelConnectorFactory.CheckItem"/>).</summary>

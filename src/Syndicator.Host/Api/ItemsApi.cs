@@ -24,8 +24,8 @@ internal static class ItemsApi
     }
 
     private static async Task<IResult> Submit(
-        HttpRequest request, ClaimsPrincipal user, ItemValidator validator, IItemStore store, DispatchSignal signal,
-        IOptions<PublisherOptions> publisher, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, ItemValidator validator, IItemStore store, IComplianceStore compliance,
+        DispatchSignal signal, IOptions<PublisherOptions> publisher, TimeProvider time, CancellationToken cancellationToken)
     {
         var (submitted, problem) = await JsonBody.ReadAsync<SubmittedItem>(request, cancellationToken);
         if (problem is not null)
@@ -59,15 +59,32 @@ internal static class ItemsApi
                 break;
         }
 
+        if (!result.Compliance.IsEmpty)
+        {
+            // A replay records again what a lost first answer may not have kept; the store keeps it once.
+            await compliance.RecordComplianceAsync(item.Id, item.Revision, result.Compliance, Actor(user), time.GetUtcNow(), cancellationToken);
+        }
+
         signal.Notify(item.Channels);
-        var view = ItemView.From((await store.GetAsync(item.Id, cancellationToken))!);
+        var view = await ViewAsync((await store.GetAsync(item.Id, cancellationToken))!, compliance, cancellationToken);
         return outcome.Kind == AcceptKind.Replayed
             ? TypedResults.Ok(view)
             : TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(item.Id)}", view);
     }
 
-    private static async Task<IResult> Get(string id, IItemStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(ItemView.From(item)) : Problems.NotFound("item", id);
+    private static async Task<IResult> Get(string id, IItemStore store, IComplianceStore compliance, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } item
+            ? TypedResults.Ok(await ViewAsync(item, compliance, cancellationToken))
+            : Problems.NotFound("item", id);
+
+    /// <summary>The item with what the compliance checks found in its latest revision (an addition to DESIGN §5).</summary>
+    private static async Task<ItemView> ViewAsync(ItemRecord item, IComplianceStore compliance, CancellationToken cancellationToken) =>
+        ItemView.From(item) with
+        {
+            Compliance = await compliance.GetComplianceAsync(item.Id, item.Revision, cancellationToken) is { } found
+                ? ComplianceView.From(found)
+                : null,
+        };
 
     private static async Task<IResult> List(
         string? status, string? channel, string? category, string? since, string? limit, IItemStore store,

@@ -9,6 +9,10 @@ public sealed record ItemView(
     string Id, int Revision, string Title, string Category, string? IndexNumber, string Status, DateTimeOffset AcceptedAt,
     IReadOnlyList<DeliveryView> Deliveries)
 {
+    /// <summary>What the compliance checks found in this revision (warnings, notes); absent when nothing was found.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ComplianceView? Compliance { get; init; }
+
     public static ItemView From(ItemRecord item) => new(
         item.Id, item.Revision, item.Title, item.Category, item.IndexNumber, ItemStatusRules.WireName(item.Status),
         item.AcceptedAt, item.Deliveries.Select(DeliveryView.From).ToList());

@@ -20,6 +20,7 @@ public static class SyndicatorCli
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(ReportCommands.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
 

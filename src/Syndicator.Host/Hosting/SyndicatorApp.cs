@@ -7,6 +7,7 @@ using Syndicator.Channels.TrsWcm;
 using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Compliance;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Health;
@@ -41,6 +42,7 @@ public static class SyndicatorApp
         // Hosted services start in registration order: the schema must be in place before the dispatcher claims.
         builder.Services.AddHostedService<StoreMigrator>();
         builder.Services.AddSyndicatorCore(builder.Configuration);
+        builder.Services.AddCompliance(builder.Configuration);
         builder.Services.AddSsCmsChannel();
         builder.Services.AddWeChatChannel();
         builder.Services.AddJcmsChannel();
@@ -81,6 +83,7 @@ public static class SyndicatorApp
         app.MapDeliveriesApi();
         app.MapChannelsApi();
         app.MapHealthApi();
+        app.MapReportsApi();
         return app;
     }
 

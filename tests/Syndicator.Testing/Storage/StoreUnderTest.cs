@@ -18,6 +18,8 @@ public sealed class StoreUnderTest : IAsyncDisposable
         Audit = (IAuditLog)store;
         ChannelState = (IChannelStateStore)store;
         Lifecycle = (IStoreLifecycle)store;
+        Compliance = (IComplianceStore)store;
+        Statistics = (IPublicationStatistics)store;
         Location = location;
         _dispose = dispose;
     }
@@ -34,12 +36,16 @@ public sealed class StoreUnderTest : IAsyncDisposable
 
     public IStoreLifecycle Lifecycle { get; }
 
+    public IComplianceStore Compliance { get; }
+
+    public IPublicationStatistics Statistics { get; }
+
     /// <summary>The database: a file path or connection string, as the implementation's tests understand it.</summary>
     public string Location { get; }
 
     /// <summary>Wraps one object that implements every store interface.</summary>
     public static StoreUnderTest Of<TStore>(TStore store, string location, Func<ValueTask> dispose)
-        where TStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle =>
+        where TStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IComplianceStore, IPublicationStatistics =>
         new(store, location, dispose);
 
     public ValueTask DisposeAsync() => _dispose();

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using Syndicator.Core.Catalogue;
+using Syndicator.Core.Items;
+
+namespace Syndicator.Core.Compliance;
+
+/// <summary>
+/// Runs the configured checks over an accepted-to-be revision (docs/compliance.md). Every text is read once (an
+/// attachment is parsed once, whatever the number of checks) and every check is linear in the text.
+/// </summary>
+public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, ChannelCatalogue catalogue)
+{
+    /// <summary>Findings listed per field at most; the rest are counted in one more finding.</summary>
+    internal const int MaxPerField = 20;
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private readonly ComplianceOptions _options = options.Value;
+
+    public ComplianceReport Check(ItemRevision item)
+    {
+        var o = _options;
+        var pii = ComplianceOptions.Mode(o.PersonalData);
+        var secrecy = ComplianceOptions.Mode(o.Secrecy);
+        var words = ComplianceOptions.Mode(o.Words);
+        var findings = new List<ComplianceFinding>();
+        var notes = new List<ComplianceNote>();
+        if (pii != ComplianceMode.Off || secrecy != ComplianceMode.Off || (words != ComplianceMode.Off && o.WordList.Count > 0))
+        {
+            var today = DateOnly.FromDateTime(item.AcceptedAt.ToOffset(ChinaOffset).DateTime);
+            var scan = new TextChecks(pii, secrecy, words, o.WordList, today);
+            foreach (var (field, text) in Texts(item, notes))
+            {
+                findings.AddRange(Limit(field, scan.Check(field, text)));
+            }
+        }
+
+        findings.AddRange(Accountability.Check(item, o));
+        findings.AddRange(PortalMetadata.Check(item, o, catalogue));
+        return new ComplianceReport(findings, notes);
+    }
+
+    /// <summary>Every text a reader of any channel sees: title, summary, body, per-channel overrides, attachments.</summary>
+    private static IEnumerable<(string Field, LocatedText Text)> Texts(ItemRevision item, List<ComplianceNote> notes)
+    {
+        yield return ("title", new LocatedText(item.Title));
+        if (item.Summary is { } summary)
+        {
+            yield return ("summary", new LocatedText(summary));
+        }
+
+        yield return ("body", new LocatedText(HtmlText.Of(item.BodyHtml)));
+        foreach (var (channel, value) in item.Overrides)
+        {
+            if (value.Title is { } title)
+            {
+                yield return ($"overrides.{channel}.title", new LocatedText(title));
+            }
+
+            if (value.Summary is { } overrideSummary)
+            {
+                yield return ($"overrides.{channel}.summary", new LocatedText(overrideSummary));
+            }
+        }
+
+        for (var i = 0; i < item.Attachments.Count; i++)
+        {
+            var (text, note) = AttachmentText.Read(item.Attachments[i]);
+            if (text is not null)
+            {
+                yield return ($"attachments[{i}]", text);
+            }
+            else
+            {
+                notes.Add(new ComplianceNote($"attachments[{i}]", note!));
+            }
+        }
+    }
+
+    /// <summary>The same finding twice in one place says it once; a field with very many lists the first ones and counts the rest.</summary>
+    private static IEnumerable<ComplianceFinding> Limit(string field, IEnumerable<ComplianceFinding> found)
+    {
+        var distinct = found.DistinctBy(f => (f.Rule, f.Place, f.Masked, f.Message)).ToList();
+        foreach (var finding in distinct.Take(MaxPerField))
+        {
+            yield return finding;
+        }
+
+        var more = distinct.Skip(MaxPerField).ToList();
+        if (more.Count > 0)
+        {
+            var mode = more.Any(f => f.Mode == ComplianceMode.Block) ? ComplianceMode.Block : ComplianceMode.Warn;
+            yield return new ComplianceFinding(field, "more", null, null,
+                $"{more.Count} more findings in {field} are not listed ({string.Join(", ", more.Select(f => f.Rule).Distinct())}); fix the ones above and send the item again to see them.",
+                mode);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Syndicator.Core.Reports;
+
+namespace Syndicator.Core.Compliance;
+
+public static class ComplianceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the intake compliance checks (<c>Compliance</c>, validated at start-up; <see cref="Intake.ItemValidator"/>
+    /// runs them when registered) and the annual figures (<c>Reports</c>). The store's <see cref="Storage.IComplianceStore"/>
+    /// and <see cref="Storage.IPublicationStatistics"/> come from Storage.
+    /// </summary>
+    public static IServiceCollection AddCompliance(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection("Compliance")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>();
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
+        services.AddSingleton<ComplianceChecker>();
+        services.AddSingleton<AnnualReporter>();
+        return services;
+    }
+}

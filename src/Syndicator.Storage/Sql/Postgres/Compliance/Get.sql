@@ -1,0 +1,3 @@
+SELECT recorded_at AS recordedat, report
+FROM compliance_reports
+WHERE item_id = @itemId AND revision = @revision;
