@@ -33,10 +33,11 @@ internal static class ServeCommand
             await app.RunAsync(cancellationToken);
             return SyndicatorCli.Success;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)
         {
+            // Start-up validates every section; when several fail, the host throws them together (AggregateException).
             await Console.Error.WriteLineAsync("Configuration is not valid:");
-            foreach (var failure in ex.Failures)
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync("  " + failure);
             }
@@ -60,4 +61,13 @@ internal static class ServeCommand
             return SyndicatorCli.WorkFailed;
         }
     }
+
+    /// <summary>Every options-validation failure in <paramref name="ex"/>, also inside an aggregate; empty for anything else.</summary>
+    private static List<string> ValidationFailures(Exception ex) => ex switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+        _ => [],
+    };
 }
