@@ -14,8 +14,11 @@ namespace Syndicator.Core.Tracking;
 /// </remarks>
 public interface IChannelVerifier
 {
-    /// <summary>What is live of <paramref name="placement"/>, compared with <paramref name="item"/> (the placed revision).</summary>
-    Task<LiveCheck> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken);
+    /// <summary>
+    /// What is live of <paramref name="placement"/>, compared with <paramref name="item"/> (the placed revision); null when
+    /// the placement has nothing to check (e.g. a site that stores contents unpublished returned no page).
+    /// </summary>
+    Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken);
 }
 
 /// <summary>The result of one verification of one placement.</summary>

@@ -76,7 +76,11 @@ public sealed class LiveTracker(
                 return;
             }
 
-            var check = await verifier.VerifyAsync(placement, item, cancellationToken);
+            if (await verifier.VerifyAsync(placement, item, cancellationToken) is not { } check)
+            {
+                return;
+            }
+
             var now = time.GetUtcNow();
             var result = new TrackingResult(
                 placement.ItemId, placement.Channel, placement.Revision, check.Status, check.Detail, check.Title, check.Fingerprint, now, now);
