@@ -66,8 +66,13 @@ internal static class ItemsApi
             : TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(item.Id)}", view);
     }
 
-    private static async Task<IResult> Get(string id, IItemStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(ItemView.From(item)) : Problems.NotFound("item", id);
+    private static async Task<IResult> Get(string id, IItemStore store, ITrackingStore tracking, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } item
+            ? TypedResults.Ok(ItemView.From(item) with
+            {
+                Tracking = [.. (await tracking.ListForItemAsync(id, cancellationToken)).Select(TrackingView.From)],
+            })
+            : Problems.NotFound("item", id);
 
     private static async Task<IResult> List(
         string? status, string? channel, string? category, string? since, string? limit, IItemStore store,

@@ -7,6 +7,7 @@ using Syndicator.Channels.TrsWcm;
 using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Tracking;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Jobs;
@@ -46,6 +47,7 @@ public static class SyndicatorApp
         builder.Services.AddTrsWcmChannel();
         builder.Services.AddHandoffChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
+        builder.Services.AddTrackingAndWatchdogs(builder.Configuration);
         QuartzSetup.Add(builder.Services, storage);
 
         builder.Services.AddProblemDetails();

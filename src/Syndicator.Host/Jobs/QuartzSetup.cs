@@ -40,6 +40,7 @@ internal static class QuartzSetup
         // A shutdown lets a running job finish; in a cluster, a node that dies instead has its job taken over.
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ChannelJobScheduler>();
+        TrackingJobScheduler.Add(services);
     }
 
     public static bool IsPostgres(StorageOptions storage) =>
