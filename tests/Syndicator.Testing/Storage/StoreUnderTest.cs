@@ -18,6 +18,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
         Audit = (IAuditLog)store;
         ChannelState = (IChannelStateStore)store;
         Lifecycle = (IStoreLifecycle)store;
+        Tracking = store as ITrackingStore;
         Location = location;
         _dispose = dispose;
     }
@@ -33,6 +34,9 @@ public sealed class StoreUnderTest : IAsyncDisposable
     public IChannelStateStore ChannelState { get; }
 
     public IStoreLifecycle Lifecycle { get; }
+
+    /// <summary>Tracking results and the watchdogs' queries; null for a store that has none.</summary>
+    public ITrackingStore? Tracking { get; }
 
     /// <summary>The database: a file path or connection string, as the implementation's tests understand it.</summary>
     public string Location { get; }
