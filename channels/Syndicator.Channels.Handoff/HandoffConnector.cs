@@ -1,6 +1,7 @@
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Items;
+using Syndicator.Core.Tracking;
 
 namespace Syndicator.Channels.Handoff;
 
@@ -9,8 +10,14 @@ namespace Syndicator.Channels.Handoff;
 /// <c>handoff</c>) with instructions, its package is read through the API or the CLI, and
 /// <c>POST /api/deliveries/{id}/confirm {"url"}</c> completes it. Nothing is sent anywhere, so a retry is harmless.
 /// </summary>
-internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager
+internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager, IChannelVerifier
 {
+    /// <summary>
+    /// A page on a platform whose layout Syndicator does not know: the page's text must contain the approved title and
+    /// the approved body's text.
+    /// </summary>
+    internal static readonly PublicPage Page = new("h1", BodySelector: null);
+
     private readonly string _channel;
     private readonly string _displayName;
     private readonly HandoffChannelOptions _options;
@@ -20,6 +27,19 @@ internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager
         _channel = channel.Id;
         _displayName = channel.DisplayName;
         _options = options;
+    }
+
+    /// <summary>The channel's named client; null: confirmed pages are not verified.</summary>
+    public Func<HttpClient>? Http { get; init; }
+
+    /// <summary>Reads the page an operator confirmed and looks for the approved title and text on it.</summary>
+    public async Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(item);
+        return Http is not null && placement.Url is { IsAbsoluteUri: true } url
+            ? await Page.CheckAsync(Http(), url, item.TitleFor(_channel), item.BodyHtml, cancellationToken)
+            : null;
     }
 
     public Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)

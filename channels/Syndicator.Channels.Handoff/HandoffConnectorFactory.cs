@@ -4,7 +4,7 @@ using Syndicator.Core.Channels;
 namespace Syndicator.Channels.Handoff;
 
 /// <summary>Creates <c>handoff</c> connectors; any channel may use one.</summary>
-internal sealed class HandoffConnectorFactory : IChannelConnectorFactory
+internal sealed class HandoffConnectorFactory(IHttpClientFactory? httpClients = null) : IChannelConnectorFactory
 {
     public string Connector => "handoff";
 
@@ -23,6 +23,10 @@ internal sealed class HandoffConnectorFactory : IChannelConnectorFactory
     public IChannelConnector Create(ChannelDefinition channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        return new HandoffConnector(channel, channel.Settings.Get<HandoffChannelOptions>() ?? new HandoffChannelOptions());
+        return new HandoffConnector(channel, channel.Settings.Get<HandoffChannelOptions>() ?? new HandoffChannelOptions())
+        {
+            // Confirmed pages are verified over the channel's named client; without a client factory they are not.
+            Http = httpClients is null ? null : () => httpClients.CreateClient(ChannelHttp.ClientName(channel.Id)),
+        };
     }
 }

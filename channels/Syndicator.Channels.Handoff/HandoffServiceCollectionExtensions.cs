@@ -11,6 +11,9 @@ public static class HandoffServiceCollectionExtensions
     public static IServiceCollection AddHandoffChannel(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // The client factory lets confirmed pages be verified after release; the named clients are the host's.
+        services.AddHttpClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelConnectorFactory, HandoffConnectorFactory>());
         return services;
     }

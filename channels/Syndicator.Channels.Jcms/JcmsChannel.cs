@@ -40,6 +40,9 @@ internal sealed class JcmsChannel
     /// <summary>A client for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
     public JcmsApi OpenApi() => new(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), this);
 
+    /// <summary>The channel's named client, for reading its public pages.</summary>
+    public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
+
     /// <summary>
     /// The column for this delivery: the catalogue's column of the item's category (<see cref="DeliveryContext.Column"/>)
     /// when there is one, else <see cref="JcmsChannelOptions.ColumnId"/>. Null when the catalogue's value is not an id.

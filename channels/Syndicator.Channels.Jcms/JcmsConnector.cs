@@ -1,11 +1,16 @@
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+using Syndicator.Core.Tracking;
 
 namespace Syndicator.Channels.Jcms;
 
 /// <summary>Publishes, updates and withdraws items as articles of the portal, through its XML receive interface.</summary>
-internal sealed class JcmsConnector : IChannelConnector
+internal sealed class JcmsConnector : IChannelConnector, IChannelVerifier
 {
+    /// <summary>A portal article page: the title in <c>h1</c> (below the catalogue table), the 正文 in the body element.</summary>
+    internal static readonly PublicPage Page = new("h1", "div.body");
+
     private readonly JcmsChannel _channel;
 
     public JcmsConnector(JcmsChannel channel) => _channel = channel;
@@ -25,6 +30,16 @@ internal sealed class JcmsConnector : IChannelConnector
 
     public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         new JcmsHealthCheck(_channel).RunAsync(cancellationToken);
+
+    /// <summary>Reads the article's page (the URL this channel returned) and compares it with the body as sent.</summary>
+    public async Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(item);
+        return placement.Url is { IsAbsoluteUri: true } url
+            ? await Page.CheckAsync(_channel.Http(), url, item.TitleFor(_channel.Id), JcmsBody.Compose(item), cancellationToken)
+            : null;
+    }
 
     internal static void LogFailure(JcmsChannel channel, JcmsAnswer answer, string call)
     {

@@ -38,6 +38,9 @@ internal sealed class SsCmsChannel
     /// <summary>A client for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
     public SsCmsApi OpenApi() => new(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), Options);
 
+    /// <summary>The channel's named client, for reading its public pages.</summary>
+    public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
+
     /// <summary>
     /// The SSCMS channel (栏目) for <paramref name="category"/>: the catalogue's column for this channel if it names
     /// one, else <see cref="SsCmsChannelOptions.ChannelId"/>. Null when the catalogue's value is not an id.

@@ -1,11 +1,16 @@
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+using Syndicator.Core.Tracking;
 
 namespace Syndicator.Channels.SsCms;
 
 /// <summary>Publishes, updates and withdraws items as contents of one SSCMS channel (栏目).</summary>
-internal sealed class SsCmsConnector : IChannelConnector
+internal sealed class SsCmsConnector : IChannelConnector, IChannelVerifier
 {
+    /// <summary>An SSCMS content page: the title in <c>h1</c>, the body as stored in the template's body element.</summary>
+    internal static readonly PublicPage Page = new("h1", "div.body");
+
     private readonly SsCmsChannel _channel;
 
     public SsCmsConnector(SsCmsChannel channel) => _channel = channel;
@@ -25,6 +30,16 @@ internal sealed class SsCmsConnector : IChannelConnector
 
     public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         new SsCmsHealthCheck(_channel).RunAsync(cancellationToken);
+
+    /// <summary>Reads the content's page (the URL this channel returned) and compares it with the body as sent.</summary>
+    public async Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(item);
+        return placement.Url is { IsAbsoluteUri: true } url
+            ? await Page.CheckAsync(_channel.Http(), url, item.TitleFor(_channel.Id), SsCmsBody.Compose(item), cancellationToken)
+            : null;
+    }
 
     // Update sends the whole field set again, so resending it after an unknown outcome is harmless.
     private async Task<ChannelOutcome> UpdateAsync(SsCmsApi api, DeliveryContext context, CancellationToken cancellationToken)

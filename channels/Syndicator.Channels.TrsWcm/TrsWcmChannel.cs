@@ -30,6 +30,9 @@ internal sealed class TrsWcmChannel
     public TrsWcmSession Session { get; }
 
     /// <summary>Calls for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
+    /// <summary>The channel's named client, for reading its public pages.</summary>
+    public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
+
     public TrsWcmDocuments Open() => new(this, new TrsWcmApi(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), Options));
 
     /// <summary>

@@ -1,11 +1,16 @@
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+using Syndicator.Core.Tracking;
 
 namespace Syndicator.Channels.TrsWcm;
 
 /// <summary>Publishes, updates and withdraws items as documents of one WCM channel (栏目).</summary>
-internal sealed class TrsWcmConnector : IChannelConnector
+internal sealed class TrsWcmConnector : IChannelConnector, IChannelVerifier
 {
+    /// <summary>A WCM document page: the title in <c>h1</c>, the body (DOCHTMLCON) in WCM's <c>TRS_Editor</c> element.</summary>
+    internal static readonly PublicPage Page = new("h1", "div.TRS_Editor");
+
     private readonly TrsWcmChannel _channel;
 
     public TrsWcmConnector(TrsWcmChannel channel) => _channel = channel;
@@ -26,6 +31,16 @@ internal sealed class TrsWcmConnector : IChannelConnector
 
     public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         new TrsWcmHealthCheck(_channel).RunAsync(cancellationToken);
+
+    /// <summary>Reads the article's page (the URL this channel returned) and compares it with the body as sent.</summary>
+    public async Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(item);
+        return placement.Url is { IsAbsoluteUri: true } url
+            ? await Page.CheckAsync(_channel.Http(), url, item.TitleFor(_channel.Id), item.BodyHtml, cancellationToken)
+            : null;
+    }
 
     private static Task<ChannelOutcome> UpdateAsync(TrsWcmPublish publish, DeliveryContext context, CancellationToken cancellationToken)
     {

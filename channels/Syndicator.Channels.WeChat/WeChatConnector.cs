@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
+using Syndicator.Core.Tracking;
 
 namespace Syndicator.Channels.WeChat;
 
@@ -9,7 +11,7 @@ namespace Syndicator.Channels.WeChat;
 /// through the API, so an update publishes the revision as a new article and then deletes the old one or keeps it
 /// (<see cref="WeChatChannelOptions.UpdatePolicy"/>); a withdrawal deletes the article.
 /// </summary>
-internal sealed class WeChatConnector : IChannelConnector
+internal sealed class WeChatConnector : IChannelConnector, IChannelVerifier
 {
     /// <summary>freepublish/delete of an article that is not (or no longer) there.</summary>
     private const int InvalidArticleId = 53600;
@@ -33,6 +35,13 @@ internal sealed class WeChatConnector : IChannelConnector
 
     public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         new WeChatHealthCheck(_channel).RunAsync(cancellationToken);
+
+    public Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(item);
+        return WeChatVerify.RunAsync(_channel, placement, item, cancellationToken);
+    }
 
     private async Task<ChannelOutcome> UpdateAsync(WeChatSession session, DeliveryContext context, CancellationToken cancellationToken)
     {

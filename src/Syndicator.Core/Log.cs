@@ -29,6 +29,18 @@ internal static partial class Log
     [LoggerMessage(20, LogLevel.Error, "Delivery {DeliveryId} on {Channel} quarantined: {Crashes} tries never finished; an operator must look")]
     public static partial void Quarantined(ILogger logger, string deliveryId, string channel, int crashes);
 
+    [LoggerMessage(80, LogLevel.Information, "Tracking run ({Scope}): {Checked} placements checked, {Alerts} alerts")]
+    public static partial void TrackingRan(ILogger logger, string scope, int @checked, int alerts);
+
+    [LoggerMessage(81, LogLevel.Error, "Tracking of {ItemId} on {Channel} failed")]
+    public static partial void TrackingFailed(ILogger logger, Exception exception, string itemId, string channel);
+
+    [LoggerMessage(82, LogLevel.Information, "Watchdogs ran: {Summary}")]
+    public static partial void WatchdogsRan(ILogger logger, string summary);
+
+    [LoggerMessage(83, LogLevel.Error, "Watchdog {Watchdog} failed")]
+    public static partial void WatchdogFailed(ILogger logger, Exception exception, string watchdog);
+
     [LoggerMessage(40, LogLevel.Warning, "Alert {Kind} ({Severity}) on {Subject}: {Title} — {Text}")]
     public static partial void AlertRaised(ILogger logger, string kind, Syndicator.Core.Alerts.AlertSeverity severity, string subject, string title, string text);
 

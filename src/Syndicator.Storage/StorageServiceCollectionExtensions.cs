@@ -49,6 +49,7 @@ public static class StorageServiceCollectionExtensions
 
     private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
         where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IComplianceStore, IPublicationStatistics
+        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, ITrackingStore
     {
         services.AddSingleton(create);
         services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<TStore>());
@@ -61,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => (IDeliveryStatistics)sp.GetRequiredService<TStore>());
         services.AddSingleton<IComplianceStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IPublicationStatistics>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ITrackingStore>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 

@@ -53,6 +53,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0005_crashes.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0006_health_checks.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0007_compliance.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0008_tracking.sql",
             ],
             scripts);
     }

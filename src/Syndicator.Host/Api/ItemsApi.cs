@@ -66,24 +66,30 @@ internal static class ItemsApi
         }
 
         signal.Notify(item.Channels);
-        var view = await ViewAsync((await store.GetAsync(item.Id, cancellationToken))!, compliance, cancellationToken);
+        var view = await ViewAsync((await store.GetAsync(item.Id, cancellationToken))!, compliance, null, cancellationToken);
         return outcome.Kind == AcceptKind.Replayed
             ? TypedResults.Ok(view)
             : TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(item.Id)}", view);
     }
 
-    private static async Task<IResult> Get(string id, IItemStore store, IComplianceStore compliance, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Get(
+        string id, IItemStore store, IComplianceStore compliance, ITrackingStore tracking, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } item
-            ? TypedResults.Ok(await ViewAsync(item, compliance, cancellationToken))
+            ? TypedResults.Ok(await ViewAsync(item, compliance, tracking, cancellationToken))
             : Problems.NotFound("item", id);
 
-    /// <summary>The item with what the compliance checks found in its latest revision (an addition to DESIGN §5).</summary>
-    private static async Task<ItemView> ViewAsync(ItemRecord item, IComplianceStore compliance, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The item with what the compliance checks found in its latest revision and what verification after release last
+    /// found on each channel (additions to DESIGN §5).
+    /// </summary>
+    private static async Task<ItemView> ViewAsync(
+        ItemRecord item, IComplianceStore compliance, ITrackingStore? tracking, CancellationToken cancellationToken) =>
         ItemView.From(item) with
         {
             Compliance = await compliance.GetComplianceAsync(item.Id, item.Revision, cancellationToken) is { } found
                 ? ComplianceView.From(found)
                 : null,
+            Tracking = tracking is null ? [] : [.. (await tracking.ListForItemAsync(item.Id, cancellationToken)).Select(TrackingView.From)],
         };
 
     private static async Task<IResult> List(

@@ -1,6 +1,7 @@
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Items;
 using Syndicator.Core.Storage;
+using Syndicator.Core.Tracking;
 
 namespace Syndicator.Host.Api;
 
@@ -12,6 +13,11 @@ public sealed record ItemView(
     /// <summary>What the compliance checks found in this revision (warnings, notes); absent when nothing was found.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ComplianceView? Compliance { get; init; }
+    /// <summary>
+    /// What verification after release last found on each channel where the item is live (<c>GET /api/items/{id}</c>
+    /// only; empty in lists and before the first check).
+    /// </summary>
+    public IReadOnlyList<TrackingView> Tracking { get; init; } = [];
 
     public static ItemView From(ItemRecord item) => new(
         item.Id, item.Revision, item.Title, item.Category, item.IndexNumber, ItemStatusRules.WireName(item.Status),
@@ -26,6 +32,13 @@ public sealed record DeliveryView(
     public static DeliveryView From(Delivery d) => new(
         d.Id, d.ItemId, d.Channel, d.Revision, WireNames.Of(d.Operation), WireNames.Of(d.Status), d.Attempts,
         d.NextAttemptAt, d.RemoteId, d.Url?.ToString(), d.LastError, d.Reason, d.UpdatedAt);
+}
+
+/// <summary>The latest verification of what is live on one channel: verified, changed, missing or unreachable.</summary>
+public sealed record TrackingView(string Channel, int Revision, string Status, string Detail, DateTimeOffset CheckedAt, DateTimeOffset Since)
+{
+    public static TrackingView From(TrackingResult r) =>
+        new(r.Channel, r.Revision, LiveStatusNames.Of(r.Status), r.Detail, r.CheckedAt, r.Since);
 }
 
 /// <summary>One try of a delivery.</summary>

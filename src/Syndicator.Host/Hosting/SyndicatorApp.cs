@@ -8,6 +8,7 @@ using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Compliance;
+using Syndicator.Core.Tracking;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Health;
@@ -49,6 +50,7 @@ public static class SyndicatorApp
         builder.Services.AddTrsWcmChannel();
         builder.Services.AddHandoffChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
+        builder.Services.AddTrackingAndWatchdogs(builder.Configuration);
         QuartzSetup.Add(builder.Services, storage);
         builder.Services.AddSyndicatorHealth(builder.Configuration);
 

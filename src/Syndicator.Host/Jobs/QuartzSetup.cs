@@ -41,6 +41,7 @@ internal static class QuartzSetup
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ChannelJobScheduler>();
         HealthCheckScheduler.Add(services);
+        TrackingJobScheduler.Add(services);
     }
 
     public static bool IsPostgres(StorageOptions storage) =>

@@ -39,6 +39,37 @@ internal sealed class ApprovalEmulator(TimeProvider time) : IPlatformEmulator
         }
     }
 
+    public bool EditArticle(string remoteId, string? title, string? content)
+    {
+        lock (Gate)
+        {
+            if (!int.TryParse(remoteId, out var id) || Store.Get(id) is not { Deleted: false } document)
+            {
+                return false;
+            }
+
+            document.Title = title ?? document.Title;
+            document.Body = content ?? document.Body;
+            document.UpdatedAt = time.GetUtcNow();
+            return true;
+        }
+    }
+
+    public bool DeleteArticle(string remoteId)
+    {
+        lock (Gate)
+        {
+            if (!int.TryParse(remoteId, out var id) || Store.Get(id) is not { } document)
+            {
+                return false;
+            }
+
+            document.Deleted = true;
+            document.UpdatedAt = time.GetUtcNow();
+            return true;
+        }
+    }
+
     public void Reset()
     {
         lock (Gate)

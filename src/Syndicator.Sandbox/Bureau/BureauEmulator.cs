@@ -22,6 +22,11 @@ internal sealed class BureauEmulator(BureauStore store) : IPlatformEmulator
 
     public IReadOnlyList<SandboxArticle> Articles() => [.. store.All().Select(ToArticle)];
 
+    public bool EditArticle(string remoteId, string? title, string? content) =>
+        int.TryParse(remoteId, out var id) && store.Edit(id, title, content);
+
+    public bool DeleteArticle(string remoteId) => int.TryParse(remoteId, out var id) && store.Delete(id) is not null;
+
     public void Reset() => store.Clear();
 
     private static SandboxArticle ToArticle(BureauContent content)

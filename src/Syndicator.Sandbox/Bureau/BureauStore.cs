@@ -58,6 +58,24 @@ internal sealed class BureauStore(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>An edit made in SSCMS's own editor: title and/or body; false when there is no such content.</summary>
+    public bool Edit(int id, string? title, string? body)
+    {
+        lock (_gate)
+        {
+            if (!_contents.TryGetValue(id, out var content))
+            {
+                return false;
+            }
+
+            content.Title = title ?? content.Title;
+            content.Body = body ?? content.Body;
+            content.UpdatedAt = timeProvider.GetUtcNow();
+            content.LastModifiedDate = LocalDate(content.UpdatedAt);
+            return true;
+        }
+    }
+
     /// <summary>Moves the content to the recycle bin (channel id negated) and answers it as it was; idempotent.</summary>
     public BureauContent? Delete(int id)
     {

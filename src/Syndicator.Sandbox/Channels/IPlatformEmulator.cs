@@ -32,6 +32,15 @@ internal interface IPlatformEmulator
     /// <c>/</c> is resolved against the caller's address.</summary>
     IReadOnlyList<SandboxArticle> Articles();
 
+    /// <summary>
+    /// Changes an article as someone editing it on the platform itself would: the title and/or the body (null keeps
+    /// it). Its pages and APIs answer the new text from then on. False when the platform holds no such live article.
+    /// </summary>
+    bool EditArticle(string remoteId, string? title, string? content);
+
+    /// <summary>Deletes an article as someone on the platform would: its page answers 404 from then on. False when there is no such article.</summary>
+    bool DeleteArticle(string remoteId);
+
     /// <summary>Empties the platform's state (articles, id counters). Stats and faults are reset by the caller.</summary>
     void Reset();
 }

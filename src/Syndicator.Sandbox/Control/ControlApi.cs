@@ -21,6 +21,8 @@ internal static class ControlApi
         api.MapGet("/{channel}/faults", GetFaults);
         api.MapPost("/{channel}/faults", AddFault);
         api.MapDelete("/{channel}/faults", ClearFaults);
+        api.MapPost("/{channel}/articles/{remoteId}/edit", ArticleEdits.Edit);
+        api.MapPost("/{channel}/articles/{remoteId}/delete", ArticleEdits.Delete);
         return app;
     }
 
@@ -97,7 +99,7 @@ internal static class ControlApi
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult UnknownChannel(string channel, SandboxChannels channels) => TypedResults.Problem(
+    internal static ProblemHttpResult UnknownChannel(string channel, SandboxChannels channels) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Unknown sandbox channel.",
         detail: $"No emulator serves the channel '{channel}'. Known channels: {string.Join(", ", channels.All.Select(static c => c.Name))}.");

@@ -33,6 +33,11 @@ internal sealed class PortalEmulator(PortalStore store) : IPlatformEmulator
 
     public IReadOnlyList<SandboxArticle> Articles() => [.. store.All().Select(ToArticle)];
 
+    public bool EditArticle(string remoteId, string? title, string? content) =>
+        int.TryParse(remoteId, out var id) && store.Edit(id, title, content);
+
+    public bool DeleteArticle(string remoteId) => int.TryParse(remoteId, out var id) && store.Delete(id) is not null;
+
     public void Reset()
     {
         store.Clear();

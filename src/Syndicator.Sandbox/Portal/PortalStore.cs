@@ -39,6 +39,23 @@ internal sealed class PortalStore(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>An edit made in the portal's own back office: title and/or body; false when there is no live article of that id.</summary>
+    public bool Edit(int id, string? title, string? body)
+    {
+        lock (_gate)
+        {
+            if (!_articles.TryGetValue(id, out var article) || article.Deleted)
+            {
+                return false;
+            }
+
+            article.Title = title ?? article.Title;
+            article.Body = body ?? article.Body;
+            article.UpdatedAt = timeProvider.GetUtcNow();
+            return true;
+        }
+    }
+
     /// <summary>Marks the article deleted (its page goes); a second delete answers it again. Null: no such article.</summary>
     public PortalArticle? Delete(int id)
     {

@@ -79,7 +79,8 @@ internal sealed class PublishJob(long publishId, string draftMediaId, List<Draft
 
 internal sealed class PublishedItem(DraftArticle article)
 {
-    public DraftArticle Article { get; } = article;
+    /// <summary>The article as published; an edit on the platform (the sandbox's control API) replaces it.</summary>
+    public DraftArticle Article { get; set; } = article;
 
     public bool Deleted { get; set; }
 }

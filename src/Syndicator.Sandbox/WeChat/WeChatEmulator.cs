@@ -59,6 +59,44 @@ internal sealed class WeChatEmulator(TimeProvider timeProvider, ILogger<WeChatEm
         }
     }
 
+    /// <summary>Edits every item of the article (title, content), as an editor in the platform's console would.</summary>
+    public bool EditArticle(string remoteId, string? title, string? content)
+    {
+        lock (Gate)
+        {
+            Settle();
+            if (Publishing.Article(remoteId) is not { AllDeleted: false } article)
+            {
+                return false;
+            }
+
+            foreach (var item in article.Items)
+            {
+                item.Article = item.Article with { Title = title ?? item.Article.Title, Content = content ?? item.Article.Content };
+            }
+
+            article.UpdatedAt = Now;
+            return true;
+        }
+    }
+
+    /// <summary>Deletes every item, as a user deleting the article in the console: publish_status 5, getarticle is_deleted.</summary>
+    public bool DeleteArticle(string remoteId)
+    {
+        lock (Gate)
+        {
+            Settle();
+            if (Publishing.Article(remoteId) is not { } article)
+            {
+                return false;
+            }
+
+            article.Items.ForEach(static i => i.Deleted = true);
+            article.UpdatedAt = Now;
+            return true;
+        }
+    }
+
     public void Reset()
     {
         lock (Gate)

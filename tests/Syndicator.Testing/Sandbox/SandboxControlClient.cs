@@ -42,6 +42,31 @@ public sealed class SandboxControlClient : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Edits an article on the platform as someone there would (title and/or content; null keeps it).</summary>
+    public async Task EditArticleAsync(string channel, string remoteId, string? title = null, string? content = null, CancellationToken cancellationToken = default)
+    {
+        var body = new Dictionary<string, string>();
+        if (title is not null)
+        {
+            body["title"] = title;
+        }
+
+        if (content is not null)
+        {
+            body["content"] = content;
+        }
+
+        using var response = await _http.PostAsJsonAsync($"_sandbox/{channel}/articles/{Uri.EscapeDataString(remoteId)}/edit", body, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Deletes an article on the platform as someone there would.</summary>
+    public async Task DeleteArticleAsync(string channel, string remoteId, CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.PostAsync($"_sandbox/{channel}/articles/{Uri.EscapeDataString(remoteId)}/delete", null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     public void Dispose() => _http.Dispose();
 }
 

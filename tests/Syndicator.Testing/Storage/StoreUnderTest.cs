@@ -20,6 +20,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
         Lifecycle = (IStoreLifecycle)store;
         Compliance = (IComplianceStore)store;
         Statistics = (IPublicationStatistics)store;
+        Tracking = store as ITrackingStore;
         Location = location;
         _dispose = dispose;
     }
@@ -39,6 +40,8 @@ public sealed class StoreUnderTest : IAsyncDisposable
     public IComplianceStore Compliance { get; }
 
     public IPublicationStatistics Statistics { get; }
+    /// <summary>Tracking results and the watchdogs' queries; null for a store that has none.</summary>
+    public ITrackingStore? Tracking { get; }
 
     /// <summary>The database: a file path or connection string, as the implementation's tests understand it.</summary>
     public string Location { get; }

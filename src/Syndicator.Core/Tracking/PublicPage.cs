@@ -1,0 +1,120 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Syndicator.Core.Channels;
+
+namespace Syndicator.Core.Tracking;
+
+/// <summary>
+/// Verifies an article by its public page, for connectors whose platform publishes web pages: a GET of the URL the
+/// channel returned (never another), over the channel's named HttpClient, and a comparison of the page's title and
+/// article body with the approved ones.
+/// </summary>
+/// <param name="TitleSelector">The CSS selector of the article's title on the page (the first match counts), e.g.
+/// <c>h1</c>; the document's <c>&lt;title&gt;</c> when nothing matches.</param>
+/// <param name="BodySelector">The CSS selector of the element that holds the article's body, e.g. <c>div.body</c>.
+/// Null: the platform's page layout is unknown (a hand-off channel), so the body counts as there when the page's whole
+/// text contains the approved text, and the title when the page's text contains it.</param>
+public sealed record PublicPage(string TitleSelector, string? BodySelector)
+{
+    /// <summary>Fetches <paramref name="url"/> and compares it with <paramref name="expectedTitle"/> and <paramref name="expectedBodyHtml"/>.</summary>
+    public async Task<LiveCheck> CheckAsync(
+        HttpClient http, Uri url, string expectedTitle, string expectedBodyHtml, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(url);
+        string html;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            ChannelHttp.MarkIdempotent(request);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                return new LiveCheck(LiveStatus.Missing, null, null, $"页面不存在 the page answers {(int)response.StatusCode}: {url}");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return new LiveCheck(LiveStatus.Unreachable, null, null, $"页面无法访问 the page answers {(int)response.StatusCode}: {url}");
+            }
+
+            html = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Network failures, timeouts (the resilience pipeline's included): no answer to judge the article by.
+            return new LiveCheck(LiveStatus.Unreachable, null, null, $"页面无法访问 no answer from {url}: {ex.GetBaseException().Message}");
+        }
+
+        return Compare(html, expectedTitle, expectedBodyHtml);
+    }
+
+    /// <summary>Compares a fetched page with the approved title and body.</summary>
+    public LiveCheck Compare(string pageHtml, string expectedTitle, string expectedBodyHtml)
+    {
+        var page = new HtmlParser().ParseDocument(pageHtml);
+        var liveTitle = (page.QuerySelector(TitleSelector)?.TextContent ?? page.Title ?? "").Trim();
+        var expectedText = ContentFingerprint.NormalText(expectedBodyHtml);
+        string liveText;
+        bool bodyMatches;
+        bool titleMatches;
+        if (BodySelector is null)
+        {
+            liveText = ContentFingerprint.NormalText(page.Body?.InnerHtml);
+            bodyMatches = liveText.Contains(expectedText, StringComparison.Ordinal);
+            titleMatches = liveText.Contains(ContentFingerprint.Squeeze(expectedTitle), StringComparison.Ordinal)
+                || ContentFingerprint.Squeeze(page.Title) == ContentFingerprint.Squeeze(expectedTitle);
+        }
+        else
+        {
+            if (page.QuerySelector(BodySelector) is not { } body)
+            {
+                return new LiveCheck(LiveStatus.Changed, liveTitle, null, $"页面上找不到正文 the page has no article body ({BodySelector})");
+            }
+
+            liveText = ContentFingerprint.NormalText(body.InnerHtml);
+            bodyMatches = liveText == expectedText;
+            titleMatches = ContentFingerprint.Squeeze(liveTitle) == ContentFingerprint.Squeeze(expectedTitle);
+        }
+
+        var fingerprint = ContentFingerprint.Of(BodySelector is null ? page.Body?.InnerHtml : page.QuerySelector(BodySelector)!.InnerHtml);
+        return LiveComparison.Judge(titleMatches, bodyMatches, liveTitle, expectedTitle, fingerprint);
+    }
+}
+
+/// <summary>How a comparison of title and body becomes a <see cref="LiveCheck"/>, the same for every connector.</summary>
+public static class LiveComparison
+{
+    /// <summary>Compares a live title and body (HTML) with the approved ones, by <see cref="ContentFingerprint"/>.</summary>
+    public static LiveCheck Compare(string? liveTitle, string? liveBodyHtml, string expectedTitle, string expectedBodyHtml)
+    {
+        var fingerprint = ContentFingerprint.Of(liveBodyHtml);
+        return Judge(
+            ContentFingerprint.Squeeze(liveTitle) == ContentFingerprint.Squeeze(expectedTitle),
+            fingerprint == ContentFingerprint.Of(expectedBodyHtml),
+            liveTitle ?? "",
+            expectedTitle,
+            fingerprint);
+    }
+
+    internal static LiveCheck Judge(bool titleMatches, bool bodyMatches, string liveTitle, string expectedTitle, string fingerprint)
+    {
+        if (titleMatches && bodyMatches)
+        {
+            return new LiveCheck(LiveStatus.Verified, liveTitle, fingerprint, "与审核通过的内容一致 title and body match what was approved");
+        }
+
+        var parts = new List<string>();
+        if (!titleMatches)
+        {
+            parts.Add($"标题不同 the title differs: live '{liveTitle}', approved '{expectedTitle}'");
+        }
+
+        if (!bodyMatches)
+        {
+            parts.Add("正文不同 the body's text differs from what was approved");
+        }
+
+        return new LiveCheck(LiveStatus.Changed, liveTitle, fingerprint, string.Join("; ", parts));
+    }
+}
