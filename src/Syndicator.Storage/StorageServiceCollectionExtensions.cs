@@ -31,7 +31,7 @@ public static class StorageServiceCollectionExtensions
         {
             var connectionString = PostgresConnectionString(options);
 
-            // One instance behind all six interfaces: one Npgsql data source, hence one connection pool.
+            // One instance behind every store interface: one Npgsql data source, hence one connection pool.
             return AddStore(services, _ => new PostgresStore(new PostgresDatabase(connectionString)));
         }
 
@@ -43,13 +43,13 @@ public static class StorageServiceCollectionExtensions
 
         var sqlite = SqliteConnectionString(options);
 
-        // One instance behind all six interfaces: it owns the in-process write gate, which only works if shared.
+        // One instance behind every store interface: it owns the in-process write gate, which only works if shared.
         return AddStore(services, _ => new SqliteStore(new SqliteDatabase(sqlite)));
     }
 
     private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
-        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IComplianceStore, IPublicationStatistics
-        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, ITrackingStore
+        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IComplianceStore,
+        IPublicationStatistics, ITrackingStore
     {
         services.AddSingleton(create);
         services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<TStore>());
