@@ -163,20 +163,24 @@ public sealed class ServiceRun : IAsyncDisposable
     }
 
     /// <summary>Waits until every delivery of <paramref name="ids"/> on <paramref name="channels"/> is in a final status.</summary>
-    public Task WaitSettledAsync(IReadOnlyCollection<string> ids, TimeSpan timeout, string[]? channels = null, int node = 0) =>
-        WaitUntilAsync(async () =>
+    public Task WaitSettledAsync(IReadOnlyCollection<string> ids, TimeSpan timeout, string[]? channels = null, int node = 0)
+    {
+        var waiting = "";
+        return WaitUntilAsync(async () =>
         {
             foreach (var id in ids)
             {
                 var deliveries = await DeliveriesAsync(id, node);
-                if ((channels ?? AllChannels).Any(c => deliveries.GetValueOrDefault(c) is not ("succeeded" or "failed" or "unconfirmed")))
+                if ((channels ?? AllChannels).FirstOrDefault(c => deliveries.GetValueOrDefault(c) is not ("succeeded" or "failed" or "unconfirmed")) is { } channel)
                 {
+                    waiting = $"{id} on {channel} is {deliveries.GetValueOrDefault(channel) ?? "missing"}.";
                     return false;
                 }
             }
 
             return true;
-        }, timeout, $"{ids.Count} items settled on {string.Join(", ", channels ?? AllChannels)}");
+        }, timeout, $"{ids.Count} items settled on {string.Join(", ", channels ?? AllChannels)}", () => waiting);
+    }
 
     /// <summary>
     /// The platforms' own records: on each channel, exactly one live article per item (title "关于{id}的通知"), and
@@ -194,7 +198,7 @@ public sealed class ServiceRun : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails with every node's output after the deadline.</summary>
-    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? detail = null)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (DateTimeOffset.UtcNow < deadline)
@@ -212,7 +216,7 @@ public sealed class ServiceRun : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail($"Not within {timeout}: {what}. Output:\n{Outputs()}");
+        Assert.Fail($"Not within {timeout}: {what}. {detail?.Invoke()} Output:\n{Outputs()}");
     }
 
     public string Outputs() => string.Join("\n---\n", _ended.Concat(_nodes.OfType<SyndicatorProcess>()).Select(p => p.Output));

@@ -74,6 +74,7 @@ public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
     private static async Task AssertSentExactlyTheAcceptedAsync(ServiceRun run, HashSet<string> accepted)
     {
         var routed = new Dictionary<string, List<string>>();
+        var waiting = "";
         await run.WaitUntilAsync(async () =>
         {
             routed.Clear();
@@ -83,6 +84,7 @@ public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
                 {
                     if (status is not ("succeeded" or "failed" or "unconfirmed"))
                     {
+                        waiting = $"{id} on {channel} is {status}.";
                         return false;
                     }
 
@@ -95,7 +97,7 @@ public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
             }
 
             return true;
-        }, TimeSpan.FromSeconds(120), "every accepted item's deliveries settled");
+        }, TimeSpan.FromSeconds(120), "every accepted item's deliveries settled", () => waiting);
 
         foreach (var channel in ServiceRun.AllChannels)
         {
