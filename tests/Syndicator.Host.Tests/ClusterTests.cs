@@ -105,7 +105,8 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
         }
 
         var victim = _processes[^1];
-        var heldByVictim = $"SELECT id FROM deliveries WHERE status = 'in_progress' AND lease_owner LIKE '%:{victim.Id}:%'";
+        var victimId = victim.Id;
+        var heldByVictim = $"SELECT id FROM deliveries WHERE status = 'in_progress' AND lease_owner LIKE '%:{victimId}:%'";
         var ids = Enumerable.Range(0, Items).Select(_ => ItemJson.NewId()).ToList();
         using var gate = new SemaphoreSlim(8);
         var submitted = Task.WhenAll(ids.Select(async (id, i) =>
@@ -128,7 +129,7 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
         await victim.DisposeAsync();
 
         // Nobody may take the dead node's claims before their lease runs out; the others must take them soon after.
-        var stillHeld = $"SELECT id FROM deliveries WHERE lease_owner LIKE '%:{victim.Id}:%'";
+        var stillHeld = $"SELECT id FROM deliveries WHERE lease_owner LIKE '%:{victimId}:%'";
         await WaitUntilAsync(async () => (await IdsAsync(stillHeld)).Count == 0, TimeSpan.FromSeconds(30));
         var resumedAfter = killed.Elapsed;
         await submitted;
