@@ -356,6 +356,10 @@ public sealed partial class ItemValidator
         {
             errors.Add(field, $"{value.Length} characters is over the limit of {max}.");
         }
+        else if (value is not null && TextRules.Problem(value) is { } problem)
+        {
+            errors.Add(field, problem);
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]

@@ -33,6 +33,11 @@ internal sealed class MediaReader(FieldErrors errors)
             errors.Add($"{field}.name", "A file name is required and must not contain '/' or '\\'.");
             ok = false;
         }
+        else if (TextRules.Problem(file.Name) is { } problem)
+        {
+            errors.Add($"{field}.name", problem);
+            ok = false;
+        }
 
         if (string.IsNullOrWhiteSpace(file.MediaType))
         {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Syndicator.Host.Tests;
+namespace Syndicator.Testing.Processes;
 
 /// <summary>Builds <c>POST /api/items</c> bodies.</summary>
 public static class ItemJson

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit;
 
-namespace Syndicator.Host.Tests;
+namespace Syndicator.Testing.Processes;
 
 /// <summary>The real <c>syndicator</c> executable in a child process, as an operator or CI runs it.</summary>
 public sealed class SyndicatorProcess : IAsyncDisposable
@@ -79,12 +80,40 @@ public sealed class SyndicatorProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown, no grace, leases left as they were.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: false);
 
+    /// <summary>The exit code once the process has ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>
+    /// SIGTERM, as systemd or a container runtime stops the service, then waits for the process to end; returns how
+    /// long it took. Fails with the output when it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The process was still running {timeout} after SIGTERM. Output:\n{Output}");
+        }
+
+        return started.Elapsed;
+    }
+
     /// <summary>Waits until <paramref name="url"/> answers 2xx; fails with the process output after the deadline.</summary>
     public async Task WaitUntilAnswersAsync(Uri url, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (DateTimeOffset.UtcNow < deadline && !_process.HasExited)
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        while (TimeProvider.System.GetUtcNow() < deadline && !_process.HasExited)
         {
             try
             {
@@ -99,7 +128,7 @@ public sealed class SyndicatorProcess : IAsyncDisposable
                 // Not listening yet, or too busy starting to answer within the client's timeout.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         }
 
         Assert.Fail($"{url} did not answer. Output:\n{Output}");
