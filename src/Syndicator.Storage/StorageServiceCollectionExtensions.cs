@@ -48,7 +48,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
-        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle
+        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IUserStore
     {
         services.AddSingleton(create);
         services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<TStore>());
@@ -57,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IChannelStateStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 

@@ -9,7 +9,7 @@ namespace Syndicator.Storage.Relational;
 /// its own embedded scripts under <c>Sql/&lt;provider&gt;/</c>) and its schema's life (migrations, readiness). All the
 /// store interfaces share one instance, so that they share the provider's connections (and SQLite's write gate).
 /// </summary>
-internal abstract partial class RelationalStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IStoreLifecycle, IDisposable
+internal abstract partial class RelationalStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IStoreLifecycle, IUserStore, IDisposable
 {
     private readonly IStoreDatabase _db;
 
