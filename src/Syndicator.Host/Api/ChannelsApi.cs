@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
-using Syndicator.Core.Deliveries;
-using Syndicator.Core.Dispatch;
-using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
 
 namespace Syndicator.Host.Api;
@@ -18,47 +14,14 @@ internal static class ChannelsApi
         return app;
     }
 
-    private static async Task<IResult> List(
-        ChannelCatalogue catalogue, IDeliveryStore store, ChannelHealthBoard board, ChannelGates gates, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var views = new List<ChannelView>();
-        foreach (var channel in catalogue.Channels)
-        {
-            var counts = await store.CountAsync(channel.Id, cancellationToken);
-            views.Add(new ChannelView(
-                channel.Id, channel.DisplayName, channel.Connector, channel.Enabled,
-                HealthView.From(board.Latest(channel.Id)), CircuitName(gates.Circuit(channel.Id).State), counts.Pending, counts.Failed,
-                counts.OldestPendingSince is { } since ? (long)(now - since).TotalSeconds : null, counts.LastSuccessAt));
-        }
-
-        return TypedResults.Ok(views);
-    }
-
-    private static string CircuitName(CircuitState state) => state switch
-    {
-        CircuitState.Open => "open",
-        CircuitState.HalfOpen => "half_open",
-        _ => "closed",
-    };
+    private static async Task<IResult> List(ChannelOverview overview, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await overview.ListAsync(cancellationToken));
 
     private static async Task<IResult> Check(
-        string channel, ClaimsPrincipal user, ChannelCatalogue catalogue, ConnectorRegistry connectors, ChannelHealthBoard board,
-        IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (catalogue.Find(channel) is null)
-        {
-            return Problems.NotFound("channel", channel);
-        }
-
-        var health = await connectors.For(channel).CheckHealthAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        board.Record(channel, health, now);
-        await audit.AppendAsync(new AuditEntry(now, ItemsApi.Actor(user), "channel.check", null, null, channel, null,
-            $"{health.Status}: {health.Detail}"), cancellationToken);
-        return TypedResults.Ok(HealthView.From((health, now)));
-    }
+        string channel, ClaimsPrincipal user, ChannelOverview overview, CancellationToken cancellationToken) =>
+        await overview.CheckAsync(channel, ItemsApi.Actor(user), cancellationToken) is { } health
+            ? TypedResults.Ok(health)
+            : Problems.NotFound("channel", channel);
 }
 
 /// <summary>A channel as <c>GET /api/channels</c> shows it.</summary>

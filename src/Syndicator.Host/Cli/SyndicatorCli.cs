@@ -21,6 +21,7 @@ public static class SyndicatorCli
         }
 
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
 
         var parsed = root.Parse(args);

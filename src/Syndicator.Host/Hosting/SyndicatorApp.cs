@@ -9,6 +9,7 @@ using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
+using Syndicator.Host.WebConsole;
 using Syndicator.Host.Jobs;
 using Syndicator.Storage;
 
@@ -67,18 +68,22 @@ public static class SyndicatorApp
             .AddPolicy(Scopes.Operate, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Operate))
             .AddPolicy(Scopes.Read, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Read));
         builder.Services.AddSingleton<ChannelHealthBoard>();
+        builder.Services.AddSingleton<ChannelOverview>();
+        builder.Services.AddSyndicatorConsole(builder.Configuration);
 
         var app = builder.Build();
 
         // Unknown routes, bad query strings and unexpected errors answer with problem details too.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSyndicatorConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapItemsApi();
         app.MapDeliveriesApi();
         app.MapChannelsApi();
         app.MapHealthApi();
+        app.MapSyndicatorConsole();
         return app;
     }
 
