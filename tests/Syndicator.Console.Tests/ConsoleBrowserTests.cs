@@ -120,7 +120,8 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         await ShotAsync(page, "items");
         await page.GotoAsync(Url($"items/{done}"));
         await Assertions.Expect(page.Locator(".accountability")).ToContainTextAsync("王五");
-        await Assertions.Expect(page.Locator(".preview.phone iframe")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.FrameLocator(".preview.phone iframe").Locator("h1")).ToContainTextAsync("汛期安全");
+        await Assertions.Expect(page.Locator(".preview.page iframe").First.ContentFrame.Locator("body")).ToContainTextAsync("正文");
         await ShotAsync(page, "item");
         await page.GotoAsync(Url("failures"));
         await Assertions.Expect(page.Locator("table.failures")).ToContainTextAsync(failed);

@@ -11,19 +11,10 @@ namespace Syndicator.Console.Tests;
 /// Sign-in, roles, anti-forgery and lock-out over real HTTP, without a browser: what a direct call gets, not only
 /// what the pages show.
 /// </summary>
-public sealed class ConsoleSecurityTests : IAsyncLifetime
+public sealed class ConsoleSecurityTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
-    private ConsoleHarness _service = null!;
-    private string _item = null!;
-
-    public async Task InitializeAsync()
-    {
-        _service = await ConsoleHarness.StartAsync();
-        _item = await _service.SubmitAsync();
-        await _service.WaitForItemAsync(_item, i => ConsoleHarness.Status(i) == "delivered");
-    }
-
-    public async Task DisposeAsync() => await _service.DisposeAsync();
+    private readonly ConsoleHarness _service = fixture.Service;
+    private readonly string _item = fixture.Item;
 
     private async Task<ConsoleClient> SignedInAsync(string role)
     {
@@ -147,12 +138,14 @@ public sealed class ConsoleSecurityTests : IAsyncLifetime
         var (name, password) = await _service.AddUserAsync(ConsoleRoles.Operator);
         using var client = new ConsoleClient(_service.BaseAddress);
         (await client.SignInAsync(name, password)).Dispose();
+        var id = await _service.SubmitAsync();
+        await _service.WaitForItemAsync(id, i => ConsoleHarness.Status(i) == "delivered");
 
-        using var response = await client.PostAsync($"items/{_item}?handler=Republish",
-            [new("channels", "bureau"), new("reason", "标题有误，重新推送"), new("confirmed", "true")], $"items/{_item}");
+        using var response = await client.PostAsync($"items/{id}?handler=Republish",
+            [new("channels", "bureau"), new("reason", "标题有误，重新推送"), new("confirmed", "true")], $"items/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var trail = await _service.App.Services.GetRequiredService<IAuditLog>().ListAsync(_item, 20, CancellationToken.None);
+        var trail = await _service.App.Services.GetRequiredService<IAuditLog>().ListAsync(id, 20, CancellationToken.None);
         Assert.Contains(trail, e => e.Actor == "user:" + name && e.Reason == "标题有误，重新推送");
     }
 

@@ -70,9 +70,12 @@ internal static class ConsoleSetup
             {
                 var headers = context.Response.Headers;
 
-                // Item previews are srcdoc frames without scripts; images in them are data URIs.
+                // Item previews are srcdoc frames without scripts; images in them are data URIs. A srcdoc frame inherits
+                // this policy, so framing is refused with X-Frame-Options (which srcdoc frames do not inherit) rather
+                // than frame-ancestors, which would blank the previews.
                 headers.ContentSecurityPolicy =
-                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'self'; base-uri 'none'";
+                headers.XFrameOptions = "DENY";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
             }
