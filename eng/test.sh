@@ -5,6 +5,17 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The console's browser tests drive Debian's chromium (tests/Syndicator.Console.Tests); install it when missing.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "installing chromium for the console's browser tests" >&2
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } >/dev/null \
+      || echo "could not install chromium: the browser tests will fail" >&2
+  else
+    echo "/usr/bin/chromium is missing and we are not root: install chromium, or the browser tests will fail" >&2
+  fi
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

@@ -49,7 +49,7 @@ public static class StorageServiceCollectionExtensions
 
     private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
         where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IComplianceStore,
-        IPublicationStatistics, ITrackingStore
+        IPublicationStatistics, ITrackingStore, IUserStore
     {
         services.AddSingleton(create);
         services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<TStore>());
@@ -63,6 +63,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IPublicationStatistics>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ITrackingStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<TStore>());
         return services;
     }
 

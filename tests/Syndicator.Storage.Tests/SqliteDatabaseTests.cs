@@ -54,6 +54,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0006_health_checks.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0007_compliance.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0008_tracking.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0009_users.sql",
             ],
             scripts);
     }

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
-using Syndicator.Core.Deliveries;
-using Syndicator.Core.Dispatch;
-using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Health;
 
@@ -25,46 +22,14 @@ internal static class ChannelsApi
     public const int DefaultChecks = 50;
     public const int MostChecks = 1000;
 
-    private static async Task<IResult> List(
-        ChannelCatalogue catalogue, IDeliveryStore store, ChannelHealthService health, ChannelGates gates, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var views = new List<ChannelView>();
-        foreach (var channel in catalogue.Channels)
-        {
-            var counts = await store.CountAsync(channel.Id, cancellationToken);
-            views.Add(new ChannelView(
-                channel.Id, channel.DisplayName, channel.Connector, channel.Enabled,
-                HealthView.From(await health.LatestAsync(channel.Id, cancellationToken)), CircuitName(gates.Circuit(channel.Id).State), counts.Pending, counts.Failed,
-                counts.OldestPendingSince is { } since ? (long)(now - since).TotalSeconds : null, counts.LastSuccessAt));
-        }
-
-        return TypedResults.Ok(views);
-    }
-
-    private static string CircuitName(CircuitState state) => state switch
-    {
-        CircuitState.Open => "open",
-        CircuitState.HalfOpen => "half_open",
-        _ => "closed",
-    };
+    private static async Task<IResult> List(ChannelOverview overview, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await overview.ListAsync(cancellationToken));
 
     private static async Task<IResult> Check(
-        string channel, ClaimsPrincipal user, ChannelCatalogue catalogue, ChannelHealthService health, IAuditLog audit, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (catalogue.Find(channel) is null)
-        {
-            return Problems.NotFound("channel", channel);
-        }
-
-        // Stored like a scheduled check (so every node shows it) and alerted on if it changes the channel's state.
-        var check = await health.CheckAsync(channel, null, cancellationToken);
-        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), ItemsApi.Actor(user), "channel.check", null, null, channel, null,
-            $"{check.Status}: {check.Detail}"), cancellationToken);
-        return TypedResults.Ok(HealthView.From(check));
-    }
+        string channel, ClaimsPrincipal user, ChannelOverview overview, CancellationToken cancellationToken) =>
+        await overview.CheckAsync(channel, ItemsApi.Actor(user), cancellationToken) is { } health
+            ? TypedResults.Ok(health)
+            : Problems.NotFound("channel", channel);
 
     private static async Task<IResult> Checks(
         string channel, string? limit, ChannelCatalogue catalogue, ChannelHealthService health, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Syndicator.Core.Deliveries;
 using Syndicator.Core.Dispatch;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
@@ -32,11 +33,8 @@ internal static class DeliveriesApi
 
     private static async Task<IResult> Retry(
         string deliveryId, ClaimsPrincipal user, IDeliveryStore store, DispatchSignal signal, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var outcome = await store.RetryAsync(new DeliveryCommand(deliveryId, null, ItemsApi.Actor(user), time.GetUtcNow()), cancellationToken);
-        return await Answer(outcome, deliveryId, store, signal, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        Answer(await DeliveryCommands.RetryAsync(deliveryId, null, ItemsApi.Actor(user), store, signal, time, cancellationToken), deliveryId);
 
     private static async Task<IResult> RetryMany(
         HttpRequest request, ClaimsPrincipal user, IDeliveryStore store, DispatchSignal signal, TimeProvider time,
@@ -48,16 +46,10 @@ internal static class DeliveriesApi
             return problem;
         }
 
-        var selected = await store.RetryManyAsync(
-            new RetryFilter(body!.Channel, body.ItemId, body.Since), body.DryRun, ItemsApi.Actor(user), time.GetUtcNow(), cancellationToken);
+        var selected = await DeliveryCommands.RetryManyAsync(
+            new RetryFilter(body!.Channel, body.ItemId, body.Since), body.DryRun, ItemsApi.Actor(user), store, signal, time, cancellationToken);
         var view = new BulkRetryView(body.DryRun, selected.Count, selected.Select(DeliveryView.From).ToList());
-        if (body.DryRun)
-        {
-            return TypedResults.Ok(view);
-        }
-
-        signal.Notify(selected.Select(d => d.Channel).Distinct());
-        return TypedResults.Accepted((string?)null, view);
+        return body.DryRun ? TypedResults.Ok(view) : TypedResults.Accepted((string?)null, view);
     }
 
     private static async Task<IResult> Confirm(
@@ -70,29 +62,13 @@ internal static class DeliveriesApi
             return problem;
         }
 
-        if (!Uri.TryCreate(body!.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-        {
-            return Problems.Field(StatusCodes.Status400BadRequest, "A URL is required.", "url",
-                "url must be the absolute http(s) address where the item was published.");
-        }
-
-        var outcome = await store.ConfirmAsync(new DeliveryCommand(deliveryId, null, ItemsApi.Actor(user), time.GetUtcNow()), url, cancellationToken);
-        return await Answer(outcome, deliveryId, store, signal, cancellationToken);
+        return Answer(
+            await DeliveryCommands.ConfirmAsync(deliveryId, body!.Url, null, ItemsApi.Actor(user), store, signal, time, cancellationToken),
+            deliveryId);
     }
 
-    private static async Task<IResult> Answer(
-        CommandOutcome outcome, string deliveryId, IDeliveryStore store, DispatchSignal signal, CancellationToken cancellationToken)
-    {
-        switch (outcome.Result)
-        {
-            case CommandResult.NotFound:
-                return Problems.NotFound("delivery", deliveryId);
-            case CommandResult.Conflict:
-                return Problems.Field(StatusCodes.Status409Conflict, "Not possible now.", "deliveryId", outcome.Message ?? "The command does not apply.");
-            default:
-                var delivery = (await store.GetAsync(deliveryId, cancellationToken))!;
-                signal.Notify(delivery.Channel);
-                return TypedResults.Accepted($"/api/deliveries/{deliveryId}", DeliveryView.From(delivery));
-        }
-    }
+    private static IResult Answer((Delivery? Delivery, CommandError? Error) answer, string deliveryId) =>
+        answer.Error is { } error
+            ? error.ToProblem()
+            : TypedResults.Accepted($"/api/deliveries/{deliveryId}", DeliveryView.From(answer.Delivery!));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Hosting;
+using Syndicator.Host.WebConsole;
 using Syndicator.Sandbox;
 
 namespace Syndicator.Host.Cli;
@@ -13,6 +14,8 @@ namespace Syndicator.Host.Cli;
 /// </summary>
 internal static class DemoCommand
 {
+    private const string DemoUser = "demo";
+
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Exit when every delivery has succeeded (0), or one failed or time ran out (1)." };
@@ -52,6 +55,10 @@ internal static class DemoCommand
             service.Services.GetRequiredService<IKeyStore>(), service.Services.GetRequiredService<IAuditLog>(),
             "demo", Scopes.All, TimeProvider.System, cancellationToken);
 
+        // A demo account with a random password: the console has no default password, not even in the demo.
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('/', '_').Replace('+', '-');
+        await service.Services.GetRequiredService<Accounts>().CreateAsync(DemoUser, ConsoleRoles.Admin, password, "demo", cancellationToken);
+
         Console.WriteLine($"Sandbox  {sandboxUrl}   Service  {serviceUrl}   Data  {data}");
         using var client = new ApiClient(serviceUrl, key);
         var progress = new DemoProgress(client, new SandboxReader(sandboxUrl));
@@ -59,6 +66,7 @@ internal static class DemoCommand
         var succeeded = submitted && await progress.FollowAsync(timeout, cancellationToken);
         var exact = succeeded && await progress.VerifyExactlyOnceAsync(cancellationToken);
         DemoProgress.PrintWhereToLook(serviceUrl, sandboxUrl, key, progress.ItemIds);
+        Console.WriteLine($"Console  {serviceUrl}   user {DemoUser}   password {password}   (a new random password each run)");
 
         if (!once)
         {

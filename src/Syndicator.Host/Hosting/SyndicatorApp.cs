@@ -12,6 +12,7 @@ using Syndicator.Core.Tracking;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Health;
+using Syndicator.Host.WebConsole;
 using Syndicator.Host.Jobs;
 using Syndicator.Storage;
 
@@ -73,12 +74,15 @@ public static class SyndicatorApp
             .AddPolicy(Scopes.Submit, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Submit))
             .AddPolicy(Scopes.Operate, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Operate))
             .AddPolicy(Scopes.Read, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Read));
+        builder.Services.AddSingleton<ChannelOverview>();
+        builder.Services.AddSyndicatorConsole(builder.Configuration);
 
         var app = builder.Build();
 
         // Unknown routes, bad query strings and unexpected errors answer with problem details too.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSyndicatorConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapItemsApi();
@@ -86,6 +90,7 @@ public static class SyndicatorApp
         app.MapChannelsApi();
         app.MapHealthApi();
         app.MapReportsApi();
+        app.MapSyndicatorConsole();
         return app;
     }
 

@@ -10,7 +10,7 @@ namespace Syndicator.Storage.Relational;
 /// store interfaces share one instance, so that they share the provider's connections (and SQLite's write gate).
 /// </summary>
 internal abstract partial class RelationalStore : IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IStoreLifecycle, IDisposable,
-    IHealthCheckStore, IDeliveryStatistics, IComplianceStore, IPublicationStatistics, ITrackingStore
+    IHealthCheckStore, IDeliveryStatistics, IComplianceStore, IPublicationStatistics, ITrackingStore, IUserStore
 {
     private readonly IStoreDatabase _db;
 
