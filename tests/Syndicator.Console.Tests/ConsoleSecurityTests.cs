@@ -122,6 +122,25 @@ public sealed class ConsoleSecurityTests(ServiceFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ChannelStatus_AfterCheckNow_HistoryShowsTheStoredCheck()
+    {
+        var (name, password) = await _service.AddUserAsync(ConsoleRoles.It);
+        using var client = new ConsoleClient(_service.BaseAddress);
+        (await client.SignInAsync(name, password)).Dispose();
+        (await client.PostAsync("channels?handler=Check", [new("channel", "approval")], "channels")).Dispose();
+
+        using var page = await client.GetAsync("channels");
+        var html = await page.Content.ReadAsStringAsync();
+
+        // The approval channel's history section lists the check just made by hand, as the store holds it.
+        var section = html[html.IndexOf("data-history=\"approval\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("手动", section, StringComparison.Ordinal);
+        Assert.Contains("正常", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("尚无检查记录", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostWithdraw_WithoutAntiforgeryToken_RefusedAndNothingChanges()
     {
         using var client = await SignedInAsync(ConsoleRoles.Operator);

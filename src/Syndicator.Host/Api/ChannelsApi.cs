@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
 using Syndicator.Host.Health;
 

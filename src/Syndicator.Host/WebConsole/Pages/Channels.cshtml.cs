@@ -2,18 +2,38 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Syndicator.Host.Api;
+using Syndicator.Host.Health;
 
 namespace Syndicator.Host.WebConsole.Pages;
 
 /// <summary>渠道状态 (IT): what <c>GET /api/channels</c> shows, and "check now" as <c>POST /api/channels/{c}/check</c> does it.</summary>
 [Authorize(Policy = ConsolePolicies.Channels)]
-internal sealed class ChannelsModel(ChannelOverview overview, ConsoleText text) : PageModel
+internal sealed class ChannelsModel(ChannelOverview overview, ChannelHealthService health, ConsoleText text) : PageModel
 {
+    /// <summary>How many stored checks the page shows per channel, newest first.</summary>
+    public const int HistoryLength = 10;
+
     public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
 
     public string? Done { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Channels = await overview.ListAsync(cancellationToken);
+    /// <summary>Each channel's latest stored checks (scheduled or by hand, from whichever node ran them).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HealthCheckView>> History { get; private set; } =
+        new Dictionary<string, IReadOnlyList<HealthCheckView>>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Channels = await overview.ListAsync(cancellationToken);
+        var history = new Dictionary<string, IReadOnlyList<HealthCheckView>>(StringComparer.Ordinal);
+        foreach (var channel in Channels)
+        {
+            history[channel.Id] = [.. (await health.HistoryAsync(channel.Id, HistoryLength, cancellationToken)).Select(HealthCheckView.From)];
+        }
+
+        History = history;
+    }
 
     [HandlerPolicy(ConsolePolicies.Channels)]
     public async Task<IActionResult> OnPostCheckAsync(string channel, CancellationToken cancellationToken)
@@ -25,7 +45,7 @@ internal sealed class ChannelsModel(ChannelOverview overview, ConsoleText text) 
         }
 
         Done = text.Format("Checked", channel, text["health." + health.Status]);
-        Channels = await overview.ListAsync(cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
     }
 }
