@@ -29,6 +29,9 @@ public sealed class HealthAlertTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Health:Interval"] = "00:00:01",
+
+            // Failing pings open the channel's HTTP circuit; a short break lets the recovery show within the wait below.
+            ["Channels:bureau:RequestCircuitBreak"] = "00:00:01",
             ["Alerts:Webhook:Url"] = new Uri(_robot.BaseAddress, format == "dingtalk" ? $"robot/send?access_token={AccessToken}" : $"cgi-bin/webhook/send?key={AccessToken}").ToString(),
             ["Alerts:Webhook:Format"] = format,
             ["Alerts:Webhook:Keyword"] = "同步告警",
