@@ -1,13 +1,9 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Syndicator.Core.Storage;
-using Syndicator.Host.Auth;
-using Syndicator.Host.Cli;
-using Syndicator.Host.Hosting;
+using Syndicator.Host.Tests;
 using Syndicator.Host.WebConsole;
 using Syndicator.Testing.Sandbox;
 
@@ -19,61 +15,22 @@ namespace Syndicator.Console.Tests;
 /// </summary>
 public sealed class ConsoleHarness : IAsyncDisposable
 {
-    private readonly string _data;
+    private readonly ServiceHarness _service;
 
-    private ConsoleHarness(SandboxServer sandbox, WebApplication app, string data, HttpClient api)
-    {
-        Sandbox = sandbox;
-        App = app;
-        _data = data;
-        Api = api;
-        BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
-    }
+    private ConsoleHarness(ServiceHarness service) => _service = service;
 
-    public SandboxServer Sandbox { get; }
+    public SandboxServer Sandbox => _service.Sandbox;
 
-    public WebApplication App { get; }
+    public WebApplication App => _service.App;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _service.BaseAddress;
 
     /// <summary>An API client whose key has every scope.</summary>
-    public HttpClient Api { get; }
+    public HttpClient Api => _service.Client;
 
-    public static async Task<ConsoleHarness> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
-    {
-        var sandbox = await SandboxServer.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "syndicator-console-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Retry:Jitter"] = "0",
-            ["Dispatcher:PollInterval"] = "00:00:00.200",
-        };
-        for (var i = 0; i < 9; i++)
-        {
-            settings[$"Retry:Schedule:{i}"] = "00:00:00.100";
-        }
-
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var app = SyndicatorApp.Create(new ServeSettings
-        {
-            Urls = "http://127.0.0.1:0",
-            DataDirectory = data,
-            Sandbox = sandbox.BaseAddress,
-            Overrides = settings,
-        });
-        await app.StartAsync();
-        var apiKey = await KeysCommand.CreateAsync(
-            app.Services.GetRequiredService<IKeyStore>(), app.Services.GetRequiredService<IAuditLog>(),
-            "console-tests", Scopes.All, TimeProvider.System, CancellationToken.None);
-        var api = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/") };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        return new ConsoleHarness(sandbox, app, data, api);
-    }
+    /// <summary>The service as the host tests start it (<see cref="ServiceHarness"/>, the same source file).</summary>
+    public static async Task<ConsoleHarness> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null) =>
+        new(await ServiceHarness.StartAsync(overrides));
 
     /// <summary>A new account with <paramref name="role"/> and a random password.</summary>
     public async Task<(string Name, string Password)> AddUserAsync(string role)
@@ -106,45 +63,13 @@ public sealed class ConsoleHarness : IAsyncDisposable
     }
 
     /// <summary>The item's status as the API shows it.</summary>
-    public async Task<JsonElement> ItemAsync(string id) =>
-        await Api.GetFromJsonAsync<JsonElement>($"api/items/{Uri.EscapeDataString(id)}");
+    public Task<JsonElement> ItemAsync(string id) => _service.GetItemAsync(id);
 
     /// <summary>Polls the item until <paramref name="condition"/> holds; fails with the last state after the deadline.</summary>
-    public async Task<JsonElement> WaitForItemAsync(string id, Func<JsonElement, bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        JsonElement item;
-        do
-        {
-            item = await ItemAsync(id);
-            if (condition(item))
-            {
-                return item;
-            }
-
-            await Task.Delay(50);
-        }
-        while (DateTimeOffset.UtcNow < deadline);
-
-        Assert.Fail($"Item {id} never reached the expected state. Last: {item}");
-        return item;
-    }
+    public Task<JsonElement> WaitForItemAsync(string id, Func<JsonElement, bool> condition, TimeSpan? timeout = null) =>
+        _service.WaitForItemAsync(id, condition, timeout);
 
     public static string Status(JsonElement item) => item.GetProperty("status").GetString()!;
 
-    public async ValueTask DisposeAsync()
-    {
-        Api.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await Sandbox.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public ValueTask DisposeAsync() => _service.DisposeAsync();
 }
