@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Syndicator.Core.Channels;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.Handoff;
 

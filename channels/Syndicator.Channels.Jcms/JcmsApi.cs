@@ -1,4 +1,5 @@
 using RestSharp;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.Jcms;
 

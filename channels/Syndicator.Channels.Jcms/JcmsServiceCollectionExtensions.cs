@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.Jcms;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using RestSharp;
 using Syndicator.Core.Channels;
 using RestSharp.Serializers.Json;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.SsCms;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.SsCms;
 

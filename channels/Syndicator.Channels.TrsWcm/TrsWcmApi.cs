@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using RestSharp;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm;
 

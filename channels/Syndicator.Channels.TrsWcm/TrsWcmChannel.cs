@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Syndicator.Core.Channels;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm;
 

@@ -2,6 +2,7 @@ using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Items;
 using Syndicator.Core.Tracking;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm;
 

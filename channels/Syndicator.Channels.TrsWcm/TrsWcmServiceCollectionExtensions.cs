@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Syndicator.Core.Channels;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RestSharp;
 using Syndicator.Core.Items;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.WeChat;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
 using Syndicator.Core.Storage;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.WeChat;
 

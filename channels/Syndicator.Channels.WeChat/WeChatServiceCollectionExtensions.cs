@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Storage;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.WeChat;
 

@@ -6,6 +6,7 @@ using Syndicator.Core.Channels;
 using Syndicator.Sandbox;
 using Syndicator.Testing.Fakes;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm.Tests;
 

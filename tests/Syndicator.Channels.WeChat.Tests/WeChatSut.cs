@@ -9,6 +9,7 @@ using Syndicator.Sandbox;
 using Syndicator.Testing.Fakes;
 using Syndicator.Testing.Sandbox;
 using Syndicator.Testing;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.WeChat.Tests;
 

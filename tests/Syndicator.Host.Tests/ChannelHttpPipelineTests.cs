@@ -4,6 +4,7 @@ using Polly.CircuitBreaker;
 using Syndicator.Core.Channels;
 using Syndicator.Host.Hosting;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Host.Tests;
 

@@ -51,23 +51,3 @@ public sealed class ChannelOptions
     /// <summary>At most this many tries start in any minute; 0 for no limit. Default: 0.</summary>
     public int MaxPerMinute { get; set; }
 }
-
-/// <summary>Names shared by the composition root and the connectors.</summary>
-public static class ChannelHttp
-{
-    /// <summary>Marks a request as safe to send again; the inner retry layer retries only requests so marked.</summary>
-    public static readonly System.Net.Http.HttpRequestOptionsKey<bool> Idempotent = new("syndicator.idempotent");
-
-    /// <summary>The named <see cref="System.Net.Http.HttpClient"/> a connector uses for <paramref name="channelId"/>.</summary>
-    public static string ClientName(string channelId) => "channel:" + channelId;
-
-    /// <summary>Marks <paramref name="request"/> safe to repeat: a read, or a write whose repetition changes nothing.</summary>
-    public static void MarkIdempotent(System.Net.Http.HttpRequestMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Options.Set(Idempotent, true);
-    }
-
-    public static bool IsIdempotent(System.Net.Http.HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(Idempotent, out var marked) && marked;
-}

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Host.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using Syndicator.Core.Channels;
+using Syndicator.Core.Tracking;
 
-namespace Syndicator.Core.Tracking;
+namespace Syndicator.Channels.Toolkit;
 
 /// <summary>
 /// Verifies an article by its public page, for connectors whose platform publishes web pages: a GET of the URL the
@@ -79,42 +79,5 @@ public sealed record PublicPage(string TitleSelector, string? BodySelector)
 
         var fingerprint = ContentFingerprint.Of(BodySelector is null ? page.Body?.InnerHtml : page.QuerySelector(BodySelector)!.InnerHtml);
         return LiveComparison.Judge(titleMatches, bodyMatches, liveTitle, expectedTitle, fingerprint);
-    }
-}
-
-/// <summary>How a comparison of title and body becomes a <see cref="LiveCheck"/>, the same for every connector.</summary>
-public static class LiveComparison
-{
-    /// <summary>Compares a live title and body (HTML) with the approved ones, by <see cref="ContentFingerprint"/>.</summary>
-    public static LiveCheck Compare(string? liveTitle, string? liveBodyHtml, string expectedTitle, string expectedBodyHtml)
-    {
-        var fingerprint = ContentFingerprint.Of(liveBodyHtml);
-        return Judge(
-            ContentFingerprint.Squeeze(liveTitle) == ContentFingerprint.Squeeze(expectedTitle),
-            fingerprint == ContentFingerprint.Of(expectedBodyHtml),
-            liveTitle ?? "",
-            expectedTitle,
-            fingerprint);
-    }
-
-    internal static LiveCheck Judge(bool titleMatches, bool bodyMatches, string liveTitle, string expectedTitle, string fingerprint)
-    {
-        if (titleMatches && bodyMatches)
-        {
-            return new LiveCheck(LiveStatus.Verified, liveTitle, fingerprint, "与审核通过的内容一致 title and body match what was approved");
-        }
-
-        var parts = new List<string>();
-        if (!titleMatches)
-        {
-            parts.Add($"标题不同 the title differs: live '{liveTitle}', approved '{expectedTitle}'");
-        }
-
-        if (!bodyMatches)
-        {
-            parts.Add("正文不同 the body's text differs from what was approved");
-        }
-
-        return new LiveCheck(LiveStatus.Changed, liveTitle, fingerprint, string.Join("; ", parts));
     }
 }
