@@ -27,7 +27,9 @@ internal sealed class ConfigurationValidator(
     {
         var errors = new List<string>();
         var known = factories.ToDictionary(f => f.Connector, StringComparer.Ordinal);
-        foreach (var channel in channels)
+        // A disabled channel is not validated: channels go live one at a time, and one not yet switched on needs no
+        // credentials (DESIGN.md §6: "a channel with Enabled=false needs no other settings").
+        foreach (var channel in channels.Where(c => c.Enabled))
         {
             if (!known.TryGetValue(channel.Connector, out var factory))
             {

@@ -45,6 +45,22 @@ public sealed class ConfigurationValidatorTests
     }
 
     [Fact]
+    public void Validate_DisabledChannelWithUnknownConnectorAndBadSettings_NotValidated()
+    {
+        var factory = new FakeConnectorFactory().Reporting("Channels:x:BaseUrl is required.");
+
+        var problems = CreateSut(
+            factory,
+            ("Channels:portal:Enabled", "false"),
+            ("Channels:approval:Enabled", "false"),
+            ("Channels:wechat:Enabled", "false"),
+            ("Channels:wechat:Connector", "no-such-connector"),
+            ("Channels:bureau:Enabled", "false"));
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void Validate_ConnectorsOwnProblems_Reported()
     {
         var factory = new FakeConnectorFactory().Reporting("Channels:x:BaseUrl is required.");

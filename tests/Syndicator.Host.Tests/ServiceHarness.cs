@@ -35,7 +35,12 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>A client whose key has every scope.</summary>
     public HttpClient Client { get; private set; } = null!;
 
-    public static async Task<ServiceHarness> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="overrides">Settings on top of appsettings.json (and the sandbox profile).</param>
+    /// <param name="sandboxProfile">
+    /// Point every channel of the default profile at the sandbox (<c>serve --sandbox</c>); false: only what
+    /// appsettings.json and <paramref name="overrides"/> say, as a real deployment is configured.
+    /// </param>
+    public static async Task<ServiceHarness> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, bool sandboxProfile = true)
     {
         var sandbox = await SandboxServer.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "syndicator-test-" + Guid.NewGuid().ToString("N"));
@@ -52,14 +57,15 @@ public sealed class ServiceHarness : IAsyncDisposable
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            // "{sandbox}" in a value stands for the sandbox's root URL, which only exists from here on.
+            settings[key] = value?.Replace("{sandbox}", sandbox.BaseAddress.ToString(), StringComparison.Ordinal);
         }
 
         var app = SyndicatorApp.Create(new ServeSettings
         {
             Urls = "http://127.0.0.1:0",
             DataDirectory = data,
-            Sandbox = sandbox.BaseAddress,
+            Sandbox = sandboxProfile ? sandbox.BaseAddress : null,
             Overrides = settings,
         });
         await app.StartAsync();
