@@ -122,6 +122,50 @@ public sealed class ConsoleSecurityTests(ServiceFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task PostGoLive_Operator_ForbiddenAndNothingPublished()
+    {
+        using var client = await SignedInAsync(ConsoleRoles.Operator);
+
+        using var response = await client.PostAsync(
+            "channels?handler=Verify", [new("channel", "approval"), new("column", "102"), new("live", "true")], "");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var audit = await _service.App.Services.GetRequiredService<IAuditLog>().ListAsync(null, 50, CancellationToken.None);
+        Assert.DoesNotContain(audit, e => e.Action == "channel.verify" && e.Actor.StartsWith("user:operator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostGoLive_It_ShowsEveryStepPassedAndAuditsTheUser()
+    {
+        var (name, password) = await _service.AddUserAsync(ConsoleRoles.It);
+        using var client = new ConsoleClient(_service.BaseAddress);
+        (await client.SignInAsync(name, password)).Dispose();
+
+        using var response = await client.PostAsync(
+            "channels?handler=Verify", [new("channel", "approval"), new("column", "102"), new("live", "true")], "channels");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-golive=\"approval\" data-passed=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-step=\"withdraw\"", html, StringComparison.Ordinal);
+        Assert.Contains("通过：该渠道可以上线", html, StringComparison.Ordinal);
+        var audit = await _service.App.Services.GetRequiredService<IAuditLog>().ListAsync(null, 50, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "channel.verify" && e.Actor == "user:" + name && e.Channel == "approval");
+    }
+
+    [Fact]
+    public async Task PostGoLive_WithoutColumn_RefusedNamingTheColumn()
+    {
+        var (name, password) = await _service.AddUserAsync(ConsoleRoles.It);
+        using var client = new ConsoleClient(_service.BaseAddress);
+        (await client.SignInAsync(name, password)).Dispose();
+
+        using var response = await client.PostAsync("channels?handler=Verify", [new("channel", "approval"), new("live", "true")], "channels");
+
+        Assert.Contains("to publish the test article in", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChannelStatus_AfterCheckNow_HistoryShowsTheStoredCheck()
     {
         var (name, password) = await _service.AddUserAsync(ConsoleRoles.It);

@@ -40,6 +40,14 @@ public sealed class CliClientTests
         Assert.Contains("healthy", check.StdOut, StringComparison.Ordinal);
         await UntilStatusShowsAsync("delivered", client);
 
+        var noColumn = await SyndicatorProcess.RunAsync(["channels", "verify", "approval", "--live", .. client], Minute);
+        Assert.Equal(2, noColumn.ExitCode);
+        Assert.Contains("--column", noColumn.StdErr, StringComparison.Ordinal);
+        var verify = await SyndicatorProcess.RunAsync(["channels", "verify", "approval", "--live", "--column", "102", .. client], Minute);
+        Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
+        Assert.Contains("withdraw", verify.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Verdict: passed", verify.StdOut, StringComparison.Ordinal);
+
         var withdraw = await SyndicatorProcess.RunAsync(["withdraw", "txsl-2026-0042", "--reason", "信息有误", .. client], Minute);
         Assert.True(withdraw.ExitCode == 0, withdraw.StdErr);
         await UntilStatusShowsAsync("withdrawn", client);

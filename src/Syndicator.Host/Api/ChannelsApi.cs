@@ -4,6 +4,7 @@ using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
+using Syndicator.Host.GoLive;
 using Syndicator.Host.Health;
 
 namespace Syndicator.Host.Api;
@@ -16,6 +17,7 @@ internal static class ChannelsApi
         app.MapGet("/api/channels", List).RequireAuthorization(Scopes.Read);
         app.MapPost("/api/channels/{channel}/check", Check).RequireAuthorization(Scopes.Operate);
         app.MapGet("/api/channels/{channel}/checks", Checks).RequireAuthorization(Scopes.Read);
+        app.MapPost("/api/channels/{channel}/verify", Verify).RequireAuthorization(Scopes.Operate);
         return app;
     }
 
@@ -31,6 +33,25 @@ internal static class ChannelsApi
         await overview.CheckAsync(channel, ItemsApi.Actor(user), cancellationToken) is { } health
             ? TypedResults.Ok(health)
             : Problems.NotFound("channel", channel);
+
+    /// <summary>The go-live probe (<c>channels verify C --live --column ID</c>): 200 with the report, passed or not.</summary>
+    private static async Task<IResult> Verify(
+        string channel, HttpRequest request, ClaimsPrincipal user, GoLiveProbe probe, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<VerifyRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (probe.Refusal(channel, body!.Column, body.Live) is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
+        var report = await probe.RunAsync(channel, body.Column!, ItemsApi.Actor(user), cancellationToken);
+        return TypedResults.Ok(report);
+    }
 
     private static async Task<IResult> Checks(
         string channel, string? limit, ChannelCatalogue catalogue, ChannelHealthService health, CancellationToken cancellationToken)
@@ -76,3 +97,8 @@ public sealed record HealthCheckView(
     public static HealthCheckView From(HealthCheck c) =>
         new(HealthStatusNames.Of(c.Status), c.CheckedAt, c.LatencyMs, c.Detail, c.Quota, c.Node, c.ScheduledFor is null ? "manual" : "scheduled", c.ScheduledFor);
 }
+
+/// <summary>The body of <c>POST /api/channels/{channel}/verify</c>.</summary>
+/// <param name="Column">The platform's test column (栏目) the marked article goes to. Required.</param>
+/// <param name="Live">Must be true: the probe publishes for real, then withdraws.</param>
+public sealed record VerifyRequest(string? Column, bool Live);

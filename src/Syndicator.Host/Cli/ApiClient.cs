@@ -14,11 +14,15 @@ internal sealed class ApiClient : IDisposable
         WriteIndented = true,
     };
 
+    /// <summary>How long a call may take unless the verb says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+
     private readonly HttpClient _http;
 
     public ApiClient(Uri server, string apiKey)
     {
-        _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
+        // Each call carries its own deadline (DefaultTimeout, or a verb's own for long runs such as the go-live probe).
+        _http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
@@ -30,18 +34,30 @@ internal sealed class ApiClient : IDisposable
             Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
         }, cancellationToken);
 
-    public Task<ApiAnswer> PostAsync(string path, object body, CancellationToken cancellationToken) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken);
+    public Task<ApiAnswer> PostAsync(string path, object body, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) }, cancellationToken, timeout);
 
     public Task<ApiAnswer> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
-    private async Task<ApiAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<ApiAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         using (request)
         {
-            using var response = await _http.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout ?? DefaultTimeout);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, deadline.Token);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpRequestException($"no answer within {timeout ?? DefaultTimeout}", ex);
+            }
+
+            using var answer = response;
+            var text = await response.Content.ReadAsStringAsync(deadline.Token);
             JsonElement? body = null;
             if (text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true)
             {

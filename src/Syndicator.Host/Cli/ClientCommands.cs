@@ -88,8 +88,33 @@ internal static class ClientCommands
 
             return code;
         });
-        var command = new Command("channels", "Show every channel's health and queue.") { check };
+        var command = new Command("channels", "Show every channel's health and queue.") { check, Verify() };
         return ClientOptions.Wire(command, async (_, client, ct) => await Output.ChannelsAsync(await client.GetAsync("/api/channels", ct)));
+    }
+
+    /// <summary><c>channels verify C --live --column ID</c>: the go-live probe, run by the service against the real platform.</summary>
+    private static Command Verify()
+    {
+        var channel = new Argument<string>("CHANNEL") { Description = "The channel to probe." };
+        var live = new Option<bool>("--live") { Description = "Confirm: a marked test article is published for real, then withdrawn." };
+        var column = new Option<string?>("--column") { Description = "The platform's test column (栏目) id to publish in. Required." };
+        var command = new Command("verify", "Go-live probe: publish a marked test article to a test column, read it back, fetch its page, update it, withdraw it.")
+        {
+            channel, live, column,
+        };
+        return ClientOptions.Wire(command, async (result, client, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValue(column)) || !result.GetValue(live))
+            {
+                await Console.Error.WriteLineAsync("channels verify needs --live and --column ID: it publishes a marked test article in that test column and withdraws it. Nothing was run.");
+                return SyndicatorCli.BadUsage;
+            }
+
+            var name = result.GetValue(channel)!;
+            var body = new { column = result.GetValue(column), live = true };
+            var answer = await client.PostAsync($"/api/channels/{Uri.EscapeDataString(name)}/verify", body, ct, GoLive.GoLiveProbe.Deadline + TimeSpan.FromMinutes(1));
+            return await Output.GoLiveAsync(answer);
+        });
     }
 }
 

@@ -79,6 +79,49 @@ internal static class Output
         return status == "healthy" ? SyndicatorCli.Success : SyndicatorCli.WorkFailed;
     }
 
+    /// <summary>The go-live report: each step with its calls, then the verdict; exit 0 only when it passed.</summary>
+    public static async Task<int> GoLiveAsync(ApiAnswer answer)
+    {
+        if (!answer.IsSuccess)
+        {
+            return await ProblemAsync(answer);
+        }
+
+        var report = answer.Body!.Value;
+        Say.Line($"上线检查 go-live probe: channel {Str(report, "channel")} ({Str(report, "connector")}), test column {Str(report, "column")}, test item {Str(report, "itemId")}");
+        foreach (var step in report.GetProperty("steps").EnumerateArray())
+        {
+            Say.Line($"{Mark(Str(step, "result")),-2} {Str(step, "name"),-17} {Str(step, "result"),-8} {Num(step, "durationMs"),6} ms  {Str(step, "detail")}");
+            foreach (var call in step.GetProperty("calls").EnumerateArray())
+            {
+                var status = Str(call, "status");
+                Say.Line($"     {Str(call, "at")}  {Str(call, "method")} {Str(call, "url")} → {(status.Length == 0 ? "no answer" : status)} ({Num(call, "durationMs")} ms)");
+                if (Str(call, "sent") is { Length: > 0 } sent)
+                {
+                    Say.Line($"       sent:   {sent}");
+                }
+
+                Say.Line($"       answer: {Str(call, "answer")}");
+            }
+        }
+
+        var passed = report.GetProperty("passed").GetBoolean();
+        if (Str(report, "stillLive") is { Length: > 0 } live)
+        {
+            await Console.Error.WriteLineAsync($"The test article could not be withdrawn and is still live: {live}. Remove it in the platform's back office.");
+        }
+
+        Say.Line($"{(passed ? "Verdict: passed — the channel can go live." : "Verdict: FAILED — see the failed step above.")}");
+        return passed ? SyndicatorCli.Success : SyndicatorCli.WorkFailed;
+    }
+
+    private static string Mark(string result) => result switch
+    {
+        "passed" => "✔",
+        "failed" => "✘",
+        _ => "·",
+    };
+
     public static async Task<int> ProblemAsync(ApiAnswer answer)
     {
         foreach (var line in answer.ProblemLines())

@@ -3,6 +3,7 @@ using Polly;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Channels.Toolkit;
+using Syndicator.Host.GoLive;
 
 namespace Syndicator.Host.Hosting;
 
@@ -26,6 +27,9 @@ internal static class ChannelHttpClients
             var options = channel.Options;
             var perCall = options.RequestTimeout > TimeSpan.Zero ? options.RequestTimeout : TimeSpan.FromSeconds(20);
             services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
+
+                // Outermost, so the go-live probe sees each call as the connector made it; idle unless a probe runs.
+                .AddHttpMessageHandler(() => new ProbeRecordingHandler())
                 .AddResilienceHandler(name, pipeline =>
                 {
                     // Outermost: the whole call, inner retries and their waits included, never outlasts this.

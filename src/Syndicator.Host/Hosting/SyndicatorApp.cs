@@ -75,6 +75,7 @@ public static class SyndicatorApp
             .AddPolicy(Scopes.Operate, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Operate))
             .AddPolicy(Scopes.Read, p => p.RequireClaim(ApiKeyAuthentication.ScopeClaim, Scopes.Read));
         builder.Services.AddSingleton<ChannelOverview>();
+        builder.Services.AddSingleton<Syndicator.Host.GoLive.GoLiveProbe>();
         builder.Services.AddSyndicatorConsole(builder.Configuration);
 
         var app = builder.Build();
