@@ -28,11 +28,14 @@ internal sealed class SsCmsConnectorFactory : ConnectorFactory<SsCmsChannelOptio
         _logger = logger;
     }
 
+    /// <summary>The length of SSCMS's short text columns (Datory's <c>VarCharDefaultLength</c>, S2).</summary>
+    private const int VarCharLength = 500;
+
     public override string Connector => "sscms";
 
     /// <summary>
     /// What SSCMS cannot take through this channel: with <c>InlineMedia=false</c>, body images and attachments (v1 has
-    /// no upload route); with <c>MaxRequestBytes</c>, a request larger than the way to SSCMS takes (S3).
+    /// no upload route); with <c>MaxRequestBytes</c>, a request larger than the way to SSCMS takes (S3); a title longer than its VARCHAR(500) column (S2).
     /// </summary>
     public override IEnumerable<KeyValuePair<string, string>> CheckItem(ChannelDefinition channel, ItemRevision item)
     {
@@ -40,6 +43,13 @@ internal sealed class SsCmsConnectorFactory : ConnectorFactory<SsCmsChannelOptio
         ArgumentNullException.ThrowIfNull(item);
         var options = Bind(channel);
         var key = $"Channels:{channel.Id}";
+        var title = item.TitleFor(channel.Id);
+        if (title.Length > VarCharLength)
+        {
+            // S2: Title is a VARCHAR(500) column; every production database refuses a longer value.
+            yield return new("title", $"渠道 {channel.Id} 的标题过长: SSCMS stores titles in a column of at most {VarCharLength} characters; this one has {title.Length}");
+        }
+
         if (!options.InlineMedia)
         {
             var shown = SsCmsBody.ImagesShown(item);
