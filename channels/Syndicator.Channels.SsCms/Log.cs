@@ -31,7 +31,4 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "Channel {Channel}: {Call} got no answer from SSCMS (sent: {Sent}): {Error}")]
     public static partial void CallFailed(ILogger logger, string channel, string call, bool sent, string error);
-
-    [LoggerMessage(10, LogLevel.Debug, "Channel {Channel}: health {Status}: {Detail}")]
-    public static partial void HealthChecked(ILogger logger, string channel, string status, string detail);
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
 using RestSharp;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.SsCms;
 
@@ -10,8 +10,6 @@ namespace Syndicator.Channels.SsCms;
 internal sealed class SsCmsAnswer<T>
     where T : class
 {
-    private const int MaxMessageLength = 200;
-
     public SsCmsAnswer(RestResponse response, T? data)
     {
         Response = response;
@@ -24,7 +22,7 @@ internal sealed class SsCmsAnswer<T>
     public T? Data { get; }
 
     /// <summary>Whether an HTTP answer arrived at all (false after a refused connection, reset or timeout).</summary>
-    public bool Answered => Response.StatusCode != 0;
+    public bool Answered => HttpFailures.Answered(Response);
 
     public bool Succeeded => Answered && Response.IsSuccessStatusCode && Data is not null;
 
@@ -32,65 +30,43 @@ internal sealed class SsCmsAnswer<T>
 
     public string Code => ((int)Response.StatusCode).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>SSCMS's "unknown site, channel or content" answer: 400 <c>{"message":"未找到资源!"}</c>, not 404.</summary>
+    /// <summary>SSCMS's "unknown site, channel or content" answer: 400 <c>{"message":"未找到资源!"}</c>, not 404 (S8).</summary>
     public bool IsNotFound =>
         StatusCode == HttpStatusCode.BadRequest && Message.Contains("未找到资源", StringComparison.Ordinal);
 
     /// <summary>The platform's message (<c>message</c>, or a problem's <c>title</c>), else the start of the body.</summary>
     public string Message => ReadMessage(Response.Content);
 
-    /// <summary>
-    /// True when the connection could not even be opened (refused, name not resolved, TLS failed), so the request
-    /// certainly did not reach SSCMS. Any other failure without an answer leaves the outcome unknown.
-    /// </summary>
-    public bool NothingSent
-    {
-        get
-        {
-            for (var e = Response.ErrorException; e is not null; e = e.InnerException)
-            {
-                if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    /// <summary>True when the request certainly did not reach SSCMS (the connection could not be opened).</summary>
+    public bool NothingSent => HttpFailures.NothingSent(Response);
 
     /// <summary>Why no answer arrived, for outcomes and logs (never contains the key, which travels in a header).</summary>
-    public string ErrorText =>
-        Response.ErrorException?.GetBaseException().Message ?? Response.ErrorMessage ?? Response.ResponseStatus.ToString();
+    public string ErrorText => HttpFailures.ErrorText(Response);
 
     private static string ReadMessage(string? content)
     {
-        if (string.IsNullOrWhiteSpace(content))
+        if (!string.IsNullOrWhiteSpace(content))
         {
-            return "(empty body)";
-        }
-
-        try
-        {
-            using var json = JsonDocument.Parse(content);
-            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            try
             {
-                foreach (var name in (string[])["message", "title", "detail"])
+                using var json = JsonDocument.Parse(content);
+                if (json.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    if (json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                    foreach (var name in (string[])["message", "title", "detail"])
                     {
-                        return Truncate(value.GetString()!);
+                        if (json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                        {
+                            return HttpFailures.Excerpt(value.GetString());
+                        }
                     }
                 }
             }
-        }
-        catch (JsonException)
-        {
-            // Not JSON (a proxy's HTML error page, say): show its start instead.
+            catch (JsonException)
+            {
+                // Not JSON (a proxy's HTML error page, say): show its start instead.
+            }
         }
 
-        return Truncate(content.Trim());
+        return HttpFailures.Excerpt(content);
     }
-
-    private static string Truncate(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";
 }

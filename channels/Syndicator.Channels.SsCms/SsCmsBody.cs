@@ -6,29 +6,66 @@ using Syndicator.Core.Items;
 namespace Syndicator.Channels.SsCms;
 
 /// <summary>
-/// The body as sent to SSCMS. v1 has no upload endpoint for content images or files, so media travel inside the
-/// body as <c>data:</c> URIs: each <c>&lt;img src="NAME"&gt;</c> naming one of the item's images gets that image's
-/// data URI, attachments are appended as download links, and a hidden marker comment lets reconciliation tell
-/// our content from another with the same title.
+/// The body as sent to SSCMS. v1 has no upload route for content images or files (only user avatars and visitor-form
+/// fields can be uploaded), and <c>imageUrl</c> is a VARCHAR(500) column (S2), so with
+/// <see cref="SsCmsChannelOptions.InlineMedia"/> the media travel inside the body as <c>data:</c> URIs: the cover as the
+/// body's first figure, each <c>&lt;img src="NAME"&gt;</c> naming one of the item's images in place, attachments as
+/// download links at the end. A hidden marker comment lets reconciliation tell our content from another with the
+/// same title.
 /// </summary>
 internal static class SsCmsBody
 {
+    /// <summary>The class of the figure that carries the cover at the top of the body.</summary>
+    public const string CoverClass = "syndicator-cover";
+
     private const string MarkerKey = "syndicator:item=";
 
-    public static string Compose(ItemRevision item)
+    public static string Compose(ItemRevision item, bool inlineMedia = true)
     {
         var document = new HtmlParser().ParseDocument("");
         var body = document.Body!;
-        body.InnerHtml = ItemHtml.InlineImages(item.BodyHtml, item.Images);
+        body.InnerHtml = inlineMedia ? ItemHtml.InlineImages(item.BodyHtml, item.Images) : item.BodyHtml;
 
-        AppendAttachments(document, body, item.Attachments);
+        if (inlineMedia && item.Cover is { } cover)
+        {
+            PrependCover(document, body, cover, item.Title);
+        }
+
+        if (inlineMedia)
+        {
+            AppendAttachments(document, body, item.Attachments);
+        }
+
         body.AppendChild(document.CreateComment($" {MarkerKey}{item.Id} "));
         return body.InnerHtml;
+    }
+
+    /// <summary>The item's images that its body shows (<c>&lt;img src="NAME"&gt;</c>), by name.</summary>
+    public static IReadOnlyList<string> ImagesShown(ItemRevision item)
+    {
+        var names = item.Images.Select(static i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var body = new HtmlParser().ParseDocument("").Body!;
+        body.InnerHtml = item.BodyHtml;
+        return [.. body.QuerySelectorAll("img[src]")
+            .Select(static img => Uri.UnescapeDataString(img.GetAttribute("src")!.Trim()))
+            .Where(names.Contains)
+            .Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Whether <paramref name="body"/> carries the marker of item <paramref name="itemId"/> (and not of a longer id).</summary>
     public static bool HasMarker(string? body, string itemId) =>
         body is not null && MarkerPattern(itemId).IsMatch(body);
+
+    private static void PrependCover(IDocument document, IElement body, MediaFile cover, string title)
+    {
+        var figure = document.CreateElement("figure");
+        figure.ClassName = CoverClass;
+        var img = document.CreateElement("img");
+        img.SetAttribute("src", cover.ToDataUri());
+        img.SetAttribute("alt", title);
+        figure.AppendChild(img);
+        body.Prepend(figure);
+    }
 
     private static void AppendAttachments(IDocument document, IElement body, IReadOnlyList<MediaFile> attachments)
     {

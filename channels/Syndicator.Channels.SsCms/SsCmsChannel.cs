@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Syndicator.Channels.Toolkit;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
-using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.SsCms;
 
@@ -43,9 +43,16 @@ internal sealed class SsCmsChannel
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
 
     /// <summary>
-    /// The SSCMS channel (栏目) for <paramref name="category"/>: the catalogue's column for this channel if it names
-    /// one, else <see cref="SsCmsChannelOptions.ChannelId"/>. Null when the catalogue's value is not an id.
+    /// The SSCMS channel (栏目) of a delivery: the column it names (the catalogue's, or the go-live probe's), else the
+    /// catalogue's column for the item's category, else <see cref="SsCmsChannelOptions.ChannelId"/>. Null when the
+    /// column named is not an id.
     /// </summary>
+    public int? ColumnFor(DeliveryContext context) =>
+        context.Column is { } named
+            ? SettingsChecks.TryParseId(named, out var column) ? column : null
+            : ColumnFor(context.Item.Category);
+
+    /// <summary>The catalogue's column for <paramref name="category"/> on this channel, else the default one.</summary>
     public int? ColumnFor(string category)
     {
         var mapped = _catalogue.Categories
@@ -56,20 +63,44 @@ internal sealed class SsCmsChannel
             return Options.ChannelId;
         }
 
-        return SsCmsSettingsValidator.TryParseId(mapped, out var column) ? column : null;
+        return SettingsChecks.TryParseId(mapped, out var column) ? column : null;
     }
 
-    /// <summary>The public page of a content; null when contents are stored unapproved and so have none yet.</summary>
-    public Uri? PageUrl(int column, string remoteId) =>
-        Options.Checked ? new Uri($"{Options.SiteUrl!.AbsoluteUri.TrimEnd('/')}/contents/{column}/{remoteId}.html") : null;
+    /// <summary>
+    /// The page address SSCMS reports (S7): a root-relative <c>navigationUrl</c> below <see cref="SsCmsChannelOptions.SiteUrl"/>,
+    /// an absolute one as it is. Null when there is none.
+    /// </summary>
+    public Uri? PageUrl(string? navigationUrl)
+    {
+        if (string.IsNullOrWhiteSpace(navigationUrl))
+        {
+            return null;
+        }
 
+        if (Uri.TryCreate(navigationUrl, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            return absolute;
+        }
+
+        return Uri.TryCreate(Options.SiteUrl!.AbsoluteUri.TrimEnd('/') + "/" + navigationUrl.TrimStart('/'), UriKind.Absolute, out var url) ? url : null;
+    }
+
+    public string ComposeBody(ItemRevision item) => SsCmsBody.Compose(item, Options.InlineMedia);
+
+    /// <summary>The fields of a create or update. <c>imageUrl</c> is always empty: never a <c>data:</c> URI, never over 500 characters (S2).</summary>
     public SsCmsContentFields FieldsFor(ItemRevision item) => new(
         Title: item.TitleFor(Id),
-        Body: SsCmsBody.Compose(item),
+        Body: ComposeBody(item),
         Summary: item.SummaryFor(Id) ?? "",
         Source: item.Publisher,
-        ImageUrl: item.Cover?.ToDataUri() ?? "",
+        ImageUrl: "",
         Checked: Options.Checked);
+
+    /// <summary>What the attempt log should say about media that did not travel (a cover with inlining off).</summary>
+    public string? MediaNote(ItemRevision item) =>
+        !Options.InlineMedia && item.Cover is not null
+            ? $"封面未发送 the cover was not sent: Channels:{Id}:InlineMedia is false and SSCMS v1 has no upload route"
+            : null;
 
     public string NotFoundOnCreate(int column) =>
         $"SSCMS knows no site {Options.SiteId} or channel {column} (400 未找到资源): check Channels:{Id}:SiteId and " +
@@ -79,6 +110,8 @@ internal sealed class SsCmsChannel
         $"SSCMS has no content {remoteId} in site {Options.SiteId}, channel {column} (400 未找到资源): check " +
         $"Channels:{Id}:SiteId and Channels:{Id}:ChannelId, and whether the content was removed in SSCMS";
 
-    public static ChannelOutcome BadColumn(string channelId, string category) => new ChannelOutcome.Rejected(
-        $"Catalogue ChannelColumns:{channelId} of category {category} is not an SSCMS channel id (a positive integer)");
+    public ChannelOutcome BadColumn(DeliveryContext context) => new ChannelOutcome.Rejected(
+        context.Column is { } named
+            ? $"the column '{named}' of this delivery is not an SSCMS channel id (a positive integer)"
+            : $"Catalogue ChannelColumns:{Id} of category {context.Item.Category} is not an SSCMS channel id (a positive integer)");
 }

@@ -12,7 +12,10 @@ internal static class SsCmsJson
     };
 }
 
-/// <summary>The fields Syndicator sets on a content, for create and update alike.</summary>
+/// <summary>
+/// The fields Syndicator sets on a content, for create and update alike. <see cref="ImageUrl"/> is a VARCHAR(500)
+/// column on every production database (S2): it is always empty; the cover travels in the body.
+/// </summary>
 internal sealed record SsCmsContentFields(
     string Title,
     string Body,
@@ -21,11 +24,19 @@ internal sealed record SsCmsContentFields(
     string ImageUrl,
     bool Checked);
 
-/// <summary>The part of a stored content the connector reads.</summary>
-internal sealed record SsCmsContent(int Id, int ChannelId, string? Title, string? Body);
+/// <summary>The part of a stored content the connector reads; <see cref="NavigationUrl"/> only in list answers (S7).</summary>
+internal sealed record SsCmsContent(int Id, int ChannelId, string? Title, string? Body)
+{
+    public bool Checked { get; init; }
+
+    public string? NavigationUrl { get; init; }
+}
 
 /// <summary>The answer of <c>POST /api/v1/contents</c>.</summary>
 internal sealed record SsCmsContentList(int TotalCount, IReadOnlyList<SsCmsContent>? Contents);
+
+/// <summary>The answer of <c>GET /api/ping/status</c> (S1): the version and whether the database answers.</summary>
+internal sealed record SsCmsStatus(string? Version, bool IsDatabaseWorks);
 
 /// <summary>The body of <c>POST /api/v1/contents</c>.</summary>
 internal sealed record SsCmsListQuery(
@@ -38,4 +49,5 @@ internal sealed record SsCmsListQuery(
 
 internal sealed record SsCmsListOrder(string Column, bool Desc);
 
+/// <summary>A filter of the list; SSCMS binds <c>Value</c> as a string (<c>ClauseWhere</c>).</summary>
 internal sealed record SsCmsListWhere(string Column, string Operator, string Value);

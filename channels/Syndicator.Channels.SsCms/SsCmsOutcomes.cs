@@ -1,22 +1,19 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
+using Syndicator.Channels.Toolkit;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
 
 namespace Syndicator.Channels.SsCms;
 
 /// <summary>Turns an SSCMS answer that is not a success into the outcome the dispatcher acts on.</summary>
 internal static class SsCmsOutcomes
 {
-    /// <summary>The longest <c>Retry-After</c> taken at its word; the durable schedule bounds it again.</summary>
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(1);
-
     /// <param name="answer">A failed answer.</param>
     /// <param name="notFound">The rejection to give for SSCMS's 400 "未找到资源" (unknown site, channel or content).</param>
-    /// <param name="time">For an HTTP-date <c>Retry-After</c>.</param>
-    public static ChannelOutcome Failure<T>(SsCmsAnswer<T> answer, string notFound, TimeProvider time)
+    /// <param name="channel">The channel, for messages naming its keys and for the clock.</param>
+    /// <param name="column">The SSCMS channel (栏目) the call was about.</param>
+    /// <param name="delivery">The delivery, whose last error tells a repeated server fault from a passing one.</param>
+    public static ChannelOutcome Failure<T>(SsCmsAnswer<T> answer, string notFound, SsCmsChannel channel, int column, Delivery delivery)
         where T : class
     {
         if (!answer.Answered)
@@ -28,7 +25,7 @@ internal static class SsCmsOutcomes
 
         if (answer.StatusCode == HttpStatusCode.Unauthorized)
         {
-            return new ChannelOutcome.AuthFailed("SSCMS refused the API key (401)") { Code = answer.Code };
+            return new ChannelOutcome.AuthFailed(Unauthorized(channel, column)) { Code = answer.Code };
         }
 
         if (answer.IsNotFound)
@@ -36,12 +33,25 @@ internal static class SsCmsOutcomes
             return new ChannelOutcome.Rejected(notFound) { Code = answer.Code };
         }
 
-        if (IsTransient(answer.StatusCode))
+        if (answer.StatusCode == HttpStatusCode.RequestEntityTooLarge)
         {
-            return new ChannelOutcome.Transient($"SSCMS answered {answer.Code}: {answer.Message}", RetryAfter(answer, time))
+            // S3: SSCMS lifts its own limits; a 413 comes from a proxy in front of it.
+            return new ChannelOutcome.Rejected(
+                $"the request was too large for the way to SSCMS (413: {answer.Message}): a proxy in front of SSCMS limits request " +
+                $"bodies (nginx client_max_body_size is 1 MB by default); raise that limit, or set Channels:{channel.Id}:MaxRequestBytes " +
+                $"so that such items are refused at intake, or Channels:{channel.Id}:InlineMedia=false")
             {
                 Code = answer.Code,
             };
+        }
+
+        if (HttpFailures.IsTransient(answer.StatusCode))
+        {
+            // A server error repeated word for word (e.g. S2's "22001: value too long") is SSCMS's answer, not a passing fault.
+            return RepeatedFault.Judge(delivery, new ChannelOutcome.Transient($"SSCMS answered {answer.Code}: {answer.Message}", RetryAfter.Of(answer.Response, channel.Time))
+            {
+                Code = answer.Code,
+            });
         }
 
         // A 2xx whose body we could not read: the call did its work; let the next try find out what it was.
@@ -50,28 +60,12 @@ internal static class SsCmsOutcomes
             : new ChannelOutcome.Rejected($"SSCMS answered {answer.Code}: {answer.Message}") { Code = answer.Code };
     }
 
-    /// <summary>408, 429 and 5xx, as the resilience pipeline itself judges them.</summary>
-    public static bool IsTransient(HttpStatusCode status)
-    {
-        using var probe = new HttpResponseMessage(status);
-        return HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(probe));
-    }
-
-    private static TimeSpan? RetryAfter<T>(SsCmsAnswer<T> answer, TimeProvider time)
-        where T : class
-    {
-        var value = answer.Response.Headers?
-            .FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        TimeSpan? wait = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                ? at - time.GetUtcNow()
-                : null;
-        return wait is null ? null : TimeSpan.FromTicks(Math.Clamp(wait.Value.Ticks, 0, MaxRetryAfter.Ticks));
-    }
+    /// <summary>
+    /// S8: SSCMS answers 401 both for a key it refuses (or one without the Contents scope) and for a key whose
+    /// administrator has no rights on the channel — the answer does not say which.
+    /// </summary>
+    public static string Unauthorized(SsCmsChannel channel, int column) =>
+        $"SSCMS answered 401: either it refused the API key (Channels:{channel.Id}:ApiKey; it needs the Contents scope), or the " +
+        $"key's administrator has no rights on SSCMS channel {column} (栏目) of site {channel.Options.SiteId} — ask the SSCMS " +
+        "administrator to grant that administrator the channel's content rights (view, add, edit, delete, 审核)";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Syndicator.Channels.Toolkit;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
 
@@ -10,7 +11,8 @@ namespace Syndicator.Channels.SsCms;
 /// <c>step=created</c> once SSCMS answered. A try that finds <c>create-sent</c> without a <c>remoteId</c> looks the
 /// content up (title, then our marker in the body) before creating anything. The checkpoint also records the
 /// title and revision the create carried: a checkpoint handed on from a superseded revision (see IDeliveryStore)
-/// is reconciled by the title that was sent, and the content found is then updated to this revision.
+/// is reconciled by the title that was sent, and the content found is then updated to this revision. The recorded URL
+/// is the one SSCMS reports as <c>navigationUrl</c> (S7), saved as <c>url</c> once read.
 /// </summary>
 internal sealed class SsCmsPublish
 {
@@ -19,6 +21,7 @@ internal sealed class SsCmsPublish
     internal const string ColumnKey = "column";
     internal const string TitleKey = "title";
     internal const string RevisionKey = "revision";
+    internal const string UrlKey = "url";
     internal const string CreateSent = "create-sent";
     internal const string Created = "created";
 
@@ -47,7 +50,7 @@ internal sealed class SsCmsPublish
         var checkpoint = _context.Checkpoint;
         if (ColumnOf(checkpoint) is not { } column)
         {
-            return SsCmsChannel.BadColumn(_channel.Id, _context.Item.Category);
+            return _channel.BadColumn(_context);
         }
 
         if (checkpoint[RemoteIdKey] is { } remoteId)
@@ -62,7 +65,7 @@ internal sealed class SsCmsPublish
 
     // The column an earlier try created in wins over today's catalogue: the content is where it was sent.
     private int? ColumnOf(Checkpoint checkpoint) =>
-        SsCmsSettingsValidator.TryParseId(checkpoint[ColumnKey], out var saved) ? saved : _channel.ColumnFor(_context.Item.Category);
+        SettingsChecks.TryParseId(checkpoint[ColumnKey], out var saved) ? saved : _channel.ColumnFor(_context);
 
     private async Task<ChannelOutcome> ReconcileThenCreateAsync(int column, CancellationToken cancellationToken)
     {
@@ -109,13 +112,34 @@ internal sealed class SsCmsPublish
             return new ChannelOutcome.Transient($"outcome unknown, will reconcile: {why}") { Code = answer.Answered ? answer.Code : null };
         }
 
-        return SsCmsOutcomes.Failure(answer, _channel.NotFoundOnCreate(column), _channel.Time);
+        return SsCmsOutcomes.Failure(answer, _channel.NotFoundOnCreate(column), _channel, column, _context.Delivery);
     }
 
     private async Task<ChannelOutcome> RecordCreatedAsync(int column, string remoteId, string? code, CancellationToken cancellationToken)
     {
         await _context.SaveCheckpointAsync(_context.Checkpoint.With(RemoteIdKey, remoteId).With(StepKey, Created), cancellationToken);
-        return new ChannelOutcome.Succeeded(remoteId, _channel.PageUrl(column, remoteId)) { Code = code };
+        return await FinishAsync(column, remoteId, code, cancellationToken);
+    }
+
+    /// <summary>
+    /// The content is there: read its page address as SSCMS reports it (S7) — once; a later try takes it from the
+    /// checkpoint. A failed read leaves the delivery to try again (the content is not created twice: the checkpoint holds
+    /// its id).
+    /// </summary>
+    private async Task<ChannelOutcome> FinishAsync(int column, string remoteId, string? code, CancellationToken cancellationToken)
+    {
+        if (_context.Checkpoint[UrlKey] is { } saved && Uri.TryCreate(saved, UriKind.Absolute, out var savedUrl))
+        {
+            return new ChannelOutcome.Succeeded(remoteId, savedUrl) { Code = code, Note = _channel.MediaNote(_context.Item) };
+        }
+
+        var (outcome, url) = await SsCmsPages.LocateAsync(_channel, _api, column, remoteId, _context, code, cancellationToken);
+        if (url is not null)
+        {
+            await _context.SaveCheckpointAsync(_context.Checkpoint.With(UrlKey, url.AbsoluteUri), cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -125,20 +149,26 @@ internal sealed class SsCmsPublish
     private async Task<ChannelOutcome> FreshenAsync(int column, string remoteId, string? code, CancellationToken cancellationToken)
     {
         var revision = _context.Item.Revision.ToString(CultureInfo.InvariantCulture);
-        if (_context.Checkpoint[RevisionKey] is { } sent && sent != revision && SsCmsSettingsValidator.TryParseId(remoteId, out var id))
+        if (_context.Checkpoint[RevisionKey] is { } sent && sent != revision && SettingsChecks.TryParseId(remoteId, out var id))
         {
+            // S5: an update through an SSCMS older than 7.3.1 wipes the fields it does not send.
+            if (await SsCmsVersionCheck.RefuseUpdateAsync(_channel, _api, column, remoteId, _context.Item, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             var answer = await _api.UpdateAsync(column, id, Fields, cancellationToken);
             if (!answer.Succeeded)
             {
                 SsCmsConnector.LogFailure(_channel, answer, "update (freshen)");
-                return SsCmsOutcomes.Failure(answer, _channel.NotFoundOnUpdate(column, remoteId), _channel.Time);
+                return SsCmsOutcomes.Failure(answer, _channel.NotFoundOnUpdate(column, remoteId), _channel, column, _context.Delivery);
             }
 
             await _context.SaveCheckpointAsync(_context.Checkpoint.With(RevisionKey, revision), cancellationToken);
             code = answer.Code;
         }
 
-        return new ChannelOutcome.Succeeded(remoteId, _channel.PageUrl(column, remoteId)) { Code = code };
+        return await FinishAsync(column, remoteId, code, cancellationToken);
     }
 
     /// <summary>
@@ -152,7 +182,7 @@ internal sealed class SsCmsPublish
         if (!list.Succeeded)
         {
             SsCmsConnector.LogFailure(_channel, list, "list (reconcile)");
-            return (null, ReconcileFailure(list));
+            return (null, ReconcileFailure(list, column));
         }
 
         foreach (var content in list.Data!.Contents ?? [])
@@ -168,9 +198,9 @@ internal sealed class SsCmsPublish
     }
 
     // Never Rejected here: a delivery that fails permanently while its create may have landed invites a second one.
-    private static ChannelOutcome ReconcileFailure(SsCmsAnswer<SsCmsContentList> list) =>
+    private ChannelOutcome ReconcileFailure(SsCmsAnswer<SsCmsContentList> list, int column) =>
         list.StatusCode == System.Net.HttpStatusCode.Unauthorized
-            ? new ChannelOutcome.AuthFailed("SSCMS refused the API key (401)") { Code = list.Code }
+            ? new ChannelOutcome.AuthFailed(SsCmsOutcomes.Unauthorized(_channel, column)) { Code = list.Code }
             : new ChannelOutcome.Transient(
                 $"could not reconcile an earlier create: {(list.Answered ? $"SSCMS answered {list.Code}: {list.Message}" : list.ErrorText)}")
             {

@@ -13,7 +13,8 @@ public sealed class SsCmsHealthTests : SsCmsSandboxTests
         var health = await CreateSut(SandboxCredentials.BureauApiKeyWithoutContentsScope).Connector.CheckHealthAsync(Timeout);
 
         Assert.Equal(ChannelHealthStatus.Unhealthy, health.Status);
-        Assert.Equal("API key refused (401)", health.Detail);
+        Assert.Contains("SSCMS answered 401: either it refused the API key (Channels:bureau:ApiKey", health.Detail, StringComparison.Ordinal);
+        Assert.Contains("no rights on SSCMS channel 2", health.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class SsCmsHealthTests : SsCmsSandboxTests
     [Fact]
     public async Task CheckHealth_PingAnswers503_Unhealthy()
     {
-        await AddFaultAsync(SandboxFault.Fail(503) with { Path = "/api/v1/ping" });
+        await AddFaultAsync(SandboxFault.Fail(503) with { Path = "/api/ping" });
 
         var health = await CreateSut().Connector.CheckHealthAsync(Timeout);
 

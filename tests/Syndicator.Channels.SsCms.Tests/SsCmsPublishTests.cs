@@ -46,7 +46,7 @@ public sealed class SsCmsPublishTests : SsCmsSandboxTests
 
         Assert.Contains($"<!-- syndicator:item={item.Id} -->", await PageAsync(succeeded.Url!), StringComparison.Ordinal);
         var article = Assert.Single(await ArticlesAsync());
-        Assert.Equal(item.Cover!.ToDataUri(), article.Metadata["imageUrl"]!.GetValue<string>());
+        Assert.Equal("", article.Metadata["imageUrl"]!.GetValue<string>());
         Assert.Equal(item.Summary, article.Metadata["summary"]!.GetValue<string>());
         Assert.Equal(item.Publisher, article.Metadata["source"]!.GetValue<string>());
         Assert.True(article.Metadata["checked"]!.GetValue<bool>());
@@ -99,21 +99,23 @@ public sealed class SsCmsPublishTests : SsCmsSandboxTests
 
         var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(await RunAsync(CreateSut().Connector, delivery));
 
-        Assert.Equal(["create-sent", "created"], delivery.Saved.Select(c => c["step"]));
+        Assert.Equal(["create-sent", "created", "created"], delivery.Saved.Select(c => c["step"]));
         Assert.Null(delivery.Saved[0]["remoteId"]);
+        Assert.Equal(succeeded.Url!.AbsoluteUri, delivery.Checkpoint["url"]);
         Assert.Equal(succeeded.RemoteId, delivery.Checkpoint["remoteId"]);
         Assert.Equal("200", succeeded.Code);
     }
 
     [Fact]
-    public async Task Publish_CheckpointHoldsRemoteId_SucceedsWithoutCallingSsCms()
+    public async Task Publish_CheckpointHoldsRemoteIdAndUrl_SucceedsWithoutCallingSsCms()
     {
-        var checkpoint = Checkpoint.Empty.With("step", "created").With("remoteId", "41");
+        var checkpoint = Checkpoint.Empty.With("step", "created").With("remoteId", "41").With("url", "http://cms.example.org/contents/2/41.html");
         var delivery = new InMemoryDelivery(NewItem(), SsCmsSut.Channel, checkpoint: checkpoint);
 
         var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(await RunAsync(CreateSut().Connector, delivery));
 
         Assert.Equal("41", succeeded.RemoteId);
+        Assert.Equal("http://cms.example.org/contents/2/41.html", succeeded.Url!.AbsoluteUri);
         Assert.Equal(0, (await Sandbox.Control.GetStatsAsync(SsCmsSut.Channel, Timeout)).Requests);
     }
 

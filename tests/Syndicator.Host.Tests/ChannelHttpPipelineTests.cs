@@ -25,7 +25,7 @@ public sealed class ChannelHttpPipelineTests
         {
             try
             {
-                using var response = await client.GetAsync(new Uri(sandbox.ChannelAddress("bureau"), "api/v1/ping"));
+                using var response = await client.GetAsync(new Uri(sandbox.ChannelAddress("bureau"), "api/ping"));
                 Assert.Equal(503, (int)response.StatusCode);
                 answered++;
             }
@@ -49,12 +49,12 @@ public sealed class ChannelHttpPipelineTests
         using var services = Compose(sandbox, retries: 2);
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(ChannelHttp.ClientName("bureau"));
 
-        using (var create = await client.PostAsync(new Uri(sandbox.ChannelAddress("bureau"), "api/v1/ping"), new StringContent("{}")))
+        using (var create = await client.PostAsync(new Uri(sandbox.ChannelAddress("bureau"), "api/ping"), new StringContent("{}")))
         {
             Assert.Equal(503, (int)create.StatusCode);
         }
 
-        using var read = new HttpRequestMessage(HttpMethod.Get, new Uri(sandbox.ChannelAddress("bureau"), "api/v1/ping"));
+        using var read = new HttpRequestMessage(HttpMethod.Get, new Uri(sandbox.ChannelAddress("bureau"), "api/ping"));
         ChannelHttp.MarkIdempotent(read);
         using var answer = await client.SendAsync(read);
 

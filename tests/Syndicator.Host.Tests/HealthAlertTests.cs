@@ -44,7 +44,7 @@ public sealed class HealthAlertTests : IAsyncLifetime
         await using var service = await ServiceHarness.StartAsync(settings);
         await WaitForScheduledCheckAsync(service, "healthy", after: 0);
 
-        await service.Sandbox.Control.AddFaultAsync("bureau", SandboxFault.FailFor(503, TimeSpan.FromMinutes(2)) with { Path = "/api/v1/ping" });
+        await service.Sandbox.Control.AddFaultAsync("bureau", SandboxFault.FailFor(503, TimeSpan.FromMinutes(2)) with { Path = "/api/ping" });
 
         await Waiting.UntilAsync(async () => await BureauStatusAsync(service) == "unhealthy", TimeSpan.FromSeconds(15), () => HistoryAsync(service));
         await Waiting.UntilAsync(() => Task.FromResult(BureauMessages().Count >= 1), TimeSpan.FromSeconds(10), () => Task.FromResult(Dump()));

@@ -19,7 +19,7 @@ public sealed class HealthApiTests : IAsyncLifetime
     public async Task Checks_TwoManualChecks_NewestFirstWithNodeAndTrigger()
     {
         (await _service.Client.PostAsync("api/channels/bureau/check", null)).EnsureSuccessStatusCode();
-        await _service.Sandbox.Control.AddFaultAsync("bureau", Testing.Sandbox.SandboxFault.FailFor(503, TimeSpan.FromMinutes(1)) with { Path = "/api/v1/ping" });
+        await _service.Sandbox.Control.AddFaultAsync("bureau", Testing.Sandbox.SandboxFault.FailFor(503, TimeSpan.FromMinutes(1)) with { Path = "/api/ping" });
         (await _service.Client.PostAsync("api/channels/bureau/check", null)).EnsureSuccessStatusCode();
 
         var history = await _service.Client.GetFromJsonAsync<JsonElement>("api/channels/bureau/checks");

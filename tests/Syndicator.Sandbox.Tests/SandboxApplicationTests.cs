@@ -15,7 +15,7 @@ public sealed class SandboxApplicationTests
         await app.StartAsync();
         var address = new Uri(Assert.Single(app.Urls));
         using var client = new HttpClient { BaseAddress = address };
-        using var response = await client.GetAsync("bureau/api/v1/ping");
+        using var response = await client.GetAsync("bureau/api/ping");
         await app.StopAsync();
 
         Assert.NotEqual(0, address.Port);

@@ -40,6 +40,9 @@ internal static class SandboxProfile
                     settings[prefix + "ApiKey"] = SandboxCredentials.BureauApiKey;
                     settings[prefix + "SiteId"] = Text(SandboxCredentials.BureauSiteId);
                     settings[prefix + "ChannelId"] = Text(SandboxCredentials.BureauChannelId);
+
+                    // The emulator's page template puts the body in div.article-content (a site's own template, S9).
+                    settings[prefix + "Page:BodySelector"] = "div.article-content";
                     break;
                 case "wechat":
                     settings[prefix + "ApiBaseUrl"] = $"{root}/{channel.Key}";

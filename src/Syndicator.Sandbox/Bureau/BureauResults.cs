@@ -33,6 +33,17 @@ internal static class BureauResults
     public static IResult ServerFault(string message, string createdDate) => TypedResults.Json(
         new { message, createdDate }, SandboxJson.Options, JsonContentType, StatusCodes.Status500InternalServerError);
 
+    /// <summary>What SSCMS answers for a path it has no route for (S1: e.g. <c>/api/v1/ping</c>): its 404 page.</summary>
+    public static IResult NotFoundPage() => TypedResults.Content(
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>404 - 页面未找到</title></head>
+        <body><h1>404</h1><p>抱歉，您访问的页面不存在。</p></body></html>
+        """,
+        "text/html; charset=utf-8",
+        System.Text.Encoding.UTF8,
+        StatusCodes.Status404NotFound);
+
     public static IResult Content(BureauContent content) => TypedResults.Json(content, SandboxJson.Options, JsonContentType);
 
     /// <summary>Reads a JSON request body as [FromBody] model binding would; a problem result when it cannot.</summary>

@@ -19,7 +19,4 @@ internal static class BureauSite
     /// <summary>The channels a list query on <paramref name="channelId"/> covers: SSCMS lists a channel with its descendants.</summary>
     public static IReadOnlySet<int> Scope(int channelId) =>
         channelId == SiteId ? Channels.Keys.ToHashSet() : new HashSet<int> { channelId };
-
-    /// <summary>The page of a content relative to the site root, as SSCMS's <c>navigationUrl</c> shows it.</summary>
-    public static string NavigationUrl(int channelId, int id) => $"/contents/{channelId}/{id}.html";
 }

@@ -12,16 +12,30 @@ internal sealed class BureauStore(TimeProvider timeProvider)
     private readonly SortedDictionary<int, BureauContent> _contents = [];
     private int _lastId;
 
-    public BureauContent Create(int siteId, int channelId, ContentPatch patch)
+    /// <summary>
+    /// The site's check level (<c>Site.CheckContentLevel</c>, 1 by default): a content is approved when its
+    /// <c>checkedLevel</c> reaches it. <c>checked:true</c> on create sets the level to the site's (S4).
+    /// </summary>
+    public const int CheckContentLevel = 1;
+
+    /// <summary>
+    /// Stores a new content as <c>ContentsController.Create</c> does: the fields sent, then the check level
+    /// (<c>checked ? site level : checkedLevel</c>) and the approval it gives.
+    /// </summary>
+    /// <exception cref="DatabaseRefusalException">A text column got more than its VARCHAR(500) takes (S2).</exception>
+    public BureauContent Create(int siteId, int channelId, ContentPatch patch, bool enforceVarChar)
     {
         var now = timeProvider.GetUtcNow();
         var content = new BureauContent();
         patch.ApplyTo(content);
         content.SiteId = siteId;
         content.ChannelId = channelId;
+        content.CheckedLevel = patch.Checked == true ? CheckContentLevel : patch.CheckedLevel ?? 0;
+        content.Checked = content.CheckedLevel >= CheckContentLevel;
         content.ContentGuid = Guid.NewGuid().ToString();
         content.CreatedAt = content.UpdatedAt = now;
         content.CreatedDate = content.LastModifiedDate = LocalDate(now);
+        RefuseTooLong(content, enforceVarChar);
         lock (_gate)
         {
             // Ids count up per site; taxis (the manual order) puts the newest of a channel first.
@@ -40,23 +54,40 @@ internal sealed class BureauStore(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Changes the fields sent and keeps the others; null when there is no such content.</summary>
-    public BureauContent? Update(int id, ContentPatch patch)
+    /// <summary>
+    /// An update as SSCMS 7.3.1 and later make it (<c>Dictionary&lt;string, object&gt;</c>, S5): the fields sent change,
+    /// the others are kept; approval follows the stored check level, so <c>checked</c> alone changes nothing.
+    /// Null when there is no such content.
+    /// </summary>
+    /// <exception cref="DatabaseRefusalException">A text column got more than its VARCHAR(500) takes (S2).</exception>
+    public BureauContent? Update(int id, ContentPatch patch, bool enforceVarChar) => Change(id, enforceVarChar, content =>
     {
-        var now = timeProvider.GetUtcNow();
-        lock (_gate)
-        {
-            if (!_contents.TryGetValue(id, out var content))
-            {
-                return null;
-            }
+        patch.ApplyTo(content);
+        content.Checked = content.CheckedLevel >= CheckContentLevel;
+        return content;
+    });
 
-            patch.ApplyTo(content);
-            content.UpdatedAt = now;
-            content.LastModifiedDate = LocalDate(now);
-            return content.Clone();
-        }
-    }
+    /// <summary>
+    /// An update as SSCMS before 7.3.1 makes it (S5, before commit 24cecb239): the request binds a whole
+    /// <c>Content</c>, so every field not sent is overwritten with its default — the check level too, which takes the
+    /// page offline — and the answer is still 200. The answer carries the bound id, 0.
+    /// </summary>
+    public BureauContent? UpdateWipingUnsentFields(int id, ContentPatch patch, bool enforceVarChar) => Change(id, enforceVarChar, stored =>
+    {
+        var content = new BureauContent
+        {
+            Id = stored.Id,
+            ContentGuid = stored.ContentGuid,
+            SiteId = stored.SiteId,
+            ChannelId = stored.ChannelId,
+            CreatedAt = stored.CreatedAt,
+            CreatedDate = stored.CreatedDate,
+        };
+        patch.ApplyTo(content);
+        content.CheckedLevel = patch.CheckedLevel ?? 0;
+        content.Checked = content.CheckedLevel >= CheckContentLevel;
+        return content;
+    });
 
     /// <summary>An edit made in SSCMS's own editor: title and/or body; false when there is no such content.</summary>
     public bool Edit(int id, string? title, string? body)
@@ -98,6 +129,40 @@ internal sealed class BureauStore(TimeProvider timeProvider)
         }
     }
 
+    private BureauContent? Change(int id, bool enforceVarChar, Func<BureauContent, BureauContent> change)
+    {
+        var now = timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_contents.TryGetValue(id, out var stored))
+            {
+                return null;
+            }
+
+            var content = change(stored.Clone());
+            RefuseTooLong(content, enforceVarChar);
+            content.UpdatedAt = now;
+            content.LastModifiedDate = LocalDate(now);
+            _contents[id] = content;
+            return content.Clone();
+        }
+    }
+
+    /// <summary>
+    /// Datory creates every <c>[DataColumn]</c> string without <c>Text = true</c> as <c>VARCHAR(500)</c>; PostgreSQL,
+    /// MySQL (strict), SQL Server and 达梦 refuse a longer value, SQLite stores it (S2).
+    /// </summary>
+    private static void RefuseTooLong(BureauContent content, bool enforce)
+    {
+        string?[] columns = [content.Title, content.SubTitle, content.ImageUrl, content.VideoUrl, content.FileUrl, content.Author, content.Source, content.LinkUrl];
+        if (enforce && columns.Any(static value => value is { Length: > VarCharLength }))
+        {
+            throw new DatabaseRefusalException("22001: value too long for type character varying(500)");
+        }
+    }
+
+    private const int VarCharLength = 500;
+
     public IReadOnlyList<BureauContent> All()
     {
         lock (_gate)
@@ -121,3 +186,6 @@ internal sealed class BureauStore(TimeProvider timeProvider)
     private string LocalDate(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, timeProvider.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
+
+/// <summary>The database refused a write (S2); SSCMS answers it as a server fault carrying the database's message.</summary>
+internal sealed class DatabaseRefusalException(string message) : Exception(message);

@@ -8,7 +8,7 @@ internal static class ContentListItem
 {
     private static readonly string[] UrlFields = ["imageUrl", "videoUrl", "fileUrl", "linkUrl"];
 
-    public static JsonObject From(BureauContent content, int sequence)
+    public static JsonObject From(BureauContent content, int sequence, BureauSettings settings)
     {
         var item = JsonSerializer.SerializeToNode(content, SandboxJson.Options)!.AsObject();
         foreach (var field in UrlFields)
@@ -21,7 +21,8 @@ internal static class ContentListItem
         item["channelName"] = BureauSite.Channels.GetValueOrDefault(content.ChannelId);
         // Source 0 is "entered in the back office", which is what SSCMS shows for contents added through the API.
         item["sourceName"] = "后台录入";
-        item["navigationUrl"] = BureauSite.NavigationUrl(content.ChannelId, content.Id);
+        // S7: the site's own address of the page, from its path rule and directory (GetContentUrlAsync).
+        item["navigationUrl"] = settings.NavigationUrl(content);
         return item;
     }
 }

@@ -37,7 +37,18 @@ internal sealed class ContentPatch
 
     private readonly List<Action<BureauContent>> _changes;
 
-    private ContentPatch(List<Action<BureauContent>> changes) => _changes = changes;
+    private ContentPatch(List<Action<BureauContent>> changes, bool? @checked, int? checkedLevel)
+    {
+        _changes = changes;
+        Checked = @checked;
+        CheckedLevel = checkedLevel;
+    }
+
+    /// <summary>The <c>checked</c> flag as sent; null when not sent.</summary>
+    public bool? Checked { get; }
+
+    /// <summary>The <c>checkedLevel</c> as sent; null when not sent.</summary>
+    public int? CheckedLevel { get; }
 
     public static ContentPatch? Parse(JsonElement body, out Dictionary<string, string[]> errors)
     {
@@ -49,8 +60,20 @@ internal sealed class ContentPatch
         }
 
         var changes = new List<Action<BureauContent>>();
+        bool? sentChecked = null;
+        int? sentLevel = null;
         foreach (var property in body.EnumerateObject())
         {
+            if (string.Equals(property.Name, "checked", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                sentChecked = property.Value.GetBoolean();
+            }
+
+            if (string.Equals(property.Name, "checkedLevel", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var level))
+            {
+                sentLevel = level;
+            }
+
             if (!Fields.TryGetValue(property.Name, out var read))
             {
                 continue;
@@ -66,7 +89,7 @@ internal sealed class ContentPatch
             }
         }
 
-        return errors.Count == 0 ? new ContentPatch(changes) : null;
+        return errors.Count == 0 ? new ContentPatch(changes, sentChecked, sentLevel) : null;
     }
 
     public void ApplyTo(BureauContent content)

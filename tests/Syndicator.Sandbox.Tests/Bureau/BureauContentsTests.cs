@@ -104,7 +104,7 @@ public sealed class BureauContentsTests
         await client.CreateAsync("""{"title":"旧标题","summary":"摘要","author":"张三"}""");
         time.Advance(TimeSpan.FromMinutes(5));
 
-        using var response = await client.PostAsync(BureauCalls.Content(1) + "/actions/update", """{"title":"新标题","checked":true}""");
+        using var response = await client.PostAsync(BureauCalls.Content(1) + "/actions/update", """{"title":"新标题","checkedLevel":1}""");
         var answered = await response.JsonAsync();
         var read = await client.GetContentAsync(1);
 

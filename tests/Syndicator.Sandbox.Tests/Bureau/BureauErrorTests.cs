@@ -49,11 +49,12 @@ public sealed class BureauErrorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ping_WithoutKey_Answers200()
+    public async Task Ping_WithoutKey_AnswersPong()
     {
-        using var response = await _client.SendAsync(HttpMethod.Get, "bureau/api/v1/ping", apiKey: null);
+        using var response = await _client.SendAsync(HttpMethod.Get, "bureau/api/ping", apiKey: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pong", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

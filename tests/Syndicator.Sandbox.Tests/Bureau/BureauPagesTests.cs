@@ -31,21 +31,27 @@ public sealed class BureauPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
-        Assert.Contains("<h1>关于汛期的通知</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("<p>请各单位做好准备。</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"article-title\">关于汛期的通知</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"article-content\"><p>请各单位做好准备。</p></div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"body\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Page_UnapprovedContent_Answers404UntilAnUpdateApprovesIt()
+    public async Task Page_UnapprovedContent_Answers404UntilAnUpdateRaisesItsCheckLevel()
     {
         await _client.CreateAsync("""{"title":"待审核"}""");
 
         using var before = await _client.GetAsync("bureau/site/contents/2/1.html");
-        using var update = await _client.PostAsync(BureauCalls.Content(1) + "/actions/update", """{"checked":true}""");
+        using var flagOnly = await _client.PostAsync(BureauCalls.Content(1) + "/actions/update", """{"checked":true}""");
+        using var afterFlag = await _client.GetAsync("bureau/site/contents/2/1.html");
+        using var level = await _client.PostAsync(BureauCalls.Content(1) + "/actions/update", """{"checkedLevel":1}""");
         using var after = await _client.GetAsync("bureau/site/contents/2/1.html");
 
+        // Update derives approval from the stored check level (ContentsController.Update.cs): "checked" alone changes nothing.
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, flagOnly.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, afterFlag.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, level.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 

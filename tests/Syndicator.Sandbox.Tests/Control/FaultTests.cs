@@ -7,7 +7,7 @@ namespace Syndicator.Sandbox.Tests.Control;
 
 public sealed class FaultTests
 {
-    private const string Ping = "bureau/api/v1/ping";
+    private const string Ping = "bureau/api/ping";
 
     [Fact]
     public async Task StatusFault_WithCount_FailsThatManyCallsWithoutProcessingThem()
