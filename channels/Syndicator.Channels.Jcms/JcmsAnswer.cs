@@ -1,65 +1,82 @@
 using System.Globalization;
 using System.Net;
 using RestSharp;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.Jcms;
 
-/// <summary>What one call to the receive interface came back with: a reply, an HTTP error, or no answer at all.</summary>
+/// <summary>How the configured reply rules read one answer.</summary>
+internal enum JcmsReading
+{
+    /// <summary>No HTTP answer (refused connection, reset, timeout).</summary>
+    NoAnswer,
+
+    /// <summary>An HTTP status that is not 2xx.</summary>
+    HttpError,
+
+    /// <summary>2xx, and the <c>Reply:AuthFailed</c> rule matched.</summary>
+    AuthFailed,
+
+    /// <summary>2xx, and the <c>Reply:Refused</c> rule matched.</summary>
+    Refused,
+
+    /// <summary>2xx, and the <c>Reply:Success</c> rule matched.</summary>
+    Succeeded,
+
+    /// <summary>2xx, and no rule matched: an answer in a shape the configuration does not describe.</summary>
+    Unreadable,
+}
+
+/// <summary>What one call to the receive interface came back with, read by the channel's reply rules.</summary>
 internal sealed class JcmsAnswer
 {
-    private const int MaxMessageLength = 200;
-
     private readonly JcmsRedaction _redaction;
 
-    public JcmsAnswer(RestResponse response, JcmsRedaction redaction)
+    public JcmsAnswer(RestResponse response, JcmsReplyRules rules, JcmsRedaction redaction)
     {
         Response = response;
         _redaction = redaction;
-        Reply = response.IsSuccessStatusCode ? JcmsReply.Parse(response.Content) : null;
+        var reply = new JcmsReplyRules.Reply(response.Content);
+        Reading = !HttpFailures.Answered(response) ? JcmsReading.NoAnswer
+            : !response.IsSuccessStatusCode ? JcmsReading.HttpError
+            : rules.AuthFailed.Matches(reply) ? JcmsReading.AuthFailed
+            : rules.Refused.Matches(reply) ? JcmsReading.Refused
+            : rules.Success.Matches(reply) ? JcmsReading.Succeeded
+            : JcmsReading.Unreadable;
+        if (Reading == JcmsReading.Succeeded)
+        {
+            ArticleId = rules.Id.Read(reply);
+            Url = Uri.TryCreate(rules.Url.Read(reply), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+        }
     }
 
     public RestResponse Response { get; }
 
-    /// <summary>The parsed reply of a 2xx answer; null otherwise or when it did not parse.</summary>
-    public JcmsReply? Reply { get; }
+    public JcmsReading Reading { get; }
 
-    /// <summary>Whether an HTTP answer arrived at all (false after a refused connection, reset or timeout).</summary>
-    public bool Answered => Response.StatusCode != 0;
+    public bool Answered => Reading != JcmsReading.NoAnswer;
 
-    /// <summary>The portal did what was asked (error code 0).</summary>
-    public bool Succeeded => Reply is { Succeeded: true };
+    public bool Succeeded => Reading == JcmsReading.Succeeded;
+
+    /// <summary>The article id the <c>Reply:Id</c> rule read from a success; null when none is configured or found.</summary>
+    public string? ArticleId { get; }
+
+    /// <summary>The page the <c>Reply:Url</c> rule read from a success; null when none is configured or found.</summary>
+    public Uri? Url { get; }
 
     public HttpStatusCode StatusCode => Response.StatusCode;
 
-    /// <summary>The portal's error code when it replied, else the HTTP status; null without an answer.</summary>
-    public string? Code => Reply?.ErrorCode ?? (Answered ? ((int)StatusCode).ToString(CultureInfo.InvariantCulture) : null);
+    /// <summary>The HTTP status when an answer arrived (the reply carries no code we rely on).</summary>
+    public string? Code => Answered ? ((int)StatusCode).ToString(CultureInfo.InvariantCulture) : null;
 
-    /// <summary>The reply's message, else the start of the body; secrets redacted.</summary>
-    public string Message => _redaction.Scrub(Truncate(Reply?.Message ?? (string.IsNullOrWhiteSpace(Response.Content) ? "(empty body)" : Response.Content.Trim())));
+    /// <summary>The start of the answer as received, for an operator; credentials redacted.</summary>
+    public string Excerpt => _redaction.Scrub(HttpFailures.Excerpt(Response.Content, 300));
 
-    /// <summary>
-    /// True when the connection could not even be opened (refused, name not resolved, TLS failed), so the request
-    /// certainly did not reach the portal. Any other failure without an answer leaves the outcome unknown.
-    /// </summary>
-    public bool NothingSent
-    {
-        get
-        {
-            for (var e = Response.ErrorException; e is not null; e = e.InnerException)
-            {
-                if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
-                {
-                    return true;
-                }
-            }
+    /// <summary>True when the connection could not even be opened, so the request certainly did not reach the portal.</summary>
+    public bool NothingSent => HttpFailures.NothingSent(Response);
 
-            return false;
-        }
-    }
+    /// <summary>Why no answer arrived; any URL (with the credentials of the query string) redacted.</summary>
+    public string ErrorText => _redaction.Scrub(HttpFailures.ErrorText(Response));
 
-    /// <summary>Why no answer arrived, for outcomes and logs; any URL or secret in it redacted.</summary>
-    public string ErrorText => _redaction.Scrub(
-        Response.ErrorException?.GetBaseException().Message ?? Response.ErrorMessage ?? Response.ResponseStatus.ToString());
-
-    private static string Truncate(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";
+    public TimeSpan? RetryAfter(TimeProvider time) => Toolkit.RetryAfter.Of(Response, time);
 }

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using RestSharp;
 using Syndicator.Channels.Toolkit;
 
@@ -5,7 +6,8 @@ namespace Syndicator.Channels.Jcms;
 
 /// <summary>
 /// The receive interface over RestSharp, on the channel's named <see cref="HttpClient"/>. Every call is one POST of one
-/// XML document and answers a <see cref="JcmsAnswer"/>; none throws for HTTP or network failures.
+/// raw UTF-8 XML document, with the credentials where <c>Envelope:Credentials</c> puts them, and answers a
+/// <see cref="JcmsAnswer"/>; none throws for HTTP or network failures.
 /// </summary>
 internal sealed class JcmsApi : IDisposable
 {
@@ -18,37 +20,46 @@ internal sealed class JcmsApi : IDisposable
         _rest = new RestClient(httpClient, new RestClientOptions(channel.Endpoint), disposeHttpClient: false);
     }
 
+    private JcmsEnvelopeOptions Envelope => _channel.Options.Envelope;
+
     /// <summary>Add: never marked safe to repeat, since a repeated add is a second article.</summary>
-    public Task<JcmsAnswer> AddAsync(System.Xml.Linq.XElement article, CancellationToken cancellationToken) =>
-        SendAsync(JcmsXml.Add, article, idempotent: false, cancellationToken);
+    public Task<JcmsAnswer> AddAsync(XElement article, CancellationToken cancellationToken) =>
+        SendAsync(Envelope.Operations.Add, article, idempotent: false, cancellationToken);
 
-    /// <summary>Update sets every field again, so a repeat changes nothing.</summary>
-    public Task<JcmsAnswer> UpdateAsync(int articleId, System.Xml.Linq.XElement article, CancellationToken cancellationToken)
-    {
-        article.AddFirst(new System.Xml.Linq.XElement("articleid", articleId));
-        return SendAsync(JcmsXml.Update, article, idempotent: true, cancellationToken);
-    }
+    /// <summary>Update (where the portal supports it) sets every field again, so a repeat changes nothing.</summary>
+    public Task<JcmsAnswer> UpdateAsync(XElement article, CancellationToken cancellationToken) =>
+        SendAsync(Envelope.Operations.Update, article, idempotent: true, cancellationToken);
 
-    /// <summary>Delete of a deleted article answers success again: safe to repeat.</summary>
-    public Task<JcmsAnswer> DeleteAsync(int articleId, CancellationToken cancellationToken) =>
-        SendAsync(JcmsXml.Delete, JcmsXml.Reference(articleId: articleId), idempotent: true, cancellationToken);
+    /// <summary>Delete (where the portal supports it) of a deleted article changes nothing: safe to repeat.</summary>
+    public Task<JcmsAnswer> DeleteAsync(string articleId, CancellationToken cancellationToken) =>
+        SendAsync(Envelope.Operations.Delete, _channel.Xml.Reference(articleId: articleId), idempotent: true, cancellationToken);
 
-    /// <summary>A read: the live articles carrying our reference, or (with only a column) the column's count.</summary>
+    /// <summary>A read (where the portal supports it): the articles carrying our item id, or a column's.</summary>
     public Task<JcmsAnswer> QueryAsync(string? sourceId, int? column, CancellationToken cancellationToken) =>
-        SendAsync(JcmsXml.Query, JcmsXml.Reference(sourceId: sourceId, column: column), idempotent: true, cancellationToken);
+        SendAsync(Envelope.Operations.Query, _channel.Xml.Reference(sourceId: sourceId, column: column), idempotent: true, cancellationToken);
 
     public void Dispose() => _rest.Dispose();
 
-    private async Task<JcmsAnswer> SendAsync(string status, System.Xml.Linq.XElement article, bool idempotent, CancellationToken cancellationToken)
+    private async Task<JcmsAnswer> SendAsync(string operation, XElement article, bool idempotent, CancellationToken cancellationToken)
     {
         var options = _channel.Options;
-        var legacy = options.LegacyQueryStringCredentials;
-        var request = new RestRequest("", Method.Post)
-            .AddStringBody(JcmsXml.Document(status, legacy ? null : (options.UserId, options.Password), article), "text/xml");
-        if (legacy)
+        var request = new RestRequest("", Method.Post).AddStringBody(_channel.Xml.Document(operation, article), Envelope.ContentType);
+        switch (Envelope.Credentials)
         {
-            // The old interface's form [H1]; the connector then redacts every URL it writes (see JcmsRedaction).
-            request.AddQueryParameter("userid", options.UserId).AddQueryParameter("password", options.Password).AddQueryParameter("charset", "UTF-8");
+            case JcmsCredentialPlacement.Query:
+                // The public client's form (§4); every text the connector writes is redacted (JcmsRedaction).
+                request.AddQueryParameter(Envelope.UserIdName, options.UserId).AddQueryParameter(Envelope.PasswordName, options.Password);
+                if (!string.IsNullOrWhiteSpace(Envelope.Charset))
+                {
+                    request.AddQueryParameter("charset", Envelope.Charset);
+                }
+
+                break;
+            case JcmsCredentialPlacement.Header:
+                request.AddHeader(Envelope.UserIdName, options.UserId).AddHeader(Envelope.PasswordName, options.Password);
+                break;
+            default:
+                break;
         }
 
         if (idempotent)
@@ -60,6 +71,6 @@ internal sealed class JcmsApi : IDisposable
 
         // RestSharp turns a cancelled call into a response; the dispatcher expects the cancellation itself.
         cancellationToken.ThrowIfCancellationRequested();
-        return new JcmsAnswer(response, _channel.Redaction);
+        return new JcmsAnswer(response, _channel.Rules, _channel.Redaction);
     }
 }

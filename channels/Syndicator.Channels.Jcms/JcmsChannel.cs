@@ -16,8 +16,11 @@ internal sealed class JcmsChannel
         _httpClients = httpClients;
         Time = time;
         Logger = logger;
-        Redaction = new JcmsRedaction(options.Password);
-        Endpoint = new Uri(new Uri(options.BaseUrl!.AbsoluteUri.TrimEnd('/') + "/"), options.ReceivePath.TrimStart('/'));
+        Redaction = new JcmsRedaction(options.Password, options.Envelope.UserIdName, options.Envelope.PasswordName);
+        Rules = new JcmsReplyRules(options.Reply);
+        Xml = new JcmsXml(options, id);
+        Page = options.Page.ToPublicPage();
+        Endpoint = new Uri(SiteRoot, options.ReceivePath.TrimStart('/'));
     }
 
     public string Id { get; }
@@ -30,31 +33,43 @@ internal sealed class JcmsChannel
 
     public JcmsRedaction Redaction { get; }
 
-    /// <summary>The receive interface's URL, without credentials (they go in the body, or are added per call in legacy mode).</summary>
+    public JcmsReplyRules Rules { get; }
+
+    public JcmsXml Xml { get; }
+
+    public PublicPage Page { get; }
+
+    /// <summary><see cref="JcmsChannelOptions.BaseUrl"/>, ending with <c>/</c>.</summary>
+    public Uri SiteRoot => new(Options.BaseUrl!.AbsoluteUri.TrimEnd('/') + "/");
+
+    /// <summary>The receive interface's URL, without credentials (added per call where the envelope puts them there).</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>The endpoint as logs show it: in legacy mode with the credentials' places masked.</summary>
-    public string LoggedEndpoint => Options.LegacyQueryStringCredentials
-        ? Endpoint.AbsoluteUri + "?userid=***&password=***&charset=UTF-8"
+    /// <summary>The endpoint as logs show it: never with the credentials.</summary>
+    public string LoggedEndpoint => Options.Envelope.Credentials == JcmsCredentialPlacement.Query
+        ? $"{Endpoint.AbsoluteUri}?{Options.Envelope.UserIdName}=***&{Options.Envelope.PasswordName}=***"
         : Endpoint.AbsoluteUri;
 
     /// <summary>A client for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
-    public JcmsApi OpenApi() => new(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), this);
+    public JcmsApi OpenApi() => new(Http(), this);
 
-    /// <summary>The channel's named client, for reading its public pages.</summary>
+    /// <summary>The channel's named client, for the interface and the public pages.</summary>
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
 
     /// <summary>
-    /// The column for this delivery: the catalogue's column of the item's category (<see cref="DeliveryContext.Column"/>)
-    /// when there is one, else <see cref="JcmsChannelOptions.ColumnId"/>. Null when the catalogue's value is not an id.
+    /// The column for this delivery: <see cref="DeliveryContext.Column"/> (the catalogue's column of the item's category,
+    /// or the go-live probe's test column) when there is one, else <see cref="JcmsChannelOptions.ColumnId"/>. Null when
+    /// the value is not an id.
     /// </summary>
     public int? ColumnFor(DeliveryContext context) =>
         context.Column is null ? Options.ColumnId
-        : JcmsSettingsValidator.TryParseId(context.Column, out var column) ? column
+        : SettingsChecks.TryParseId(context.Column, out var column) ? column
         : null;
 
     public ChannelOutcome BadColumn(DeliveryContext context) => new ChannelOutcome.Rejected(
         $"Catalogue ChannelColumns:{Id} of category {context.Item.Category} is '{context.Column}', not a portal columnid (a positive integer)");
 
     public string CheckCredentials => $"check Channels:{Id}:UserId and Channels:{Id}:Password";
+
+    public string Key(string name) => $"Channels:{Id}:{name}";
 }

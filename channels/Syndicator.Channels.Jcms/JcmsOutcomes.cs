@@ -1,39 +1,33 @@
-using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Deliveries;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.Jcms;
 
 /// <summary>Turns an answer of the receive interface that is not a success into the outcome the dispatcher acts on.</summary>
 internal static class JcmsOutcomes
 {
-    public const string UnknownUser = "A01";
-    public const string WrongPassword = "A02";
-    public const string BadParameter = "A03";
-    public const string NoSuchArticle = "A04";
-    public const string BadFormat = "A06";
-    public const string BadAttachment = "A07";
-
-    /// <summary>The longest <c>Retry-After</c> taken at its word; the durable schedule bounds it again.</summary>
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(1);
-
     /// <param name="channel">The channel, for messages naming its settings.</param>
-    /// <param name="answer">A failed answer.</param>
-    /// <param name="notFound">The rejection to give for A04 (no such article).</param>
-    public static ChannelOutcome Failure(JcmsChannel channel, JcmsAnswer answer, string notFound)
+    /// <param name="answer">An answer that is not a success.</param>
+    /// <param name="what">What was asked, in words, e.g. "the add of «title» to column 1229001".</param>
+    /// <param name="delivery">The delivery, so that a server error repeated word for word goes to an operator.</param>
+    public static ChannelOutcome Failure(JcmsChannel channel, JcmsAnswer answer, string what, Delivery? delivery)
     {
-        if (!answer.Answered)
+        switch (answer.Reading)
         {
-            return answer.NothingSent
-                ? new ChannelOutcome.Transient($"portal unreachable: {answer.ErrorText}")
-                : new ChannelOutcome.Transient($"no answer from the portal: {answer.ErrorText}");
-        }
-
-        if (answer.Reply is { } reply)
-        {
-            return FromErrorCode(channel, reply, notFound);
+            case JcmsReading.NoAnswer:
+                return answer.NothingSent
+                    ? new ChannelOutcome.Transient($"portal unreachable: {answer.ErrorText}")
+                    : new ChannelOutcome.Transient($"no answer from the portal: {answer.ErrorText}");
+            case JcmsReading.AuthFailed:
+                return new ChannelOutcome.AuthFailed($"the portal refused the credentials: «{answer.Excerpt}»: {channel.CheckCredentials}") { Code = answer.Code };
+            case JcmsReading.Refused:
+                return new ChannelOutcome.Rejected($"the portal refused {what}: «{answer.Excerpt}»") { Code = answer.Code };
+            case JcmsReading.Unreadable:
+                return Unreadable(channel, answer, what);
+            default:
+                break;
         }
 
         if (answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -41,59 +35,40 @@ internal static class JcmsOutcomes
             return new ChannelOutcome.AuthFailed($"the portal refused the call ({answer.Code}): {channel.CheckCredentials}") { Code = answer.Code };
         }
 
-        if (IsTransient(answer.StatusCode))
+        if (HttpFailures.IsTransient(answer.StatusCode))
         {
-            return new ChannelOutcome.Transient($"the portal answered {answer.Code}: {answer.Message}", RetryAfter(answer, channel.Time))
+            var transient = new ChannelOutcome.Transient($"the portal answered {answer.Code}: «{answer.Excerpt}»", answer.RetryAfter(channel.Time))
             {
                 Code = answer.Code,
             };
+            return delivery is null ? transient : RepeatedFault.Judge(delivery, transient);
         }
 
-        // A 2xx that is no reply of the interface (a proxy's page, say): the call may have done its work.
-        return answer.Response.IsSuccessStatusCode
-            ? new ChannelOutcome.Transient($"the portal answered {answer.Code} with no readable reply") { Code = answer.Code }
-            : new ChannelOutcome.Rejected($"the portal answered {answer.Code}: {answer.Message} (check Channels:{channel.Id}:BaseUrl and ReceivePath)")
-            {
-                Code = answer.Code,
-            };
-    }
-
-    /// <summary>408, 429 and 5xx, as the resilience pipeline itself judges them.</summary>
-    public static bool IsTransient(HttpStatusCode status)
-    {
-        using var probe = new HttpResponseMessage(status);
-        return HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(probe));
-    }
-
-    private static ChannelOutcome FromErrorCode(JcmsChannel channel, JcmsReply reply, string notFound)
-    {
-        var code = reply.ErrorCode;
-        var said = $"{code} {reply.Message}";
-        return code switch
+        return new ChannelOutcome.Rejected(
+            $"the portal answered {answer.Code} to {what}: «{answer.Excerpt}» (check {channel.Key("BaseUrl")} and {channel.Key("ReceivePath")})")
         {
-            UnknownUser or WrongPassword => new ChannelOutcome.AuthFailed($"the portal refused the credentials ({said}): {channel.CheckCredentials}") { Code = code },
-            NoSuchArticle => new ChannelOutcome.Rejected($"{notFound} ({said})") { Code = code },
-            BadParameter or BadFormat or BadAttachment => new ChannelOutcome.Rejected($"the portal refused the article ({said})") { Code = code },
-
-            // A00 (other) and A05 (service connection error) are the portal's own trouble: try again later.
-            _ => new ChannelOutcome.Transient($"the portal answered {said}") { Code = code },
+            Code = answer.Code,
         };
     }
 
-    private static TimeSpan? RetryAfter(JcmsAnswer answer, TimeProvider time)
+    /// <summary>
+    /// A 2xx answer none of the reply rules describes: the portal may well have done the work, so it is neither retried
+    /// (a second article) nor failed (a lost one); an operator looks, with the raw answer in front of them.
+    /// </summary>
+    public static ChannelOutcome.Unconfirmed Unreadable(JcmsChannel channel, JcmsAnswer answer, string what) => new(
+        $"the portal answered {answer.Code} to {what} in a shape {channel.Key("Reply")} does not describe, so whether it took effect is unknown. " +
+        $"Its answer: «{answer.Excerpt}». Look in the portal's back office, then confirm or retry the delivery; " +
+        $"if this is how the portal answers, describe it in {channel.Key("Reply")} (Success, Id, Url)")
     {
-        var value = answer.Response.Headers?
-            .FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
+        Code = answer.Code,
+    };
 
-        TimeSpan? wait = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                ? at - time.GetUtcNow()
-                : null;
-        return wait is null ? null : TimeSpan.FromTicks(Math.Clamp(wait.Value.Ticks, 0, MaxRetryAfter.Ticks));
-    }
+    public static string Reason(ChannelOutcome outcome) => outcome switch
+    {
+        ChannelOutcome.Transient t => t.Reason,
+        ChannelOutcome.Rejected r => r.Reason,
+        ChannelOutcome.AuthFailed a => a.Reason,
+        ChannelOutcome.Unconfirmed u => u.Reason,
+        _ => outcome.ToString(),
+    };
 }

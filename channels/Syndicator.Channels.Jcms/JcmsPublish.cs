@@ -6,9 +6,9 @@ namespace Syndicator.Channels.Jcms;
 /// <summary>
 /// One try of a publish: add the article once, across retries and crashes. The checkpoint records
 /// <c>step=add-sent</c> (with the column and revision) before the add leaves, and <c>remoteId</c>, <c>url</c> and
-/// <c>step=added</c> once the portal replied. A try that finds <c>add-sent</c> without a <c>remoteId</c> first asks the
-/// portal for an article carrying our item id (<c>sourceid</c>) and adds only when there is none. An article added for
-/// an earlier revision (a checkpoint handed on) is then brought to this revision with an update.
+/// <c>step=added</c> once the portal's answer was read as a success. A try that finds <c>add-sent</c> without a
+/// <c>remoteId</c> looks for the article (<see cref="JcmsReconcile"/>) and adds only when it is certainly not there;
+/// where the portal cannot tell, the outcome is Unconfirmed. An answered failure marks <c>step=add-failed</c>.
 /// </summary>
 internal sealed class JcmsPublish
 {
@@ -18,6 +18,7 @@ internal sealed class JcmsPublish
     internal const string ColumnKey = "column";
     internal const string RevisionKey = "revision";
     internal const string AddSent = "add-sent";
+    internal const string AddFailed = "add-failed";
     internal const string Added = "added";
 
     private readonly JcmsChannel _channel;
@@ -33,12 +34,16 @@ internal sealed class JcmsPublish
 
     private string ItemId => _context.Item.Id;
 
+    private string Title => _context.Item.TitleFor(_channel.Id);
+
     private string Revision => _context.Item.Revision.ToString(CultureInfo.InvariantCulture);
 
     public async Task<ChannelOutcome> RunAsync(CancellationToken cancellationToken)
     {
         // The column an earlier try added to wins over today's catalogue: the article is where it was sent.
-        var column = JcmsSettingsValidator.TryParseId(_context.Checkpoint[ColumnKey], out var sent) ? sent : _channel.ColumnFor(_context);
+        var column = int.TryParse(_context.Checkpoint[ColumnKey], NumberStyles.None, CultureInfo.InvariantCulture, out var sent) && sent > 0
+            ? sent
+            : _channel.ColumnFor(_context);
         if (column is null)
         {
             return _channel.BadColumn(_context);
@@ -50,35 +55,16 @@ internal sealed class JcmsPublish
         }
 
         return _context.Checkpoint[StepKey] == AddSent
-            ? await ReconcileThenAddAsync(column.Value, cancellationToken)
+            ? await ReconcileThenAddAsync(column.Value, "the answer was lost (a crash or a dropped connection)", cancellationToken)
             : await AddAsync(column.Value, cancellationToken);
     }
 
-    /// <summary>The live article carrying our item id, if the portal has one; a failure when the portal cannot say.</summary>
-    internal async Task<(JcmsFound? Found, ChannelOutcome? Failure)> FindEarlierAddAsync(CancellationToken cancellationToken)
+    private async Task<ChannelOutcome> ReconcileThenAddAsync(int column, string why, CancellationToken cancellationToken)
     {
-        var answer = await _api.QueryAsync(ItemId, column: null, cancellationToken);
-        if (!answer.Succeeded)
+        var (found, outcome) = await new JcmsReconcile(_channel, _api, _context).FindAsync(column, Title, why, cancellationToken);
+        if (outcome is not null)
         {
-            JcmsConnector.LogFailure(_channel, answer, "query (reconcile)");
-
-            // Never Rejected here: a delivery that fails for good while its add may have landed invites a second one.
-            var failure = JcmsOutcomes.Failure(_channel, answer, "");
-            return (null, failure is ChannelOutcome.AuthFailed
-                ? failure
-                : new ChannelOutcome.Transient($"could not reconcile an earlier add: {Reason(failure)}") { Code = answer.Code });
-        }
-
-        var found = answer.Reply!.Articles.FirstOrDefault(a => string.Equals(a.SourceId, ItemId, StringComparison.Ordinal));
-        return (found, null);
-    }
-
-    private async Task<ChannelOutcome> ReconcileThenAddAsync(int column, CancellationToken cancellationToken)
-    {
-        var (found, failure) = await FindEarlierAddAsync(cancellationToken);
-        if (failure is not null)
-        {
-            return failure;
+            return outcome;
         }
 
         if (found is null)
@@ -89,35 +75,51 @@ internal sealed class JcmsPublish
 
         Log.Reconciled(_channel.Logger, _channel.Id, ItemId, found.ArticleId);
         await SaveAddedAsync(found.ArticleId, found.Url, cancellationToken);
-        return await FreshenAsync(column, found.ArticleId, JcmsReply.Success, cancellationToken);
+        return await FreshenAsync(column, found.ArticleId, null, cancellationToken);
     }
 
     private async Task<ChannelOutcome> AddAsync(int column, CancellationToken cancellationToken)
     {
-        var article = JcmsXml.Article(_context.Item, _channel.Id, column, JcmsBody.Compose(_context.Item), _channel.Time.GetUtcNow());
+        var article = _channel.Xml.Article(_context.Item, column, JcmsBody.Compose(_context.Item), _channel.Time.GetUtcNow());
         await _context.SaveCheckpointAsync(
             _context.Checkpoint.With(StepKey, AddSent).With(ColumnKey, column.ToString(CultureInfo.InvariantCulture)).With(RevisionKey, Revision),
             cancellationToken);
 
         Log.Adding(_channel.Logger, _channel.Id, ItemId, column);
         var answer = await _api.AddAsync(article, cancellationToken);
-        if (answer.Succeeded && answer.Reply!.ArticleId is { } remoteId)
+        if (answer.Succeeded)
         {
+            var remoteId = answer.ArticleId ?? "";
             Log.Added(_channel.Logger, _channel.Id, ItemId, remoteId);
-            await SaveAddedAsync(remoteId, answer.Reply.Url, cancellationToken);
-            return new ChannelOutcome.Succeeded(remoteId, answer.Reply.Url) { Code = answer.Code };
+            await SaveAddedAsync(remoteId, answer.Url, cancellationToken);
+            return new ChannelOutcome.Succeeded(remoteId, answer.Url)
+            {
+                Code = answer.Code,
+                Note = answer.ArticleId is null
+                    ? $"the portal's answer named no article id ({_channel.Key("Reply:Id")}): its updates and withdrawal go to the back office by title"
+                    : null,
+            };
         }
 
         JcmsConnector.LogFailure(_channel, answer, "add");
-
-        // The add may have landed: the checkpoint stays at add-sent so the next try reconciles first.
-        if ((!answer.Answered && !answer.NothingSent) || (answer.Response.IsSuccessStatusCode && answer.Reply is null) || answer.Succeeded)
+        var what = $"the add of «{Title}» to column {column}";
+        if (answer.Reading == JcmsReading.Unreadable)
         {
-            var why = answer.Answered ? $"the portal answered {answer.Code} without an article id" : answer.ErrorText;
-            return new ChannelOutcome.Transient($"outcome unknown, will reconcile: {why}") { Code = answer.Answered ? answer.Code : null };
+            // The checkpoint stays at add-sent: a retry an operator asks for looks before it adds.
+            return JcmsOutcomes.Unreadable(_channel, answer, what);
         }
 
-        return JcmsOutcomes.Failure(_channel, answer, $"the portal knows no column {column}");
+        if (!answer.Answered && !answer.NothingSent)
+        {
+            // The add may have landed: the checkpoint stays at add-sent so the next try looks first.
+            return JcmsReconcile.Possible(_channel)
+                ? new ChannelOutcome.Transient($"outcome unknown, will reconcile: {answer.ErrorText}")
+                : await ReconcileThenAddAsync(column, $"no answer came ({answer.ErrorText})", cancellationToken);
+        }
+
+        // The portal answered and did not add (or nothing left): the next try adds without looking.
+        await _context.SaveCheckpointAsync(_context.Checkpoint.With(StepKey, AddFailed), cancellationToken);
+        return JcmsOutcomes.Failure(_channel, answer, what, _context.Delivery);
     }
 
     private Task SaveAddedAsync(string remoteId, Uri? url, CancellationToken cancellationToken) =>
@@ -125,32 +127,30 @@ internal sealed class JcmsPublish
             _context.Checkpoint.With(RemoteIdKey, remoteId).With(UrlKey, url?.AbsoluteUri).With(StepKey, Added),
             cancellationToken);
 
-    /// <summary>An article added for an earlier revision still carries that revision's fields: update it before calling it live.</summary>
+    /// <summary>An article added for an earlier revision still carries that revision's fields: update it (or hand it off) before calling it live.</summary>
     private async Task<ChannelOutcome> FreshenAsync(int column, string remoteId, string? code, CancellationToken cancellationToken)
     {
         var url = Uri.TryCreate(_context.Checkpoint[UrlKey], UriKind.Absolute, out var saved) ? saved : null;
-        if (_context.Checkpoint[RevisionKey] is { } sent && sent != Revision && JcmsSettingsValidator.TryParseId(remoteId, out var id))
+        if (_context.Checkpoint[RevisionKey] is not { } sent || sent == Revision)
         {
-            var article = JcmsXml.Article(_context.Item, _channel.Id, column, JcmsBody.Compose(_context.Item), publishedAt: null);
-            var answer = await _api.UpdateAsync(id, article, cancellationToken);
-            if (!answer.Succeeded)
-            {
-                JcmsConnector.LogFailure(_channel, answer, "update (freshen)");
-                return JcmsOutcomes.Failure(_channel, answer, $"the portal has no article {remoteId} any more");
-            }
-
-            url = answer.Reply!.Url ?? url;
-            await _context.SaveCheckpointAsync(_context.Checkpoint.With(RevisionKey, Revision).With(UrlKey, url?.AbsoluteUri), cancellationToken);
-            code = answer.Code;
+            return new ChannelOutcome.Succeeded(remoteId, url) { Code = code };
         }
 
-        return new ChannelOutcome.Succeeded(remoteId, url) { Code = code };
-    }
+        if (!_channel.Options.SupportsUpdate || remoteId.Length == 0)
+        {
+            return new ChannelOutcome.HandedOff(JcmsConnector.UpdateInstructions(_channel, _context, remoteId, url, column));
+        }
 
-    private static string Reason(ChannelOutcome outcome) => outcome switch
-    {
-        ChannelOutcome.Transient t => t.Reason,
-        ChannelOutcome.Rejected r => r.Reason,
-        _ => outcome.ToString(),
-    };
+        var article = _channel.Xml.Article(_context.Item, column, JcmsBody.Compose(_context.Item), publishedAt: null, articleId: remoteId);
+        var answer = await _api.UpdateAsync(article, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            JcmsConnector.LogFailure(_channel, answer, "update (freshen)");
+            return JcmsOutcomes.Failure(_channel, answer, $"the update of article {remoteId}", _context.Delivery);
+        }
+
+        url = answer.Url ?? url;
+        await _context.SaveCheckpointAsync(_context.Checkpoint.With(RevisionKey, Revision).With(UrlKey, url?.AbsoluteUri), cancellationToken);
+        return new ChannelOutcome.Succeeded(remoteId, url) { Code = answer.Code };
+    }
 }

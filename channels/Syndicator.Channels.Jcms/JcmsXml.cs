@@ -5,87 +5,116 @@ using Syndicator.Core.Items;
 namespace Syndicator.Channels.Jcms;
 
 /// <summary>
-/// The request documents of the receive interface (docs/channels/jcms.md): <c>&lt;main&gt;</c> with a one-letter
-/// <c>status</c> (A add, U update, D delete, Q query), the credentials unless they travel in the URL, and one
-/// <c>&lt;article&gt;</c> whose fields are named as the portal's template names them (标题, 正文, 文号, …).
+/// The request documents, built from <see cref="JcmsEnvelopeOptions"/>: the root, the operation element when the portal
+/// has one, the credentials when they travel in the XML, and the article element whose children are named by
+/// <c>Envelope:Fields</c>.
 /// </summary>
-internal static class JcmsXml
+internal sealed class JcmsXml
 {
-    public const string Add = "A";
-    public const string Update = "U";
-    public const string Delete = "D";
-    public const string Query = "Q";
-
     /// <summary>China Standard Time, the portal's clock for its dates (no daylight saving).</summary>
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    /// <summary>The whole document for <paramref name="status"/>; <paramref name="credentials"/> null leaves them out of the body.</summary>
-    public static string Document(string status, (string UserId, string Password)? credentials, XElement article)
+    private readonly JcmsChannelOptions _options;
+    private readonly string _channelId;
+
+    public JcmsXml(JcmsChannelOptions options, string channelId)
     {
-        var main = new XElement("main", new XElement("status", status));
-        if (credentials is { } c)
+        _options = options;
+        _channelId = channelId;
+    }
+
+    private JcmsEnvelopeOptions Envelope => _options.Envelope;
+
+    /// <summary>The whole document; <paramref name="operation"/> is sent only when the portal has an operation element.</summary>
+    public string Document(string operation, XElement article)
+    {
+        var root = new XElement(Envelope.Root);
+        if (!string.IsNullOrWhiteSpace(Envelope.OperationElement))
         {
-            main.Add(new XElement("userid", c.UserId), new XElement("password", c.Password));
+            root.Add(new XElement(Envelope.OperationElement, operation));
         }
 
-        main.Add(article);
-        return new XDeclaration("1.0", "UTF-8", null) + "\n" + main.ToString(SaveOptions.DisableFormatting);
+        if (Envelope.Credentials == JcmsCredentialPlacement.Xml)
+        {
+            root.Add(new XElement(Envelope.UserIdName, _options.UserId), new XElement(Envelope.PasswordName, _options.Password));
+        }
+
+        root.Add(article);
+        return new XDeclaration("1.0", "UTF-8", null) + "\n" + root.ToString(SaveOptions.DisableFormatting);
     }
 
     /// <summary>
     /// Every field of <paramref name="item"/> for an add (<paramref name="publishedAt"/> set: 创建日期 and 发布日期 are
     /// sent) or an update (null: the portal keeps the dates it has).
     /// </summary>
-    public static XElement Article(ItemRevision item, string channelId, int column, string body, DateTimeOffset? publishedAt)
+    public XElement Article(ItemRevision item, int column, string body, DateTimeOffset? publishedAt, string? articleId = null)
     {
-        var article = new XElement(
-            "article",
-            new XElement("columnid", Id(column)),
-            new XElement("sourceid", item.Id),
-            new XElement("标题", item.TitleFor(channelId)),
-            new XElement("正文", new XCData(body)));
-        Optional(article, "文号", item.DocumentNumber);
-        Optional(article, "索引号", item.IndexNumber);
-        Optional(article, "发布机构", item.Publisher);
-        Optional(article, "成文日期", item.WrittenOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var article = new XElement(Envelope.Article);
+        Add(article, JcmsFields.SourceId, item.Id);
+        if (articleId is not null)
+        {
+            article.Add(new XElement(Envelope.IdElement, articleId));
+        }
+
+        Add(article, JcmsFields.ColumnId, Id(column));
+        Add(article, JcmsFields.Column, _options.ColumnNames.GetValueOrDefault(Id(column)));
+        Add(article, JcmsFields.Title, item.TitleFor(_channelId));
+        if (Name(JcmsFields.Body) is { } bodyName)
+        {
+            article.Add(new XElement(bodyName, new XCData(body)));
+        }
+
+        Add(article, JcmsFields.DocumentNumber, item.DocumentNumber);
+        Add(article, JcmsFields.IndexNumber, item.IndexNumber);
+        Add(article, JcmsFields.Publisher, item.Publisher);
+        Add(article, JcmsFields.WrittenOn, item.WrittenOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (publishedAt is { } at)
         {
             var local = at.ToOffset(ChinaOffset);
-            article.Add(
-                new XElement("创建日期", local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-                new XElement("发布日期", local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            Add(article, JcmsFields.CreatedAt, local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            Add(article, JcmsFields.PublishedOn, local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         var disclosure = item.Disclosure;
-        Optional(article, "主题分类", disclosure.Topic);
-        Optional(article, "体裁分类", disclosure.Genre);
-        Optional(article, "有效性", disclosure.Validity);
-        Optional(article, "公开方式", disclosure.Mode);
-        Optional(article, "公开范围", disclosure.Scope);
-        Optional(article, "主题词", disclosure.Keywords.Count == 0 ? null : string.Join(' ', disclosure.Keywords));
-        Optional(article, "摘要", item.SummaryFor(channelId));
-        article.Add(Attachments(item.Attachments));
+        Add(article, JcmsFields.Topic, disclosure.Topic);
+        Add(article, JcmsFields.Genre, disclosure.Genre);
+        Add(article, JcmsFields.Validity, disclosure.Validity);
+        Add(article, JcmsFields.DisclosureMode, disclosure.Mode);
+        Add(article, JcmsFields.DisclosureScope, disclosure.Scope);
+        Add(article, JcmsFields.Keywords, disclosure.Keywords.Count == 0 ? null : string.Join(' ', disclosure.Keywords));
+        Add(article, JcmsFields.Summary, item.SummaryFor(_channelId));
+
+        // Always sent when mapped, even empty: an update that drops every attachment must say so.
+        if (Name(JcmsFields.Attachments) is { } files)
+        {
+            article.Add(new XElement(
+                files,
+                item.Attachments.Select(f => new XElement("file", new XAttribute("name", f.Name), new XAttribute("type", f.MediaType), Convert.ToBase64String(f.Content)))));
+        }
+
         return article;
     }
 
     /// <summary>An article that only names an id (delete) or what to look up (query).</summary>
-    public static XElement Reference(int? articleId = null, string? sourceId = null, int? column = null)
+    public XElement Reference(string? articleId = null, string? sourceId = null, int? column = null)
     {
-        var article = new XElement("article");
-        Optional(article, "articleid", articleId is { } id ? Id(id) : null);
-        Optional(article, "sourceid", sourceId);
-        Optional(article, "columnid", column is { } c ? Id(c) : null);
+        var article = new XElement(Envelope.Article);
+        if (articleId is not null)
+        {
+            article.Add(new XElement(Envelope.IdElement, articleId));
+        }
+
+        Add(article, JcmsFields.SourceId, sourceId);
+        Add(article, JcmsFields.ColumnId, column is { } c ? Id(c) : null);
         return article;
     }
 
-    // Always sent, even empty: an update that drops every attachment must say so.
-    private static XElement Attachments(IReadOnlyList<MediaFile> files) => new(
-        "附件",
-        files.Select(f => new XElement("file", new XAttribute("name", f.Name), new XAttribute("type", f.MediaType), Convert.ToBase64String(f.Content))));
+    private string? Name(string field) =>
+        Envelope.Fields.TryGetValue(field, out var name) && !string.IsNullOrWhiteSpace(name) ? name.Trim() : null;
 
-    private static void Optional(XElement article, string name, string? value)
+    private void Add(XElement article, string field, string? value)
     {
-        if (!string.IsNullOrWhiteSpace(value))
+        if (!string.IsNullOrWhiteSpace(value) && Name(field) is { } name)
         {
             article.Add(new XElement(name, value));
         }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Syndicator.Channels.Jcms;
 
-/// <summary>The connector's log messages. None carries the password; endpoints are logged redacted.</summary>
+/// <summary>The connector's log messages. None carries the password; endpoints and texts from outside are logged redacted.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Information, "Channel {Channel}: adding item {ItemId} to portal column {Column}")]
@@ -23,20 +23,17 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "Channel {Channel}: item {ItemId} withdrawn (article {RemoteId} deleted)")]
     public static partial void Withdrawn(ILogger logger, string channel, string itemId, string remoteId);
 
-    [LoggerMessage(7, LogLevel.Information, "Channel {Channel}: article {RemoteId} of item {ItemId} was already gone")]
-    public static partial void AlreadyGone(ILogger logger, string channel, string itemId, string remoteId);
+    [LoggerMessage(7, LogLevel.Information, "Channel {Channel}: {Operation} of item {ItemId} handed off to the portal's back office: the interface does not support it here")]
+    public static partial void HandedOff(ILogger logger, string channel, string operation, string itemId);
 
-    [LoggerMessage(8, LogLevel.Warning, "Channel {Channel}: the portal answered {Call} with {Code}: {Message}")]
-    public static partial void CallRefused(ILogger logger, string channel, string call, string code, string message);
+    [LoggerMessage(8, LogLevel.Warning, "Channel {Channel}: the portal answered {Call} with HTTP {Code}: {Excerpt}")]
+    public static partial void CallRefused(ILogger logger, string channel, string call, string code, string excerpt);
 
     [LoggerMessage(9, LogLevel.Warning, "Channel {Channel}: {Call} got no answer from the portal at {Endpoint} (sent: {Sent}): {Error}")]
     public static partial void CallFailed(ILogger logger, string channel, string call, string endpoint, bool sent, string error);
 
-    [LoggerMessage(10, LogLevel.Debug, "Channel {Channel}: health {Status}: {Detail}")]
-    public static partial void HealthChecked(ILogger logger, string channel, string status, string detail);
-
     [LoggerMessage(11, LogLevel.Warning,
-        "Channel {Channel}: LegacyQueryStringCredentials is on: the interface password travels in the URL of every call to {Endpoint}, " +
-        "where proxies and access logs keep it. Ask the portal to read userid and password from the XML body and turn the setting off.")]
-    public static partial void LegacyCredentials(ILogger logger, string channel, string endpoint);
+        "Channel {Channel}: Envelope:Credentials is Query, the public client's form: the interface password travels in the URL of every call to {Endpoint}, " +
+        "where proxies and access logs keep it. Use HTTPS or the government extranet, and ask the portal whether it reads them from the XML (Xml) or a header (Header).")]
+    public static partial void QueryCredentials(ILogger logger, string channel, string endpoint);
 }

@@ -24,10 +24,10 @@ public static class SandboxCredentials
     /// <summary>The <c>grant_type</c> both token endpoints require; any other answers 40002.</summary>
     public const string WeChatGrantType = "client_credential";
 
-    /// <summary>The receive-interface user (<c>userid</c>) of the <c>/portal</c> emulator (Hanweb JCMS style); any other answers A01.</summary>
+    /// <summary>The receive-interface user (<c>userid</c>) of the <c>/portal</c> emulator (Hanweb JCMS style); any other is refused.</summary>
     public const string PortalUserId = "txslj_push";
 
-    /// <summary>The password of <see cref="PortalUserId"/>; a wrong one answers A02.</summary>
+    /// <summary>The password of <see cref="PortalUserId"/>; a wrong one is refused.</summary>
     public const string PortalPassword = "Txsl#2026!receive";
 
     /// <summary>The column (栏目, <c>columnid</c>) "政府信息公开目录" of the <c>/portal</c> emulator that the default profile publishes to.</summary>

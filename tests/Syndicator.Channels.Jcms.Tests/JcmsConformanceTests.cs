@@ -14,9 +14,18 @@ public sealed class JcmsConformanceTests : ChannelConformanceTests
 
     protected override IChannelConnector CreateConnector(SandboxServer sandbox, bool validCredentials)
     {
-        var sut = JcmsSut.ForSandbox(sandbox, validCredentials ? Syndicator.Sandbox.SandboxCredentials.PortalPassword : "not-the-password");
+        // The conformance suite updates and withdraws through the platform: a site whose interface does both, and queries.
+        var sut = new JcmsSut(JcmsSut.FullSandboxSettings(sandbox, validCredentials ? Syndicator.Sandbox.SandboxCredentials.PortalPassword : "not-the-password"));
         _suts.Add(sut);
         return sut.Connector;
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var client = Sandbox.CreateClient();
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "_sandbox/portal/settings", JcmsSandboxTests.FullSite, Timeout);
+        response.EnsureSuccessStatusCode();
     }
 
     public override async Task DisposeAsync()

@@ -8,22 +8,37 @@ namespace Syndicator.Channels.Jcms.Tests;
 public sealed class JcmsHealthTests : JcmsSandboxTests
 {
     [Fact]
-    public async Task CheckHealth_GoodCredentials_HealthyAndNothingPublished()
+    public async Task CheckHealth_SiteWithQuery_HealthyCredentialsProvenNothingPublished()
     {
-        var health = await CreateSut().Connector.CheckHealthAsync(Timeout);
+        await FullSiteAsync();
+
+        var health = await CreateFullSut().Connector.CheckHealthAsync(Timeout);
 
         Assert.Equal(ChannelHealthStatus.Healthy, health.Status);
-        Assert.Contains($"column {SandboxCredentials.PortalColumnId} holds 0 articles", health.Detail, StringComparison.Ordinal);
+        Assert.Contains($"query of column {SandboxCredentials.PortalColumnId}; credentials accepted", health.Detail, StringComparison.Ordinal);
         Assert.Empty(await ArticlesAsync());
     }
 
     [Fact]
-    public async Task CheckHealth_WrongPassword_UnhealthyNamingTheSettings()
+    public async Task CheckHealth_SiteAddsOnly_HealthySayingCredentialsAreUnprovenAndNothingSent()
     {
-        var health = await CreateSut("wrong").Connector.CheckHealthAsync(Timeout);
+        var health = await CreateSut().Connector.CheckHealthAsync(Timeout);
+
+        Assert.Equal(ChannelHealthStatus.Healthy, health.Status);
+        Assert.Contains("the credentials are proven only by a publish", health.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, (await StatsAsync()).Creates);
+        Assert.Empty(await ReceivedAsync());
+    }
+
+    [Fact]
+    public async Task CheckHealth_WrongPasswordOnASiteWithQuery_UnhealthyNamingTheSettings()
+    {
+        await FullSiteAsync();
+
+        var health = await CreateFullSut("wrong").Connector.CheckHealthAsync(Timeout);
 
         Assert.Equal(ChannelHealthStatus.Unhealthy, health.Status);
-        Assert.Contains("A02", health.Detail, StringComparison.Ordinal);
+        Assert.Contains("用户名或密码错误", health.Detail, StringComparison.Ordinal);
         Assert.Contains("Channels:portal:Password", health.Detail, StringComparison.Ordinal);
     }
 
@@ -42,9 +57,10 @@ public sealed class JcmsHealthTests : JcmsSandboxTests
     [Fact]
     public async Task CheckHealth_PortalAnswers503_Degraded()
     {
+        await FullSiteAsync();
         await AddFaultAsync(SandboxFault.Fail(503));
 
-        var health = await CreateSut().Connector.CheckHealthAsync(Timeout);
+        var health = await CreateFullSut().Connector.CheckHealthAsync(Timeout);
 
         Assert.Equal(ChannelHealthStatus.Degraded, health.Status);
         Assert.Contains("503", health.Detail, StringComparison.Ordinal);

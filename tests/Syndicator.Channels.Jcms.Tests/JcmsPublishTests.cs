@@ -78,14 +78,14 @@ public sealed class JcmsPublishTests : JcmsSandboxTests
     }
 
     [Fact]
-    public async Task Publish_ColumnUnknownToPortal_RejectedWithPortalCode()
+    public async Task Publish_ColumnUnknownToPortal_RejectedWithThePortalsWords()
     {
         var delivery = new InMemoryDelivery(NewItem(), JcmsSut.Channel) { Column = "999" };
 
         var rejected = Assert.IsType<ChannelOutcome.Rejected>(await RunAsync(CreateSut().Connector, delivery));
 
-        Assert.Equal("A03", rejected.Code);
-        Assert.Contains("columnid=999", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal("200", rejected.Code);
+        Assert.Contains("栏目不存在：columnid=999", rejected.Reason, StringComparison.Ordinal);
         Assert.Empty(await ArticlesAsync());
     }
 
@@ -129,11 +129,11 @@ public sealed class JcmsPublishTests : JcmsSandboxTests
         Assert.Null(delivery.Saved[0]["remoteId"]);
         Assert.Equal(succeeded.RemoteId, delivery.Checkpoint["remoteId"]);
         Assert.Equal(succeeded.Url!.AbsoluteUri, delivery.Checkpoint["url"]);
-        Assert.Equal("0", succeeded.Code);
+        Assert.Equal("200", succeeded.Code);
     }
 
     [Fact]
-    public async Task Publish_CommitThenReset_ExactlyOneArticleAfterRetry()
+    public async Task Publish_CommitThenReset_ReconciledByTheColumnsListPageExactlyOneArticle()
     {
         var connector = CreateSut().Connector;
         var delivery = new InMemoryDelivery(NewItem(), JcmsSut.Channel);
@@ -148,14 +148,65 @@ public sealed class JcmsPublishTests : JcmsSandboxTests
         Assert.Equal(article.RemoteId, first.RemoteId);
         Assert.Equal(first.RemoteId, again.RemoteId);
         Assert.Equal(first.Url, again.Url);
-        Assert.NotNull(first.Url);
+        Assert.EndsWith($"/art_{SandboxCredentials.PortalColumnId}_{article.RemoteId}.html", first.Url!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(1, (await StatsAsync()).Creates);
+    }
+
+    [Fact]
+    public async Task Publish_ListPageShowsNoSuchTitle_AddsOnce()
+    {
+        var connector = CreateSut().Connector;
+        var delivery = new InMemoryDelivery(NewItem(), JcmsSut.Channel);
+        await AddFaultAsync(SandboxFault.DropConnection() with { Path = ReceivePath });
+
+        Assert.IsType<ChannelOutcome.Transient>(await RunAsync(connector, delivery));
+        var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(await RunAsync(connector, delivery));
+
+        Assert.Equal(succeeded.RemoteId, Assert.Single(await ArticlesAsync()).RemoteId);
+    }
+
+    [Fact]
+    public async Task Publish_AnswerLostWithoutQueryOrListPage_UnconfirmedInWordsNeverSentAgain()
+    {
+        var settings = JcmsSut.SandboxSettings(Sandbox);
+        settings.Remove("Reconcile:ListPage");
+        var connector = CreateSut(settings).Connector;
+        var delivery = new InMemoryDelivery(NewItem(title: "关于汛期值班安排的通知"), JcmsSut.Channel);
+        await AddFaultAsync(SandboxFault.CommitThenDropConnection() with { Path = ReceivePath });
+
+        var unconfirmed = Assert.IsType<ChannelOutcome.Unconfirmed>(await RunAsync(connector, delivery));
+        var later = Assert.IsType<ChannelOutcome.Unconfirmed>(await RunAsync(connector, delivery));
+
+        Assert.Contains("offers no query", unconfirmed.Reason, StringComparison.Ordinal);
+        Assert.Contains("«关于汛期值班安排的通知»", unconfirmed.Reason, StringComparison.Ordinal);
+        Assert.Contains($"column {SandboxCredentials.PortalColumnId} of the portal's back office", unconfirmed.Reason, StringComparison.Ordinal);
+        Assert.Contains("offers no query", later.Reason, StringComparison.Ordinal);
+        Assert.Single(await ArticlesAsync());
+        Assert.Equal(1, (await StatsAsync()).Requests);
+    }
+
+    [Fact]
+    public async Task Publish_CommitThenResetOnASiteWithQuery_ReconciledByQuery()
+    {
+        await FullSiteAsync();
+        var settings = JcmsSut.FullSandboxSettings(Sandbox);
+        settings.Remove("Reconcile:ListPage");
+        var connector = CreateSut(settings).Connector;
+        var delivery = new InMemoryDelivery(NewItem(), JcmsSut.Channel);
+        await AddFaultAsync(SandboxFault.CommitThenDropConnection() with { Path = ReceivePath });
+
+        Assert.IsType<ChannelOutcome.Transient>(await RunAsync(connector, delivery));
+        var first = Assert.IsType<ChannelOutcome.Succeeded>(await RunAsync(connector, delivery));
+
+        Assert.Equal(Assert.Single(await ArticlesAsync()).RemoteId, first.RemoteId);
         Assert.Equal(1, (await StatsAsync()).Creates);
     }
 
     [Fact]
     public async Task Publish_ReconcileQueryFails_TransientWithoutAddingAgain()
     {
-        var connector = CreateSut().Connector;
+        await FullSiteAsync();
+        var connector = CreateFullSut().Connector;
         var delivery = new InMemoryDelivery(NewItem(), JcmsSut.Channel);
         await AddFaultAsync(SandboxFault.CommitThenDropConnection() with { Path = ReceivePath });
         Assert.IsType<ChannelOutcome.Transient>(await RunAsync(connector, delivery));
@@ -169,10 +220,40 @@ public sealed class JcmsPublishTests : JcmsSandboxTests
         Assert.Equal(1, (await StatsAsync()).Creates);
     }
 
+    [Theory]
+    [InlineData("html", "alert('信息已提交')")]
+    [InlineData("other", "<response><state>ok</state>")]
+    public async Task Publish_AnswerInAShapeTheRulesDoNotDescribe_UnconfirmedShowingTheRawAnswer(string shape, string shown)
+    {
+        await SiteAsync(new { reply = shape });
+        var delivery = new InMemoryDelivery(NewItem(), JcmsSut.Channel);
+
+        var unconfirmed = Assert.IsType<ChannelOutcome.Unconfirmed>(await RunAsync(CreateSut().Connector, delivery));
+
+        Assert.Contains(shown, unconfirmed.Reason, StringComparison.Ordinal);
+        Assert.Contains("Channels:portal:Reply does not describe", unconfirmed.Reason, StringComparison.Ordinal);
+        Assert.Equal("200", unconfirmed.Code);
+        Assert.Single(await ArticlesAsync());
+        Assert.Equal(1, (await StatsAsync()).Requests);
+    }
+
+    [Fact]
+    public async Task Publish_DefaultReplyRuleOnTheDefaultSite_SucceedsWithoutAnId()
+    {
+        var settings = JcmsSut.SettingsFor(Sandbox.ChannelAddress(JcmsSut.Channel));
+
+        var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(CreateSut(settings).Connector, NewItem()));
+
+        Assert.Equal("", succeeded.RemoteId);
+        Assert.Contains("Channels:portal:Reply:Id", succeeded.Note, StringComparison.Ordinal);
+        Assert.Single(await ArticlesAsync());
+    }
+
     [Fact]
     public async Task Publish_CheckpointFromEarlierRevision_UpdatesTheArticleToThisRevision()
     {
-        var connector = CreateSut().Connector;
+        await FullSiteAsync();
+        var connector = CreateFullSut().Connector;
         var first = NewItem();
         var delivery = new InMemoryDelivery(first, JcmsSut.Channel);
         Assert.IsType<ChannelOutcome.Succeeded>(await RunAsync(connector, delivery));
@@ -182,6 +263,22 @@ public sealed class JcmsPublishTests : JcmsSandboxTests
 
         Assert.IsType<ChannelOutcome.Succeeded>(outcome);
         Assert.Equal("第二版标题", Assert.Single(await ArticlesAsync()).Title);
+    }
+
+    [Fact]
+    public async Task Publish_CheckpointFromEarlierRevisionWithoutUpdate_HandedOffNothingSent()
+    {
+        var connector = CreateSut().Connector;
+        var first = NewItem();
+        var delivery = new InMemoryDelivery(first, JcmsSut.Channel);
+        Assert.IsType<ChannelOutcome.Succeeded>(await RunAsync(connector, delivery));
+        var second = NewItem(id: first.Id, revision: 2, title: "第二版标题");
+
+        var outcome = await RunAsync(connector, new InMemoryDelivery(second, JcmsSut.Channel, checkpoint: delivery.Checkpoint));
+
+        var handedOff = Assert.IsType<ChannelOutcome.HandedOff>(outcome);
+        Assert.Contains("«第二版标题»", handedOff.Instructions, StringComparison.Ordinal);
+        Assert.Equal(1, (await StatsAsync()).Requests);
     }
 
     [Fact]

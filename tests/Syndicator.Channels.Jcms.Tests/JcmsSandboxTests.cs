@@ -35,6 +35,23 @@ public abstract class JcmsSandboxTests : IAsyncLifetime
 
     private protected JcmsSut CreateSut(IDictionary<string, string?> settings) => Track(new JcmsSut(settings));
 
+    /// <summary>A connector for a site that updates, deletes and answers queries; <see cref="FullSiteAsync"/> sets the site up so.</summary>
+    private protected JcmsSut CreateFullSut(string password = SandboxCredentials.PortalPassword) =>
+        Track(new JcmsSut(JcmsSut.FullSandboxSettings(Sandbox, password)));
+
+    /// <summary>Sets the emulated site up (<c>POST /_sandbox/portal/settings</c>).</summary>
+    protected async Task SiteAsync(object settings)
+    {
+        using var client = Sandbox.CreateClient();
+        using var response = await client.PostAsJsonAsync("_sandbox/portal/settings", settings, Timeout);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The site with update, delete and query enabled, operations named by <c>status</c>.</summary>
+    protected Task FullSiteAsync() => SiteAsync(FullSite);
+
+    internal static readonly object FullSite = new { operationElement = "status", supportsUpdate = true, supportsDelete = true, supportsQuery = true };
+
     protected static ItemRevision NewItem(string? id = null, int revision = 1, string? title = null, string? bodyHtml = null) =>
         Some.Item(id, revision, title, bodyHtml, channels: [JcmsSut.Channel]);
 

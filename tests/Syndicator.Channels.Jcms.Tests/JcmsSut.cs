@@ -45,8 +45,29 @@ internal sealed class JcmsSut : IDisposable
     public IChannelConnector Connector => Factory.Create(Definition);
 
     /// <summary>Settings of a channel on the sandbox's portal emulator.</summary>
-    public static Dictionary<string, string?> SandboxSettings(SandboxServer sandbox, string password = SandboxCredentials.PortalPassword) =>
-        SettingsFor(sandbox.ChannelAddress(Channel), password);
+    /// <summary>Settings of a channel on the sandbox's portal emulator as the sandbox profile gives them (adds only).</summary>
+    public static Dictionary<string, string?> SandboxSettings(SandboxServer sandbox, string password = SandboxCredentials.PortalPassword)
+    {
+        var settings = SettingsFor(sandbox.ChannelAddress(Channel), password);
+        foreach (var (key, value) in Syndicator.Sandbox.Portal.PortalConnectorSettings.Default)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>As <see cref="SandboxSettings"/>, for a site that also updates, deletes and answers queries.</summary>
+    public static Dictionary<string, string?> FullSandboxSettings(SandboxServer sandbox, string password = SandboxCredentials.PortalPassword)
+    {
+        var settings = SandboxSettings(sandbox, password);
+        foreach (var (key, value) in Syndicator.Sandbox.Portal.PortalConnectorSettings.FullInterface)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     public static Dictionary<string, string?> SettingsFor(Uri baseUrl, string password = SandboxCredentials.PortalPassword) => new()
     {

@@ -8,9 +8,10 @@ namespace Syndicator.Channels.Jcms.Tests;
 public sealed class JcmsUpdateWithdrawTests : JcmsSandboxTests
 {
     [Fact]
-    public async Task Update_NextRevision_SameIdSameUrlNewFieldsDatesKept()
+    public async Task Update_SiteWithUpdate_SameIdSameUrlNewFieldsDatesKept()
     {
-        var connector = CreateSut().Connector;
+        await FullSiteAsync();
+        var connector = CreateFullSut().Connector;
         var first = NewItem();
         var published = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(connector, first));
         var before = Assert.Single(await ArticlesAsync());
@@ -31,7 +32,8 @@ public sealed class JcmsUpdateWithdrawTests : JcmsSandboxTests
     [Fact]
     public async Task Update_AttachmentsDropped_ArticleHasNoneLeft()
     {
-        var connector = CreateSut().Connector;
+        await FullSiteAsync();
+        var connector = CreateFullSut().Connector;
         var first = NewItem() with { Attachments = [Testing.Some.Attachment()] };
         var published = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(connector, first));
         var second = NewItem(id: first.Id, revision: 2, title: first.Title);
@@ -42,21 +44,55 @@ public sealed class JcmsUpdateWithdrawTests : JcmsSandboxTests
     }
 
     [Fact]
-    public async Task Update_ArticleMissing_RejectedWithA04()
+    public async Task Update_ArticleMissing_RejectedWithThePortalsWords()
     {
+        await FullSiteAsync();
         var item = NewItem();
 
-        var outcome = await RunAsync(CreateSut().Connector, new InMemoryDelivery(item, JcmsSut.Channel, DeliveryOperation.Update, Live(item, "999")));
+        var outcome = await RunAsync(CreateFullSut().Connector, new InMemoryDelivery(item, JcmsSut.Channel, DeliveryOperation.Update, Live(item, "999")));
 
         var rejected = Assert.IsType<ChannelOutcome.Rejected>(outcome);
-        Assert.Equal("A04", rejected.Code);
-        Assert.Contains("no article 999", rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("信息不存在：articleid=999", rejected.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Withdraw_PublishedItem_DeletedAndPageGone()
+    public async Task Update_SiteAddsOnly_HandedOffWithInstructionsAndNothingSent()
     {
         var connector = CreateSut().Connector;
+        var first = NewItem();
+        var published = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(connector, first));
+        var second = NewItem(id: first.Id, revision: 2, title: "更正后的标题");
+
+        var outcome = await RunAsync(connector, new InMemoryDelivery(second, JcmsSut.Channel, DeliveryOperation.Update, Live(first, published.RemoteId) with { Url = published.Url }));
+
+        var handedOff = Assert.IsType<ChannelOutcome.HandedOff>(outcome);
+        Assert.Contains($"article {published.RemoteId} ({published.Url!.AbsoluteUri})", handedOff.Instructions, StringComparison.Ordinal);
+        Assert.Contains("«更正后的标题»", handedOff.Instructions, StringComparison.Ordinal);
+        Assert.Contains("Channels:portal:SupportsUpdate is off", handedOff.Instructions, StringComparison.Ordinal);
+        Assert.Equal(1, (await StatsAsync()).Requests);
+        Assert.Equal(first.Title, Assert.Single(await ArticlesAsync()).Title);
+    }
+
+    [Fact]
+    public async Task Update_SwitchedOnButTheSiteAddsOnly_RejectedWithTheSitesWordsNothingChanged()
+    {
+        var connector = CreateFullSut().Connector;
+        var first = NewItem();
+        await FullSiteAsync();
+        var published = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(connector, first));
+        await SiteAsync(new { operationElement = "status" });
+
+        var outcome = await RunAsync(connector, new InMemoryDelivery(NewItem(id: first.Id, revision: 2, title: "新标题"), JcmsSut.Channel, DeliveryOperation.Update, Live(first, published.RemoteId)));
+
+        Assert.Contains("接口不支持该操作：U", Assert.IsType<ChannelOutcome.Rejected>(outcome).Reason, StringComparison.Ordinal);
+        Assert.Equal(first.Title, Assert.Single(await ArticlesAsync()).Title);
+    }
+
+    [Fact]
+    public async Task Withdraw_SiteWithDelete_DeletedAndPageGone()
+    {
+        await FullSiteAsync();
+        var connector = CreateFullSut().Connector;
         var item = NewItem();
         var published = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(connector, item));
 
@@ -69,14 +105,18 @@ public sealed class JcmsUpdateWithdrawTests : JcmsSandboxTests
     }
 
     [Fact]
-    public async Task Withdraw_ArticleUnknownToPortal_SucceededAsAlreadyGone()
+    public async Task Withdraw_SiteAddsOnly_HandedOffArticleStillLive()
     {
+        var connector = CreateSut().Connector;
         var item = NewItem();
+        var published = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(connector, item));
 
-        var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(await WithdrawAsync(CreateSut().Connector, item, Live(item, "999")));
+        var handedOff = Assert.IsType<ChannelOutcome.HandedOff>(await WithdrawAsync(connector, item, Live(item, published.RemoteId)));
 
-        Assert.Equal("999", succeeded.RemoteId);
-        Assert.Equal("A04", succeeded.Code);
+        Assert.Contains($"article {published.RemoteId}", handedOff.Instructions, StringComparison.Ordinal);
+        Assert.Contains("Channels:portal:SupportsWithdraw is off", handedOff.Instructions, StringComparison.Ordinal);
+        Assert.False(Assert.Single(await ArticlesAsync()).Deleted);
+        Assert.Equal(1, (await StatsAsync()).Requests);
     }
 
     [Fact]
@@ -90,7 +130,8 @@ public sealed class JcmsUpdateWithdrawTests : JcmsSandboxTests
     [Fact]
     public async Task Withdraw_AfterAddWhoseAnswerWasLost_FindsAndDeletesIt()
     {
-        var connector = CreateSut().Connector;
+        await FullSiteAsync();
+        var connector = CreateFullSut().Connector;
         var item = NewItem();
         var publish = new InMemoryDelivery(item, JcmsSut.Channel);
         await AddFaultAsync(Testing.Sandbox.SandboxFault.CommitThenDropConnection() with { Path = ReceivePath });

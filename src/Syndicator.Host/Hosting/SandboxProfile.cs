@@ -61,6 +61,12 @@ internal static class SandboxProfile
                     settings[prefix + "Password"] = SandboxCredentials.PortalPassword;
                     settings[prefix + "ColumnId"] = Text(SandboxCredentials.PortalColumnId);
                     Columns(configuration, settings, channel.Key, SandboxCredentials.PortalPolicyColumnId);
+
+                    // The emulator's reply shape, list page and page template (docs/channels/jcms.md); adds only, as it is by default.
+                    foreach (var (key, value) in Syndicator.Sandbox.Portal.PortalConnectorSettings.Default)
+                    {
+                        settings[prefix + key] = value;
+                    }
                     break;
                 case "trswcm":
                     settings[prefix + "BaseUrl"] = $"{root}/{channel.Key}/";

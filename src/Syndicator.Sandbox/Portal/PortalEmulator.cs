@@ -8,9 +8,10 @@ using Syndicator.Sandbox.Channels;
 namespace Syndicator.Sandbox.Portal;
 
 /// <summary>
-/// The municipal disclosure portal (桐乡市政府信息公开网) behind a Hanweb-JCMS-style XML receive interface, written
-/// from reference/gov-cms-protocols.md §2 and docs/channels/jcms.md. Besides the generic control routes it answers
-/// <c>GET /_sandbox/portal/requests</c>: the last calls as received (where their credentials travelled).
+/// The municipal disclosure portal (桐乡市政府信息公开网) behind Hanweb JCMS's XML receive interface, written from
+/// platform-truth §4 and reference/gov-cms-protocols.md §2 (each rule's source: docs/channels/jcms.md). Besides the
+/// generic control routes it answers <c>GET /_sandbox/portal/requests</c> (the last calls as received: where their
+/// credentials travelled, their Content-Type) and <c>GET|POST /_sandbox/portal/settings</c> (<see cref="PortalSettings"/>).
 /// </summary>
 internal sealed class PortalEmulator(PortalStore store) : IPlatformEmulator
 {
@@ -26,10 +27,16 @@ internal sealed class PortalEmulator(PortalStore store) : IPlatformEmulator
 
     public PortalRequestLog Requests { get; } = new();
 
+    /// <summary>How the site's interface is set up (<c>/_sandbox/portal/settings</c>); the public client's form by default.</summary>
+    public PortalSettings Settings { get; set; } = new();
+
     public void Map(RouteGroupBuilder group) => group.MapReceiveApi().MapPortalPages();
 
-    public void MapControl(RouteGroupBuilder control) =>
+    public void MapControl(RouteGroupBuilder control)
+    {
         control.MapGet("/requests", () => TypedResults.Json(Requests.All(), SandboxJson.Options));
+        control.MapPortalSettingsApi();
+    }
 
     public IReadOnlyList<SandboxArticle> Articles() => [.. store.All().Select(ToArticle)];
 
@@ -42,6 +49,7 @@ internal sealed class PortalEmulator(PortalStore store) : IPlatformEmulator
     {
         store.Clear();
         Requests.Clear();
+        Settings = new PortalSettings();
     }
 
     private static SandboxArticle ToArticle(PortalArticle article)

@@ -1,31 +1,24 @@
 namespace Syndicator.Sandbox.Portal;
 
 /// <summary>
-/// The receive interface's error codes, after the <c>errorcode</c> values of Hanweb's web services (reference
-/// gov-cms-protocols §2.2 [H9]). Every error is answered HTTP 200 with the code in the XML reply, as JSP interfaces do.
+/// The kinds of refusal the emulated interface answers, for the stats' <c>errors</c>. They are ours: no public source
+/// shows receive.jsp's reply (platform-truth §4), and the A00–A07 codes belong to another Hanweb service (§4), so the
+/// answer itself carries only <c>success=false</c> and a message in words.
 /// </summary>
 internal static class PortalErrors
 {
-    public const string Success = "0";
+    /// <summary>No such user, or a wrong password, or the credentials not where the site reads them.</summary>
+    public const string Credentials = "credentials";
 
-    /// <summary>Other error.</summary>
-    public const string Other = "A00";
+    /// <summary>A field is missing or bad: the message names it.</summary>
+    public const string BadField = "bad-field";
 
-    /// <summary>The user does not exist (or no credentials were sent).</summary>
-    public const string UnknownUser = "A01";
+    /// <summary>The document is not well-formed XML, or not the site's envelope.</summary>
+    public const string BadFormat = "bad-format";
 
-    /// <summary>Wrong password.</summary>
-    public const string WrongPassword = "A02";
+    /// <summary>An operation the site does not accept.</summary>
+    public const string Unsupported = "unsupported";
 
-    /// <summary>A parameter is missing or bad: the message names it.</summary>
-    public const string BadParameter = "A03";
-
-    /// <summary>No such information: the article id is unknown (or deleted, for an update).</summary>
-    public const string NoSuchArticle = "A04";
-
-    /// <summary>The document is not well-formed XML, or not the <c>main</c> envelope.</summary>
-    public const string BadFormat = "A06";
-
-    /// <summary>An attachment could not be read (not base64, no name).</summary>
-    public const string BadAttachment = "A07";
+    /// <summary>No such article.</summary>
+    public const string NoSuchArticle = "no-such-article";
 }

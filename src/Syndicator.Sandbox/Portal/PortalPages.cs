@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Routing;
 namespace Syndicator.Sandbox.Portal;
 
 /// <summary>
-/// The portal's public pages: an article under <c>/site/art/…</c> with the catalogue's metadata table above the text
-/// (as disclosure portals show 索引号, 发布机构 and the rest), and its attachments under <c>/site/attach/…</c>.
+/// The portal's public pages, laid out like a JCMS site's templates rather than a shape of ours (the brief's S9: no
+/// <c>div.body</c>): an article under <c>/site/art/YYYY/M/D/art_{col}_{id}.html</c> (gov-cms-protocols §2.3 [H11]) with
+/// the catalogue's metadata table above the text (gov-publishing §4.2), the title in <c>h2.art-title</c> and the text
+/// in <c>div#zoom</c> (the id configurable, <see cref="PortalSettings.BodyId"/>); a column's list page at
+/// <c>/site/col/col{col}/index.html</c> ([H11]); attachments under <c>/site/attach/…</c>.
 /// </summary>
 internal static class PortalPages
 {
@@ -29,6 +32,7 @@ internal static class PortalPages
     {
         portal.MapGet(PortalSite.SitePath + "/art/{year:int}/{month:int}/{day:int}/art_{columnId:int}_{id:int}.html", Page);
         portal.MapGet(PortalSite.SitePath + "/attach/{id:int}/{index:int}/{name}", Attachment);
+        portal.MapGet(PortalSite.SitePath + "/col/col{columnId:int}/index.html", List);
         return portal;
     }
 
@@ -57,11 +61,34 @@ internal static class PortalPages
         }
 
         html.Append("<tr><th>名称</th><td colspan=\"3\">").Append(Html.Encode(article.Title)).Append("</td></tr></table>")
-            .Append("<h1>").Append(Html.Encode(article.Title)).Append("</h1>")
+            .Append("<div class=\"article\"><h2 class=\"art-title\">").Append(Html.Encode(article.Title)).Append("</h2>")
+            .Append("<div class=\"art-info\">发布日期：").Append(Html.Encode(article.Field("发布日期") ?? "")).Append("</div>")
             // The body is the HTML the caller stored; a static page shows it as is.
-            .Append("<div class=\"body\">").Append(article.Body).Append("</div>");
+            .Append("<div id=\"").Append(Html.Encode(portal.Settings.BodyId)).Append("\">").Append(article.Body).Append("</div></div>");
         AppendAttachments(html, article);
         html.Append("</body></html>");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>A column's list page: its live articles, newest first, each a link titled as the article.</summary>
+    public static IResult List(int columnId, PortalEmulator portal)
+    {
+        if (!PortalSite.Columns.TryGetValue(columnId, out var name))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(Html.Encode(name))
+            .Append("</title></head><body><div class=\"list\"><ul>");
+        foreach (var article in portal.Store.All().Where(a => !a.Deleted && a.ColumnId == columnId).OrderByDescending(static a => a.Id))
+        {
+            var href = $"/{PortalEmulator.ChannelName}{PortalSite.SitePath}{PortalSite.ArticlePath(article.ColumnId, article.Id, article.CreatedAt)}";
+            html.Append("<li><a href=\"").Append(Html.Encode(href)).Append("\" title=\"").Append(Html.Encode(article.Title)).Append("\">")
+                .Append(Html.Encode(article.Title)).Append("</a><span>").Append(Html.Encode(article.Field("发布日期") ?? "")).Append("</span></li>");
+        }
+
+        html.Append("</ul></div></body></html>");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8);
     }
 

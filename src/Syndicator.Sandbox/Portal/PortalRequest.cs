@@ -6,9 +6,9 @@ using System.Xml.Linq;
 namespace Syndicator.Sandbox.Portal;
 
 /// <summary>
-/// One call of the receive interface: <c>&lt;main&gt;</c> with a one-letter <c>status</c> (A add, U update, D delete,
-/// Q query), the credentials and one <c>article</c>. Parsing checks the fields the operation needs and answers the
-/// first problem as an error code and a message naming the field.
+/// One call of the receive interface: the site's root element, its operation element where it has one (A add, U
+/// update, D delete, Q query), and one <c>article</c> (platform-truth §4). Parsing checks the fields the operation
+/// needs and answers the first problem as a kind (<see cref="PortalErrors"/>) and a message naming the field.
 /// </summary>
 internal sealed partial class PortalRequest
 {
@@ -35,32 +35,52 @@ internal sealed partial class PortalRequest
 
     public required PortalArticleFields Fields { get; init; }
 
-    public static (PortalRequest? Request, string Code, string Message) Parse(Stream body)
+    /// <summary>
+    /// Reads the document as the site's template has it (<paramref name="settings"/>): the root, the operation element
+    /// when the site has one (else every call is an add, as the public client's are, platform-truth §4), the credentials
+    /// when the site reads them from the XML, and the <c>article</c> element (§4).
+    /// </summary>
+    public static (PortalRequest? Request, string Code, string Message) Parse(Stream body, PortalSettings settings)
     {
         XElement root;
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(body, settings);
-            root = XDocument.Load(reader).Root!;
+            var reader = XmlReader.Create(body, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using (reader)
+            {
+                root = XDocument.Load(reader).Root!;
+            }
         }
         catch (XmlException exception)
         {
             return Fail(PortalErrors.BadFormat, $"XML格式错误：{exception.Message}");
         }
 
-        if (root.Name.LocalName != "main")
+        if (root.Name.LocalName != settings.Root)
         {
-            return Fail(PortalErrors.BadFormat, $"根元素应为 main，收到 {root.Name.LocalName}");
+            return Fail(PortalErrors.BadFormat, $"根元素应为 {settings.Root}，收到 {root.Name.LocalName}");
         }
 
-        var status = Text(root, "status")?.ToUpperInvariant();
-        if (status is not ("A" or "U" or "D" or "Q"))
+        var status = "A";
+        if (!string.IsNullOrWhiteSpace(settings.OperationElement))
         {
-            return Fail(PortalErrors.BadParameter, $"status 应为 A、U、D 或 Q，收到 '{status}'");
+            status = Text(root, settings.OperationElement)?.ToUpperInvariant() ?? "";
+            if (status is not ("A" or "U" or "D" or "Q"))
+            {
+                return Fail(PortalErrors.BadField, $"{settings.OperationElement} 应为 A、U、D 或 Q，收到 '{status}'");
+            }
+
+            if ((status == "U" && !settings.SupportsUpdate) || (status == "D" && !settings.SupportsDelete) || (status == "Q" && !settings.SupportsQuery))
+            {
+                return Fail(PortalErrors.Unsupported, $"接口不支持该操作：{status}");
+            }
         }
 
-        var article = root.Element("article") ?? new XElement("article");
+        if (root.Element("article") is not { } article)
+        {
+            return Fail(PortalErrors.BadFormat, "缺少 article 元素");
+        }
+
         var (fields, code, message) = ReadFields(article);
         if (fields is null)
         {
@@ -71,18 +91,18 @@ internal sealed partial class PortalRequest
         int? articleId = int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
         if (idText is not null && articleId is null)
         {
-            return Fail(PortalErrors.BadParameter, $"articleid 应为正整数，收到 '{idText}'");
+            return Fail(PortalErrors.BadField, $"articleid 应为正整数，收到 '{idText}'");
         }
 
         var request = new PortalRequest
         {
             Status = status,
-            UserId = Text(root, "userid"),
-            Password = Text(root, "password"),
+            UserId = settings.Credentials == "xml" ? Text(root, "userid") : null,
+            Password = settings.Credentials == "xml" ? Text(root, "password") : null,
             ArticleId = articleId,
             Fields = fields,
         };
-        return (request, PortalErrors.Success, "");
+        return (request, "", "");
     }
 
     /// <summary>The first field the operation is missing, as (code, message); null when the request is complete.</summary>
@@ -90,7 +110,7 @@ internal sealed partial class PortalRequest
     {
         if (Status is "U" or "D" && ArticleId is null)
         {
-            return (PortalErrors.BadParameter, "缺少 articleid");
+            return (PortalErrors.BadField, "缺少 articleid");
         }
 
         if (Status != "A")
@@ -102,17 +122,17 @@ internal sealed partial class PortalRequest
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                return (PortalErrors.BadParameter, $"缺少必填字段：{name}");
+                return (PortalErrors.BadField, $"缺少必填字段：{name}");
             }
         }
 
         if (Fields.ColumnId is null)
         {
-            return (PortalErrors.BadParameter, "缺少必填字段：columnid");
+            return (PortalErrors.BadField, "缺少必填字段：columnid");
         }
 
         return string.IsNullOrWhiteSpace(Fields.Others.FirstOrDefault(f => f.Key == PublisherField).Value)
-            ? (PortalErrors.BadParameter, $"缺少必填字段：{PublisherField}")
+            ? (PortalErrors.BadField, $"缺少必填字段：{PublisherField}")
             : null;
     }
 
@@ -121,7 +141,7 @@ internal sealed partial class PortalRequest
         var title = Text(article, TitleField);
         if (title is { Length: > MaxTitleLength })
         {
-            return (null, PortalErrors.BadParameter, $"{TitleField}超长：{title.Length} 字，上限 {MaxTitleLength} 字");
+            return (null, PortalErrors.BadField, $"{TitleField}超长：{title.Length} 字，上限 {MaxTitleLength} 字");
         }
 
         var columnText = Text(article, "columnid");
@@ -130,7 +150,7 @@ internal sealed partial class PortalRequest
         {
             if (!int.TryParse(columnText, NumberStyles.None, CultureInfo.InvariantCulture, out var column) || !PortalSite.Columns.ContainsKey(column))
             {
-                return (null, PortalErrors.BadParameter, $"栏目不存在：columnid={columnText}");
+                return (null, PortalErrors.BadField, $"栏目不存在：columnid={columnText}");
             }
 
             columnId = column;
@@ -142,13 +162,13 @@ internal sealed partial class PortalRequest
             .ToList();
         if (CheckOthers(others) is { } problem)
         {
-            return (null, PortalErrors.BadParameter, problem);
+            return (null, PortalErrors.BadField, problem);
         }
 
         var (attachments, attachmentProblem) = ReadAttachments(article.Element(AttachmentsField));
         if (attachmentProblem is not null)
         {
-            return (null, PortalErrors.BadAttachment, attachmentProblem);
+            return (null, PortalErrors.BadField, attachmentProblem);
         }
 
         var fields = new PortalArticleFields
@@ -160,7 +180,7 @@ internal sealed partial class PortalRequest
             Others = others,
             Attachments = attachments,
         };
-        return (fields, PortalErrors.Success, "");
+        return (fields, "", "");
     }
 
     private static string? CheckOthers(List<KeyValuePair<string, string>> others)

@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Routing;
 namespace Syndicator.Sandbox.Portal;
 
 /// <summary>
-/// <c>POST /jcms/interface/receive.jsp</c>: the one endpoint of the receive interface. The body is the XML
-/// document whatever the Content-Type says (the public client labels it form-urlencoded, reference §2.1 [H1]).
-/// Credentials are read from the document's <c>userid</c>/<c>password</c>, else from the query string (the old form).
+/// <c>POST /jcms/interface/receive.jsp</c>: the one endpoint of the receive interface (platform-truth §4). The body is
+/// the raw XML document whatever the Content-Type says (the public client labels it form-urlencoded, §4). The
+/// credentials are read only where the site's settings say (default: the query string's <c>userid</c> and
+/// <c>password</c>, as the public client sends them, §4).
 /// </summary>
 internal static class ReceiveApi
 {
@@ -26,16 +27,17 @@ internal static class ReceiveApi
         await context.Request.Body.CopyToAsync(body, CancellationToken.None);
         body.Position = 0;
 
-        var (request, code, message) = PortalRequest.Parse(body);
+        var settings = portal.Settings;
+        var (request, code, message) = PortalRequest.Parse(body, settings);
         portal.Requests.Add(context.Request, CredentialsIn(request, context.Request));
         if (request is null)
         {
             return Refuse(portal, code, message);
         }
 
-        if (Authenticate(request, context.Request) is { } refused)
+        if (Authenticate(settings, request, context.Request) is { } refused)
         {
-            return Refuse(portal, refused.Code, refused.Message);
+            return Refuse(portal, PortalErrors.Credentials, refused);
         }
 
         if (request.Missing() is { } missing)
@@ -57,7 +59,7 @@ internal static class ReceiveApi
     {
         var article = portal.Store.Create(request.Fields);
         portal.Stats.Created();
-        return PortalReply.Article(article, origin);
+        return PortalReply.Article(portal.Settings, article, origin);
     }
 
     private static IResult Update(PortalEmulator portal, PortalRequest request, string origin)
@@ -68,9 +70,10 @@ internal static class ReceiveApi
         }
 
         portal.Stats.Updated();
-        return PortalReply.Article(article, origin);
+        return PortalReply.Article(portal.Settings, article, origin);
     }
 
+    // A second delete of the same article answers success again; an id the portal never had is refused.
     private static IResult Delete(PortalEmulator portal, PortalRequest request, string origin)
     {
         if (portal.Store.Delete(request.ArticleId!.Value) is not { } article)
@@ -79,7 +82,7 @@ internal static class ReceiveApi
         }
 
         portal.Stats.Deleted();
-        return PortalReply.Article(article, origin);
+        return PortalReply.Article(portal.Settings, article, origin);
     }
 
     // Matches live articles on every criterion sent (articleid, sourceid, columnid); none sent lists them all.
@@ -93,31 +96,35 @@ internal static class ReceiveApi
             .Where(a => fields.ColumnId is null || a.ColumnId == fields.ColumnId)
             .OrderByDescending(static a => a.Id)
             .ToList();
-        return PortalReply.Query(matches, QueryPageSize, origin);
+        return PortalReply.Query(portal.Settings, matches, QueryPageSize, origin);
     }
 
-    private static (string Code, string Message)? Authenticate(PortalRequest request, HttpRequest http)
+    /// <summary>The credentials from the one place the site reads them; credentials elsewhere do not count.</summary>
+    private static string? Authenticate(PortalSettings settings, PortalRequest request, HttpRequest http)
     {
-        var userId = request.UserId ?? http.Query["userid"].FirstOrDefault();
-        var password = request.UserId is null ? http.Query["password"].FirstOrDefault() : request.Password;
+        var (userId, password) = settings.Credentials switch
+        {
+            "xml" => (request.UserId, request.Password),
+            "header" => (http.Headers["userid"].FirstOrDefault(), http.Headers["password"].FirstOrDefault()),
+            _ => (http.Query["userid"].FirstOrDefault(), http.Query["password"].FirstOrDefault()),
+        };
         if (!string.Equals(userId, SandboxCredentials.PortalUserId, StringComparison.Ordinal))
         {
-            return (PortalErrors.UnknownUser, "用户不存在");
+            return userId is null ? "缺少用户名或密码" : "用户不存在";
         }
 
-        return string.Equals(password, SandboxCredentials.PortalPassword, StringComparison.Ordinal)
-            ? null
-            : (PortalErrors.WrongPassword, "密码错误");
+        return string.Equals(password, SandboxCredentials.PortalPassword, StringComparison.Ordinal) ? null : "用户名或密码错误";
     }
 
     private static string CredentialsIn(PortalRequest? request, HttpRequest http) =>
-        request?.UserId is not null || request?.Password is not null ? "body"
+        request?.UserId is not null || request?.Password is not null ? "xml"
         : http.Query.ContainsKey("userid") || http.Query.ContainsKey("password") ? "query"
+        : http.Headers.ContainsKey("userid") || http.Headers.ContainsKey("password") ? "header"
         : "none";
 
     private static IResult Refuse(PortalEmulator portal, string code, string message)
     {
         portal.Stats.ErrorAnswered(code);
-        return PortalReply.Error(code, message);
+        return PortalReply.Error(portal.Settings, message);
     }
 }

@@ -39,41 +39,80 @@ public sealed class PortalControlTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Page_LiveArticle_ShowsMetadataTableAndBody_DeletedAnswers404()
+    public async Task Page_LiveArticle_ShowsMetadataTableAndBodyLikeASite_DeletedAnswers404()
     {
-        var reply = await _client.AddAsync(extra: "<索引号>002482285/2026-00042</索引号><公开方式>主动公开</公开方式>");
+        await _client.FullSiteAsync();
+        var reply = await _client.AddAsync(extra: "<索引号>002482285/2026-00042</索引号><公开方式>主动公开</公开方式>", status: "A");
         var url = new Uri(reply.Element("url")!.Value);
 
         var page = await _client.GetStringAsync(url);
-        await _client.PostAsync(PortalCalls.Document("D", $"<articleid>{reply.Element("articleid")!.Value}</articleid>"));
+        await _client.PostAsync(PortalCalls.Document($"<articleid>{reply.Element("articleid")!.Value}</articleid>", "D"));
         using var gone = await _client.GetAsync(url);
 
         Assert.Contains("<th>索引号</th><td>002482285/2026-00042</td>", page, StringComparison.Ordinal);
         Assert.Contains("<th>公开方式</th><td>主动公开</td>", page, StringComparison.Ordinal);
         Assert.Contains("<th>发布机构</th><td>桐乡市水利局</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<div class=\"body\"><p>正文</p></div>", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 class=\"art-title\">关于做好汛期安全工作的通知</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("<div id=\"zoom\"><p>正文</p></div>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"body\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_BodyIdConfigured_TextInThatElement()
+    {
+        await _client.SiteAsync(new { bodyId = "content" });
+        var url = new Uri((await _client.AddAsync()).Element("url")!.Value);
+
+        Assert.Contains("<div id=\"content\"><p>正文</p></div>", await _client.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListPage_Column_LinksItsLiveArticlesByTitle()
+    {
+        var url = (await _client.AddAsync()).Element("url")!.Value;
+
+        var list = await _client.GetStringAsync($"portal/site/col/col{SandboxCredentials.PortalColumnId}/index.html");
+        using var unknown = await _client.GetAsync("portal/site/col/col42/index.html");
+
+        Assert.Contains($"<a href=\"{new Uri(url).AbsolutePath}\" title=\"关于做好汛期安全工作的通知\">关于做好汛期安全工作的通知</a>", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Settings_Bad_400AndUnchanged_ResetRestoresTheDefaults()
+    {
+        using var bad = await _client.PostAsJsonAsync("_sandbox/portal/settings", new { supportsUpdate = true });
+        await _client.SiteAsync(new { credentials = "xml" });
+
+        await _sandbox.Control.ResetAsync();
+        var settings = await _client.GetFromJsonAsync<JsonElement>("_sandbox/portal/settings");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("query", settings.GetProperty("credentials").GetString());
+        Assert.False(settings.GetProperty("supportsUpdate").GetBoolean());
     }
 
     [Fact]
     public async Task Requests_AfterCalls_ShowTargetAndWhereCredentialsWere()
     {
         await _client.AddAsync();
-        await _client.PostAsync(PortalCalls.Document("Q", "", withCredentials: false), $"{PortalCalls.Receive}?userid=u&password=p");
+        await _client.PostAsync(PortalCalls.Document(PortalCalls.Fields()), PortalCalls.Receive, "text/xml");
 
         var requests = await _client.GetFromJsonAsync<JsonElement[]>("_sandbox/portal/requests");
 
-        Assert.Equal(["body", "query"], requests!.Select(r => r.GetProperty("credentialsIn").GetString()));
-        Assert.Equal("/portal/jcms/interface/receive.jsp", requests![0].GetProperty("target").GetString());
+        Assert.Equal(["query", "none"], requests!.Select(r => r.GetProperty("credentialsIn").GetString()));
+        Assert.StartsWith("/portal/jcms/interface/receive.jsp?userid=", requests![0].GetProperty("target").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["application/x-www-form-urlencoded", "text/xml"], requests.Select(r => r.GetProperty("contentType").GetString()));
     }
 
     [Fact]
     public async Task CommitThenResetFault_OnReceive_ArticleStoredButCallerGetsNoAnswer()
     {
         await _sandbox.Control.AddFaultAsync("portal", SandboxFault.CommitThenDropConnection() with { Path = "/jcms/interface/receive.jsp" });
-        using var content = new StringContent(PortalCalls.Document("A", PortalCalls.Fields()), System.Text.Encoding.UTF8, "text/xml");
+        using var content = new StringContent(PortalCalls.Document(PortalCalls.Fields()), System.Text.Encoding.UTF8, "text/xml");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => _client.PostAsync(new Uri(PortalCalls.Receive, UriKind.Relative), content));
+        await Assert.ThrowsAsync<HttpRequestException>(() => _client.PostAsync(new Uri(PortalCalls.WithCredentials(), UriKind.Relative), content));
 
         Assert.Single(await _sandbox.Control.GetArticlesAsync("portal"));
         var stats = await _sandbox.Control.GetStatsAsync("portal");
@@ -85,9 +124,9 @@ public sealed class PortalControlTests : IAsyncLifetime
     public async Task StatusFault_OnReceive_503AndNothingStored()
     {
         await _sandbox.Control.AddFaultAsync("portal", SandboxFault.Fail(503));
-        using var content = new StringContent(PortalCalls.Document("A", PortalCalls.Fields()), System.Text.Encoding.UTF8, "text/xml");
+        using var content = new StringContent(PortalCalls.Document(PortalCalls.Fields()), System.Text.Encoding.UTF8, "text/xml");
 
-        using var response = await _client.PostAsync(new Uri(PortalCalls.Receive, UriKind.Relative), content);
+        using var response = await _client.PostAsync(new Uri(PortalCalls.WithCredentials(), UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Empty(await _sandbox.Control.GetArticlesAsync("portal"));
