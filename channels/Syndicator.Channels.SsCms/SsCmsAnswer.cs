@@ -37,6 +37,37 @@ internal sealed class SsCmsAnswer<T>
     /// <summary>The platform's message (<c>message</c>, or a problem's <c>title</c>), else the start of the body.</summary>
     public string Message => ReadMessage(Response.Content);
 
+    /// <summary>
+    /// The message of SSCMS's own error answer (<c>{"message":"…","createdDate":…}</c>, what its error handler writes for
+    /// an exception, e.g. the database's <c>22001: value too long…</c>); null for an answer without one (a proxy's 502
+    /// page, an empty 503).
+    /// </summary>
+    public string? PlatformMessage
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(Response.Content))
+            {
+                return null;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(Response.Content);
+                return json.RootElement.ValueKind == JsonValueKind.Object
+                    && json.RootElement.TryGetProperty("message", out var message)
+                    && message.ValueKind == JsonValueKind.String
+                    && !string.IsNullOrWhiteSpace(message.GetString())
+                        ? message.GetString()
+                        : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+
     /// <summary>True when the request certainly did not reach SSCMS (the connection could not be opened).</summary>
     public bool NothingSent => HttpFailures.NothingSent(Response);
 

@@ -47,11 +47,14 @@ internal static class SsCmsOutcomes
 
         if (HttpFailures.IsTransient(answer.StatusCode))
         {
-            // A server error repeated word for word (e.g. S2's "22001: value too long") is SSCMS's answer, not a passing fault.
-            return RepeatedFault.Judge(delivery, new ChannelOutcome.Transient($"SSCMS answered {answer.Code}: {answer.Message}", RetryAfter.Of(answer.Response, channel.Time))
+            var transient = new ChannelOutcome.Transient($"SSCMS answered {answer.Code}: {answer.Message}", RetryAfter.Of(answer.Response, channel.Time))
             {
                 Code = answer.Code,
-            });
+            };
+
+            // SSCMS's own error message repeated word for word (e.g. S2's "22001: value too long") is its answer, not a
+            // passing fault. A bare 502/503 from a proxy or a restarting server carries no such message and stays transient.
+            return answer.PlatformMessage is null ? transient : RepeatedFault.Judge(delivery, transient);
         }
 
         // A 2xx whose body we could not read: the call did its work; let the next try find out what it was.

@@ -56,6 +56,18 @@ public sealed class SsCmsPlatformTruthTests : SsCmsSandboxTests
     }
 
     [Fact]
+    public async Task RepeatedBare503WithoutAPlatformMessage_StaysTransient()
+    {
+        var item = NewItem();
+        await AddFaultAsync(SandboxFault.Fail(503) with { Path = "/api/v1/contents/1/2" });
+        var third = Some.Delivery(item, SsCmsSut.Channel, attempts: 2) with { LastError = "SSCMS answered 503: (empty body)" };
+
+        var outcome = await CreateSut().Connector.ExecuteAsync(new DeliveryContext(third, DeliveryOperation.Publish, item, null, static (_, _) => Task.CompletedTask), Timeout);
+
+        Assert.Equal("SSCMS answered 503: (empty body)", Assert.IsType<ChannelOutcome.Transient>(outcome).Reason);
+    }
+
+    [Fact]
     public async Task S3_InlineMediaOff_CoverNotSentAndTheOutcomeSaysSo()
     {
         var settings = SsCmsSut.SandboxSettings(Sandbox);
