@@ -149,7 +149,7 @@ public sealed class WeChatDigestTests : WeChatFixture
     }
 
     [Theory]
-    [InlineData("MassSend:MaxArticles", "9", "Channels:wechat:MassSend:MaxArticles must be 1 to 8")]
+    [InlineData("MassSend:MaxArticles", "9", "Channels:wechat:MassSend:MaxArticles must be a whole number from 1 to 8")]
     [InlineData("MassSend:SendAt", "25:00:00", "Channels:wechat:MassSend:SendAt must be a time of day")]
     [InlineData("MassSend:TagId", "-3", "Channels:wechat:MassSend:TagId must be a positive tag id")]
     public void Validate_BadMassSendSetting_NamesTheKey(string key, string value, string message)
