@@ -41,6 +41,25 @@ internal sealed class WeChatBudget
         throw new InvalidOperationException($"The {quota.Call} budget of channel {_channel.Id} could not be counted: {MaxRaces} writes in a row lost a race.");
     }
 
+    /// <summary>
+    /// Records that WeChat itself answered 45009 for <paramref name="quota"/> (another tool on the account spent it): the
+    /// budget counts as spent for the rest of the quota day, so no further call draws 45009.
+    /// </summary>
+    public async Task MarkSpentAsync(WeChatQuota quota, CancellationToken cancellationToken)
+    {
+        var limit = quota.Limit(_channel.Options.DailyLimits);
+        for (var race = 0; race < MaxRaces; race++)
+        {
+            var now = _channel.Time.GetUtcNow();
+            var stored = await _channel.State.GetAsync(_channel.Id, Key(quota), cancellationToken);
+            if (Used(stored?.Value, WeChatQuota.Day(now)) >= limit
+                || await _channel.State.TryPutAsync(_channel.Id, Key(quota), Value(WeChatQuota.Day(now), limit), WeChatQuota.NextDay(now), stored?.Version ?? 0, now, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>The wait when today's budget of <paramref name="quota"/> is spent, without counting a call.</summary>
     public async Task<ChannelOutcome.QuotaExhausted?> PeekAsync(WeChatQuota quota, CancellationToken cancellationToken)
     {

@@ -202,6 +202,9 @@ internal sealed class WeChatDigest
                     $"within 30 minutes; asking again in {wait}", wait);
             default:
                 await SaveAsync(key, record with { Phase = WeChatDigestRecord.Failed }, version, cancellationToken);
+
+                // As for a deferred digest: the next one starts where this one did, so it carries these items.
+                await AdvanceWindowAsync(record.WindowStart, cancellationToken);
                 return new ChannelJobResult(
                     $"{prefix}群发失败 send msg_id {msgId} ended {status ?? "(no msg_status)"}: refused or not confirmed by an administrator within 30 " +
                     $"minutes (API 群发保护), or deleted; the next digest carries its items ({Articles(record)})");

@@ -11,6 +11,9 @@ namespace Syndicator.Channels.WeChat;
 /// </summary>
 internal sealed class WeChatSession : IDisposable
 {
+    /// <summary>reach max api daily quota limit (reference §7).</summary>
+    private const int DailyQuota = 45009;
+
     private readonly WeChatChannel _channel;
     private string? _token;
 
@@ -75,6 +78,12 @@ internal sealed class WeChatSession : IDisposable
             return new WeChatAnswer(api, spent);
         }
 
-        return await send(token);
+        var answer = await send(token);
+        if (answer.Errcode == DailyQuota && WeChatQuota.For(api) is { } refused)
+        {
+            await Budget.MarkSpentAsync(refused, cancellationToken);
+        }
+
+        return answer;
     }
 }

@@ -179,6 +179,24 @@ public sealed class WeChatQuotaTests : WeChatFixture
         Assert.Equal(1, (await ArticlesAsync()).Count(a => a.Deleted));
     }
 
+    [Fact]
+    public async Task Poll_PlatformAnswered45009_BudgetSpentForTheDaySoNoSecond45009()
+    {
+        await WeChatSut.SetEmulatorAsync(Sandbox, new { publishDelaySeconds = 240 }, Timeout);
+        var sut = CreateSut(PlatformPaced());
+        var delivery = Delivery(NewItem());
+        var submitted = Assert.IsType<ChannelOutcome.Pending>(await TryAsync(delivery, sut.Connector));
+        await FaultAsync(SandboxFault.WechatError(45009) with { Path = "/cgi-bin/freepublish/get" });
+        Time.Advance(submitted.CheckAgainAfter);
+
+        var refused = Assert.IsType<ChannelOutcome.QuotaExhausted>(await TryAsync(delivery, sut.Connector));
+        var again = Assert.IsType<ChannelOutcome.QuotaExhausted>(await TryAsync(delivery, sut.Connector));
+
+        Assert.Equal("45009", refused.Code);
+        Assert.Equal("budget freepublish/get", again.Code);
+        Assert.Equal(NextQuotaDay, again.Until);
+    }
+
     /// <summary>The sandbox's settings with the connector's own poll schedule (1, 2, 5, 10 minutes) and budgets.</summary>
     private Dictionary<string, string?> PlatformPaced()
     {
