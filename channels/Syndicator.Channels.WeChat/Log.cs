@@ -35,9 +35,6 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "Channel {Channel}: item {ItemId} withdrawn (article {ArticleId} deleted)")]
     public static partial void Withdrawn(ILogger logger, string channel, string itemId, string articleId);
 
-    [LoggerMessage(11, LogLevel.Debug, "Channel {Channel}: health {Status}: {Detail}")]
-    public static partial void HealthChecked(ILogger logger, string channel, string status, string detail);
-
     [LoggerMessage(12, LogLevel.Information, "Channel {Channel}: mass-send digest of {Count} articles sent as msg_id {MsgId} (clientmsgid {ClientMsgId})")]
     public static partial void DigestSent(ILogger logger, string channel, int count, long msgId, string clientMsgId);
 }

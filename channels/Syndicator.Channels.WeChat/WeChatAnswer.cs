@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using RestSharp;
+using Syndicator.Channels.Toolkit;
+using Syndicator.Core.Channels;
 
 namespace Syndicator.Channels.WeChat;
 
@@ -20,6 +22,17 @@ internal sealed class WeChatAnswer
         Body = Parse(response);
     }
 
+    /// <summary>A call never sent because today's budget of its API is spent (<see cref="WeChatBudget"/>).</summary>
+    public WeChatAnswer(string call, ChannelOutcome.QuotaExhausted spent)
+    {
+        Call = call;
+        Response = new RestResponse(new RestRequest());
+        Spent = spent;
+    }
+
+    /// <summary>Set when the call was not sent because its daily budget is spent: the wait until the next quota day.</summary>
+    public ChannelOutcome.QuotaExhausted? Spent { get; }
+
     /// <summary>The API path below <c>cgi-bin/</c>, e.g. <c>draft/add</c>.</summary>
     public string Call { get; }
 
@@ -29,7 +42,7 @@ internal sealed class WeChatAnswer
     public JsonElement? Body { get; }
 
     /// <summary>Whether an HTTP answer arrived at all (false after a refused connection, reset or timeout).</summary>
-    public bool Answered => Response.StatusCode != 0;
+    public bool Answered => HttpFailures.Answered(Response);
 
     /// <summary>The errcode of a readable answer (0 when absent); null when there is no readable answer.</summary>
     public int? Errcode => Body is { } body
@@ -46,28 +59,13 @@ internal sealed class WeChatAnswer
     public HttpStatusCode StatusCode => Response.StatusCode;
 
     /// <summary>errmsg (its <c>rid:</c> suffix included, for WeChat's own diagnosis), or the start of the body.</summary>
-    public string Message => String("errmsg") is { } message ? Truncate(message) : Truncate(Response.Content?.Trim() ?? "(empty body)");
+    public string Message => String("errmsg") is { } message ? HttpFailures.Excerpt(message, MaxMessageLength) : HttpFailures.Excerpt(Response.Content, MaxMessageLength);
 
-    /// <summary>True when the connection could not even be opened, so the request certainly did not reach WeChat.</summary>
-    public bool NothingSent
-    {
-        get
-        {
-            for (var e = Response.ErrorException; e is not null; e = e.InnerException)
-            {
-                if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    /// <summary>True when the request certainly did not reach WeChat: the connection could not be opened, or the budget held it back.</summary>
+    public bool NothingSent => Spent is not null || HttpFailures.NothingSent(Response);
 
     /// <summary>Why no answer arrived (never carries the secret, which travels only in a request body).</summary>
-    public string ErrorText =>
-        Response.ErrorException?.GetBaseException().Message ?? Response.ErrorMessage ?? Response.ResponseStatus.ToString();
+    public string ErrorText => Spent?.Reason ?? HttpFailures.ErrorText(Response);
 
     public string? String(string name) => String(Body, name);
 
@@ -104,6 +102,4 @@ internal sealed class WeChatAnswer
             return null;
         }
     }
-
-    private static string Truncate(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";
 }

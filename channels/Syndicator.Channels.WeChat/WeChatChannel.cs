@@ -26,7 +26,14 @@ internal sealed class WeChatChannel
                 options.DefaultCoverMediaType, Convert.FromBase64String(options.DefaultCoverBase64));
     }
 
+    /// <summary>The default of <see cref="WeChatChannelOptions.PublishPollSchedule"/>: 1, 2, 5, then every 10 minutes.</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultPollSchedule =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)];
+
     public string Id { get; }
+
+    /// <summary>The configured poll schedule, or <see cref="DefaultPollSchedule"/> when none is set.</summary>
+    public IReadOnlyList<TimeSpan> PollSchedule => Options.PublishPollSchedule.Count > 0 ? [.. Options.PublishPollSchedule] : DefaultPollSchedule;
 
     public WeChatChannelOptions Options { get; }
 

@@ -27,8 +27,26 @@ public sealed class WeChatChannelOptions
     /// <summary>The media type of <see cref="DefaultCoverBase64"/>. Default: <c>image/jpeg</c>.</summary>
     public string DefaultCoverMediaType { get; set; } = "image/jpeg";
 
-    /// <summary>How long to wait before asking again whether a publish job has finished. Default: 30 s.</summary>
-    public TimeSpan PublishPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The waits before each <c>freepublish/get</c> of a submitted job (and each look of reconciliation), the last one
+    /// repeated: the first poll after 1 minute, then 2, 5 and every 10 minutes. Polling spends the day's
+    /// <c>freepublish/get</c> budget (100 calls on a new account, platform-truth W1), so a job should be asked about once
+    /// or twice, never every 30 s. Keys <c>PublishPollSchedule:0</c>, <c>:1</c>… Default: 00:01:00, 00:02:00, 00:05:00, 00:10:00.
+    /// </summary>
+    public IList<TimeSpan> PublishPollSchedule { get; set; } = [];
+
+    /// <summary>
+    /// How long after a submit whose answer was lost reconciliation keeps looking for the article in
+    /// <c>freepublish/batchget</c> (it appears there only once its job finished, platform-truth W7) before it hands the
+    /// delivery to an operator as unconfirmed. Default: 2 hours.
+    /// </summary>
+    public TimeSpan ReconcileWait { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The account's daily call limits per API (<c>DailyLimits:Submit</c>…), counted in the shared channel state so
+    /// every node spends one budget. Defaults: a new account's (platform-truth W1); accounts past 100k followers get more.
+    /// </summary>
+    public WeChatDailyLimits DailyLimits { get; set; } = new();
 
     /// <summary>
     /// 阅读原文: the id of another channel whose page of the item becomes the article's <c>content_source_url</c>, once
@@ -67,6 +85,44 @@ public sealed class WeChatMassSendOptions
 
     /// <summary>Send to the followers with this tag only; null sends to all (<c>is_to_all</c>). Default: null.</summary>
     public long? TagId { get; set; }
+
+    /// <summary>
+    /// How long to wait before asking again (<c>message/mass/get</c>) how an accepted send is going. With "API 群发保护"
+    /// on, a send to all waits for an administrator and fails if not confirmed within 30 minutes (platform-truth W8), so
+    /// a digest is called sent only once WeChat reports <c>SEND_SUCCESS</c>. Default: 5 minutes.
+    /// </summary>
+    public TimeSpan ResultCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>
+/// Daily call limits of the account, per API (接口调用频次限制说明, platform-truth W1). The quota day ends at midnight
+/// Beijing time. When one is spent, the work that needs it waits for the next quota day instead of drawing 45009.
+/// </summary>
+public sealed class WeChatDailyLimits
+{
+    /// <summary><c>freepublish/submit</c> (发布). Default: 100.</summary>
+    public int Submit { get; set; } = 100;
+
+    /// <summary><c>freepublish/get</c> (发布状态轮询): status polls. Default: 100.</summary>
+    public int Get { get; set; } = 100;
+
+    /// <summary><c>freepublish/getarticle</c>: tracking's reads. Default: 100.</summary>
+    public int GetArticle { get; set; } = 100;
+
+    /// <summary><c>freepublish/batchget</c>: reconciliation's list reads. Default: 100.</summary>
+    public int BatchGet { get; set; } = 100;
+
+    /// <summary><c>freepublish/delete</c>: updates (old article) and withdrawals. Default: 10.</summary>
+    public int Delete { get; set; } = 10;
+
+    /// <summary><c>draft/add</c>. Default: 1000.</summary>
+    public int DraftAdd { get; set; } = 1000;
+
+    /// <summary><c>draft/get</c>: reconciliation after a lost submit. Default: 500.</summary>
+    public int DraftGet { get; set; } = 500;
+
+    /// <summary><c>draft/batchget</c>: reconciliation after a lost draft/add. Default: 1000.</summary>
+    public int DraftBatchGet { get; set; } = 1000;
 }
 
 /// <summary>A published WeChat article cannot be edited through the API: an update publishes a new article.</summary>

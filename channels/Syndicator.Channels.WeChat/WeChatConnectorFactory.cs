@@ -1,12 +1,12 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Syndicator.Channels.Toolkit;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Storage;
 
 namespace Syndicator.Channels.WeChat;
 
 /// <summary>Creates <c>wechat</c> connectors for configured channels.</summary>
-internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
+internal sealed class WeChatConnectorFactory : ConnectorFactory<WeChatChannelOptions>
 {
     private readonly IHttpClientFactory _httpClients;
     private readonly IChannelStateStore _state;
@@ -24,28 +24,25 @@ internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
         _logger = logger;
     }
 
-    public string Connector => "wechat";
+    public override string Connector => "wechat";
 
-    public IEnumerable<string> Validate(ChannelDefinition channel)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        return WeChatSettingsValidator.Validate(channel);
-    }
-
-    public IEnumerable<KeyValuePair<string, string>> CheckItem(ChannelDefinition channel, Syndicator.Core.Items.ItemRevision item)
+    public override IEnumerable<KeyValuePair<string, string>> CheckItem(ChannelDefinition channel, Syndicator.Core.Items.ItemRevision item)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(item);
         return WeChatItemLimits.Check(channel.Id, item);
     }
 
-    public IChannelConnector Create(ChannelDefinition channel) => new WeChatConnector(Channel(channel));
-
-    public IEnumerable<ChannelJob> Jobs(ChannelDefinition channel)
+    public override IEnumerable<ChannelJob> Jobs(ChannelDefinition channel)
     {
         var wechat = Channel(channel);
         return wechat.Options.MassSend.Enabled ? [new WeChatDigest(wechat, _items).Job()] : [];
     }
+
+    protected override IEnumerable<string?> Check(SettingsChecks settings) => WeChatSettingsValidator.Check(settings);
+
+    protected override IChannelConnector CreateConnector(ChannelDefinition channel, WeChatChannelOptions options) =>
+        new WeChatConnector(new WeChatChannel(channel.Id, options, _httpClients, _state, _time, _logger));
 
     private WeChatChannel Channel(ChannelDefinition channel)
     {
@@ -56,7 +53,6 @@ internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
             throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
         }
 
-        var options = channel.Settings.Get<WeChatChannelOptions>() ?? new WeChatChannelOptions();
-        return new WeChatChannel(channel.Id, options, _httpClients, _state, _time, _logger);
+        return new WeChatChannel(channel.Id, Bind(channel), _httpClients, _state, _time, _logger);
     }
 }

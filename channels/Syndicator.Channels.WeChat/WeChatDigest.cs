@@ -11,7 +11,10 @@ namespace Syndicator.Channels.WeChat;
 /// multi-article draft and one <c>message/mass/sendall</c> whose <c>clientmsgid</c> is derived from the digest, so a
 /// repeated send is answered 45065 ("already sent") and counts as sent. Each step is recorded in the shared channel
 /// state before the next, so running the job twice — or on two nodes — sends once. 45028 (no mass-send quota left)
-/// defers: the window does not move, so the next day's digest carries the items.
+/// defers: the window does not move, so the next day's digest carries the items. An accepted send is not yet a sent
+/// one: with "API 群发保护" on, a send to all waits for an administrator and fails if not confirmed within 30 minutes
+/// (platform-truth W8), so the digest asks <c>message/mass/get</c> and is called sent only on <c>SEND_SUCCESS</c>; a
+/// failed send leaves the window where it was, so the next digest carries the items.
 /// </summary>
 internal sealed class WeChatDigest
 {
@@ -72,7 +75,9 @@ internal sealed class WeChatDigest
         return record.Phase switch
         {
             WeChatDigestRecord.Drafted => await SendAsync(session, key, record, version, cancellationToken),
+            WeChatDigestRecord.Submitted => await CheckSentAsync(session, key, record, version, cancellationToken),
             WeChatDigestRecord.Sent => Done(record, "今日群发已发送 already sent"),
+            WeChatDigestRecord.Failed => new ChannelJobResult($"今日群发失败 the day's send failed (msg_id {record.MsgId}); the next digest carries its items ({Articles(record)})"),
             WeChatDigestRecord.Deferred => new ChannelJobResult($"群发额度已用完，摘要顺延至次日 no mass-send quota left: the digest moves to the next day ({Articles(record)})"),
             _ => new ChannelJobResult($"今日无可群发的信息 nothing to send: no item went live on the account since the last digest{LeftOut(record)}"),
         };
@@ -144,11 +149,10 @@ internal sealed class WeChatDigest
         if (answer.Ok || answer.Errcode == ClientMsgIdExists)
         {
             // 45065: a send with this clientmsgid went out within 24 h (an earlier run whose answer was lost) — it is ours.
-            var sent = record with { Phase = WeChatDigestRecord.Sent, MsgId = answer.Long("msg_id") };
-            await SaveAsync(key, sent, version, cancellationToken);
-            await AdvanceWindowAsync(sent.WindowEnd, cancellationToken);
-            Log.DigestSent(_channel.Logger, _channel.Id, sent.Items.Count, sent.MsgId ?? 0, sent.ClientMsgId);
-            return Done(sent, answer.Ok ? "群发已提交 digest sent" : "群发此前已提交 digest had been sent already (45065)");
+            var submitted = record with { Phase = WeChatDigestRecord.Submitted, MsgId = answer.Long("msg_id") };
+            (submitted, version) = await SaveAsync(key, submitted, version, cancellationToken);
+            var accepted = answer.Ok ? "群发已提交 digest accepted" : "群发此前已提交 digest had been accepted already (45065)";
+            return await CheckSentAsync(session, key, submitted, version, cancellationToken, accepted);
         }
 
         if (answer.Errcode == NoMassSendQuota)
@@ -163,6 +167,58 @@ internal sealed class WeChatDigest
         return answer.Errcode == ClientMsgIdTooFast
             ? new ChannelJobResult("同一 clientmsgid 重试过快 (45066): trying again in a minute", TimeSpan.FromSeconds(61))
             : Retry(answer);
+    }
+
+    /// <summary>
+    /// <c>message/mass/get</c> of the accepted send (reference §6): SEND_SUCCESS makes the digest sent; SENDING (an
+    /// administrator has yet to confirm, under API 群发保护) asks again after
+    /// <see cref="WeChatMassSendOptions.ResultCheckInterval"/>; SEND_FAIL or DELETE fails the day's digest and leaves
+    /// the window, so the next digest carries its items (platform-truth W8).
+    /// </summary>
+    private async Task<ChannelJobResult> CheckSentAsync(
+        WeChatSession session, string key, WeChatDigestRecord record, long version, CancellationToken cancellationToken, string? accepted = null)
+    {
+        var prefix = accepted is null ? "" : accepted + "; ";
+        if (record.MsgId is not { } msgId)
+        {
+            return await MarkSentAsync(key, record, version, "群发已提交 digest accepted (WeChat gave no msg_id to check)", cancellationToken);
+        }
+
+        var answer = await session.PostAsync("message/mass/get", new JsonObject { ["msg_id"] = msgId }, idempotent: true, cancellationToken);
+        if (!answer.Ok)
+        {
+            return Retry(answer);
+        }
+
+        var status = answer.String("msg_status");
+        switch (status)
+        {
+            case "SEND_SUCCESS":
+                return await MarkSentAsync(key, record, version, prefix + "群发成功 digest sent (SEND_SUCCESS)", cancellationToken);
+            case "SENDING":
+                var wait = _channel.Options.MassSend.ResultCheckInterval;
+                return new ChannelJobResult(
+                    $"{prefix}群发发送中 send msg_id {msgId} accepted but not yet sent (SENDING): with API 群发保护 an administrator must confirm it " +
+                    $"within 30 minutes; asking again in {wait}", wait);
+            default:
+                await SaveAsync(key, record with { Phase = WeChatDigestRecord.Failed }, version, cancellationToken);
+
+                // As for a deferred digest: the next one starts where this one did, so it carries these items.
+                await AdvanceWindowAsync(record.WindowStart, cancellationToken);
+                return new ChannelJobResult(
+                    $"{prefix}群发失败 send msg_id {msgId} ended {status ?? "(no msg_status)"}: refused or not confirmed by an administrator within 30 " +
+                    $"minutes (API 群发保护), or deleted; the next digest carries its items ({Articles(record)})");
+        }
+    }
+
+    private async Task<ChannelJobResult> MarkSentAsync(
+        string key, WeChatDigestRecord record, long version, string what, CancellationToken cancellationToken)
+    {
+        var sent = record with { Phase = WeChatDigestRecord.Sent };
+        await SaveAsync(key, sent, version, cancellationToken);
+        await AdvanceWindowAsync(sent.WindowEnd, cancellationToken);
+        Log.DigestSent(_channel.Logger, _channel.Id, sent.Items.Count, sent.MsgId ?? 0, sent.ClientMsgId);
+        return Done(sent, what);
     }
 
     private JsonObject SendBody(WeChatDigestRecord record)

@@ -12,11 +12,17 @@ internal sealed record WeChatDigestRecord
 {
     public const string Selected = "selected";
     public const string Drafted = "drafted";
+    public const string Submitted = "submitted";
     public const string Sent = "sent";
+    public const string Failed = "failed";
     public const string Deferred = "deferred";
     public const string Empty = "empty";
 
-    /// <summary>selected → drafted → sent; or empty (nothing to send), or deferred (no mass-send quota left today).</summary>
+    /// <summary>
+    /// selected → drafted → submitted (sendall accepted) → sent (<c>message/mass/get</c> said SEND_SUCCESS) or failed
+    /// (SEND_FAIL: e.g. not confirmed by an administrator within 30 min); or empty (nothing to send), or deferred (no
+    /// mass-send quota left today).
+    /// </summary>
     public required string Phase { get; init; }
 
     /// <summary>Items accepted from here …</summary>

@@ -23,6 +23,7 @@ internal sealed class WeChatPublish
     internal const string ArticleIdKey = "articleId";
     internal const string ArticleUrlKey = "articleUrl";
     internal const string RevisionKey = "revision";
+    internal const string PollsKey = "polls";
     internal const string DraftSent = "draft-sent";
     internal const string DraftAdded = "draft-added";
     internal const string SubmitSent = "submit-sent";
@@ -75,6 +76,12 @@ internal sealed class WeChatPublish
 
     private async Task<ChannelOutcome> PrepareAndSubmitAsync(CancellationToken cancellationToken)
     {
+        // With no submit left today nothing is uploaded or drafted: the item waits for the next quota day (W1).
+        if (await _session.Budget.PeekAsync(WeChatQuota.Submit, cancellationToken) is { } spent)
+        {
+            return spent;
+        }
+
         var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in WeChatBody.ReferencedImages(_context.Item))
         {
@@ -203,7 +210,7 @@ internal sealed class WeChatPublish
         var answer = await _session.PostAsync("freepublish/submit", new JsonObject { ["media_id"] = draft }, idempotent: false, cancellationToken);
         if (answer.Ok && answer.Long("publish_id") is { } publishId)
         {
-            await SaveAsync(Checkpoint.With(PublishIdKey, Text(publishId)).With(StepKey, Submitted), cancellationToken);
+            await SaveAsync(Checkpoint.With(PublishIdKey, Text(publishId)).With(StepKey, Submitted).With(PollsKey, null), cancellationToken);
             Log.Step(_channel.Logger, _channel.Id, _context.Item.Id, _context.Item.Revision, "submitted as publish job " + Text(publishId));
             return Pending($"提交发布成功 publish job {Text(publishId)} accepted; waiting for WeChat to finish it");
         }
@@ -228,7 +235,7 @@ internal sealed class WeChatPublish
 
         if (status == WeChatPublishStatus.Publishing)
         {
-            return Pending($"发布中 publish job {Text(publishId)} still publishing");
+            return await PendingAgainAsync($"发布中 publish job {Text(publishId)} still publishing", cancellationToken);
         }
 
         if (status == WeChatPublishStatus.Succeeded && answer.String("article_id") is { Length: > 0 } articleId)
@@ -260,7 +267,26 @@ internal sealed class WeChatPublish
         return new ChannelOutcome.Succeeded(articleId, UrlOf(url));
     }
 
-    internal ChannelOutcome.Pending Pending(string detail) => new(_channel.Options.PublishPollInterval, detail);
+    /// <summary>Pending until the first look of <see cref="WeChatChannelOptions.PublishPollSchedule"/>.</summary>
+    internal ChannelOutcome.Pending Pending(string detail) => new(PollWait(0), detail);
+
+    /// <summary>
+    /// Pending after one more look that found the job still running: the wait grows along the poll schedule, so a
+    /// slow job costs a few of the day's 100 <c>freepublish/get</c> calls, not one every 30 s (platform-truth W1).
+    /// </summary>
+    internal async Task<ChannelOutcome.Pending> PendingAgainAsync(string detail, CancellationToken cancellationToken)
+    {
+        var polls = (int)(ParseLong(Checkpoint[PollsKey]) ?? 0) + 1;
+        await SaveAsync(Checkpoint.With(PollsKey, polls.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        var wait = PollWait(polls);
+        return new ChannelOutcome.Pending(wait, $"{detail}; asking again in {wait}");
+    }
+
+    private TimeSpan PollWait(int polls)
+    {
+        var schedule = _channel.PollSchedule;
+        return schedule[Math.Min(polls, schedule.Count - 1)];
+    }
 
     internal Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken) =>
         _context.SaveCheckpointAsync(checkpoint.With(RevisionKey, Text(_context.Item.Revision)), cancellationToken);

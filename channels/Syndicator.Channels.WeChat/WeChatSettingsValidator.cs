@@ -1,62 +1,52 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Syndicator.Core.Channels;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.WeChat;
 
 /// <summary>
-/// Checks a channel's raw settings, before binding, so that every message can name the key and the value as
-/// configured. The AppSecret's value is never repeated.
+/// The checks of a channel's raw settings (<see cref="SettingsChecks"/>: each message names the key and the value as
+/// configured). The AppSecret's value is never repeated.
 /// </summary>
 internal static class WeChatSettingsValidator
 {
-    private static readonly string[] CoverTypes = ["image/jpeg", "image/png"];
+    /// <summary>The longest poll wait taken: a job left unasked for longer would hold its delivery for nothing.</summary>
+    private static readonly TimeSpan MaxPollWait = TimeSpan.FromHours(6);
 
-    public static IEnumerable<string> Validate(ChannelDefinition channel)
+    public static IEnumerable<string?> Check(SettingsChecks settings)
     {
-        var settings = channel.Settings;
-        var prefix = string.IsNullOrEmpty(settings.Path) ? $"Channels:{channel.Id}" : settings.Path;
-        var problems = new List<string?>
+        yield return settings.Url(nameof(WeChatChannelOptions.ApiBaseUrl), required: false);
+        yield return settings.Url(nameof(WeChatChannelOptions.FallbackApiBaseUrl), required: false);
+        yield return settings.Required(nameof(WeChatChannelOptions.AppId), "the Official Account's AppID, e.g. wx…");
+        yield return settings.Required(nameof(WeChatChannelOptions.AppSecret), "the Official Account's AppSecret");
+        yield return settings.OneOf(nameof(WeChatChannelOptions.DefaultCoverMediaType), "image/jpeg", "image/png");
+        yield return CheckCover(settings);
+        yield return settings.OneOf(nameof(WeChatChannelOptions.UpdatePolicy), Enum.GetNames<WeChatUpdatePolicy>());
+        yield return ReadMoreWait(settings);
+        yield return string.Equals(settings[nameof(WeChatChannelOptions.ReadMoreFrom)], settings.Channel.Id, StringComparison.Ordinal)
+            ? $"{settings.Key(nameof(WeChatChannelOptions.ReadMoreFrom))} must name another channel (the one whose page 阅读原文 opens); got its own id '{settings.Channel.Id}'"
+            : null;
+        yield return settings.Duration(nameof(WeChatChannelOptions.ReconcileWait), TimeSpan.FromDays(7));
+        for (var i = 0; settings[$"{nameof(WeChatChannelOptions.PublishPollSchedule)}:{i}"] is not null; i++)
         {
-            CheckUrl(settings, prefix, nameof(WeChatChannelOptions.ApiBaseUrl)),
-            CheckUrl(settings, prefix, nameof(WeChatChannelOptions.FallbackApiBaseUrl)),
-            string.IsNullOrWhiteSpace(settings[nameof(WeChatChannelOptions.AppId)])
-                ? $"{prefix}:AppId is required (the Official Account's AppID, e.g. wx…)"
-                : null,
-            string.IsNullOrWhiteSpace(settings[nameof(WeChatChannelOptions.AppSecret)])
-                ? $"{prefix}:AppSecret is required (the Official Account's AppSecret)"
-                : null,
-            CheckCover(settings, prefix),
-            CheckInterval(settings, prefix),
-            CheckPolicy(settings, prefix),
-            CheckReadMore(settings, prefix, channel.Id),
-            CheckMassSend(settings.GetSection(nameof(WeChatChannelOptions.MassSend)), prefix + ":MassSend"),
-        };
-        return problems.OfType<string>().ToList();
-    }
-
-    private static string? CheckUrl(IConfiguration settings, string prefix, string name)
-    {
-        var value = settings[name];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
+            yield return settings.Duration($"{nameof(WeChatChannelOptions.PublishPollSchedule)}:{i}", MaxPollWait);
         }
 
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? null
-            : $"{prefix}:{name} must be an absolute http(s) URL; got '{value}'";
-    }
-
-    private static string? CheckCover(IConfiguration settings, string prefix)
-    {
-        var type = settings[nameof(WeChatChannelOptions.DefaultCoverMediaType)];
-        if (!string.IsNullOrWhiteSpace(type) && !CoverTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+        foreach (var quota in WeChatQuota.All)
         {
-            return $"{prefix}:DefaultCoverMediaType must be image/jpeg or image/png; got '{type}'";
+            yield return settings.PositiveInt($"{nameof(WeChatChannelOptions.DailyLimits)}:{quota.Setting}");
         }
 
-        var cover = settings[nameof(WeChatChannelOptions.DefaultCoverBase64)];
+        var massSend = nameof(WeChatChannelOptions.MassSend);
+        yield return SendAt(settings, $"{massSend}:{nameof(WeChatMassSendOptions.SendAt)}");
+        yield return settings.IntRange($"{massSend}:{nameof(WeChatMassSendOptions.MaxArticles)}", 1, 8);
+        yield return TagId(settings, $"{massSend}:{nameof(WeChatMassSendOptions.TagId)}");
+        yield return settings.Duration($"{massSend}:{nameof(WeChatMassSendOptions.ResultCheckInterval)}", TimeSpan.FromHours(1));
+    }
+
+    private static string? CheckCover(SettingsChecks settings)
+    {
+        var name = nameof(WeChatChannelOptions.DefaultCoverBase64);
+        var cover = settings[name];
         if (string.IsNullOrWhiteSpace(cover))
         {
             return null;
@@ -65,59 +55,32 @@ internal static class WeChatSettingsValidator
         var buffer = new byte[cover.Length];
         return Convert.TryFromBase64String(cover, buffer, out var length) && length > 0
             ? null
-            : $"{prefix}:DefaultCoverBase64 must be base64 of a JPEG or PNG image; got '{Start(cover)}'";
+            : $"{settings.Key(name)} must be base64 of a JPEG or PNG image; got '{(cover.Length <= 16 ? cover : cover[..16] + "…")}'";
     }
 
-    private static string? CheckInterval(IConfiguration settings, string prefix)
+    private static string? ReadMoreWait(SettingsChecks settings)
     {
-        var value = settings[nameof(WeChatChannelOptions.PublishPollInterval)];
-        return string.IsNullOrWhiteSpace(value)
-            || (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero)
+        var name = nameof(WeChatChannelOptions.ReadMoreWait);
+        var wait = settings[name];
+        return string.IsNullOrWhiteSpace(wait) || (TimeSpan.TryParse(wait, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
             ? null
-            : $"{prefix}:PublishPollInterval must be a positive time span such as 00:00:30; got '{value}'";
+            : $"{settings.Key(name)} must be a time span of zero or more such as 00:10:00; got '{wait}'";
     }
 
-    private static string? CheckPolicy(IConfiguration settings, string prefix)
+    private static string? SendAt(SettingsChecks settings, string name)
     {
-        var value = settings[nameof(WeChatChannelOptions.UpdatePolicy)];
-        return string.IsNullOrWhiteSpace(value) || Enum.GetNames<WeChatUpdatePolicy>().Contains(value, StringComparer.OrdinalIgnoreCase)
+        var at = settings[name];
+        return string.IsNullOrWhiteSpace(at)
+            || (TimeSpan.TryParse(at, CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1))
             ? null
-            : $"{prefix}:UpdatePolicy must be DeleteOld or KeepOld; got '{value}'";
+            : $"{settings.Key(name)} must be a time of day (Beijing time) from 00:00:00 to 23:59:59; got '{at}'";
     }
 
-    private static string? CheckReadMore(IConfiguration settings, string prefix, string channelId)
+    private static string? TagId(SettingsChecks settings, string name)
     {
-        var wait = settings[nameof(WeChatChannelOptions.ReadMoreWait)];
-        if (!string.IsNullOrWhiteSpace(wait) && !(TimeSpan.TryParse(wait, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero))
-        {
-            return $"{prefix}:ReadMoreWait must be a time span of zero or more such as 00:10:00; got '{wait}'";
-        }
-
-        return string.Equals(settings[nameof(WeChatChannelOptions.ReadMoreFrom)], channelId, StringComparison.Ordinal)
-            ? $"{prefix}:ReadMoreFrom must name another channel (the one whose page 阅读原文 opens); got its own id '{channelId}'"
-            : null;
-    }
-
-    private static string? CheckMassSend(IConfiguration section, string prefix)
-    {
-        var at = section[nameof(WeChatMassSendOptions.SendAt)];
-        if (!string.IsNullOrWhiteSpace(at)
-            && !(TimeSpan.TryParse(at, CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)))
-        {
-            return $"{prefix}:SendAt must be a time of day (Beijing time) from 00:00:00 to 23:59:59; got '{at}'";
-        }
-
-        var max = section[nameof(WeChatMassSendOptions.MaxArticles)];
-        if (!string.IsNullOrWhiteSpace(max) && !(int.TryParse(max, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 8))
-        {
-            return $"{prefix}:MaxArticles must be 1 to 8 (WeChat's limit for one message); got '{max}'";
-        }
-
-        var tag = section[nameof(WeChatMassSendOptions.TagId)];
-        return string.IsNullOrWhiteSpace(tag) || (long.TryParse(tag, CultureInfo.InvariantCulture, out var id) && id > 0)
+        var tag = settings[name];
+        return string.IsNullOrWhiteSpace(tag) || (long.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
             ? null
-            : $"{prefix}:TagId must be a positive tag id (or empty to send to all followers); got '{tag}'";
+            : $"{settings.Key(name)} must be a positive tag id (or empty to send to all followers); got '{tag}'";
     }
-
-    private static string Start(string value) => value.Length <= 16 ? value : value[..16] + "…";
 }

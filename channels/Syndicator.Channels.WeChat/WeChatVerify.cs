@@ -12,6 +12,8 @@ namespace Syndicator.Channels.WeChat;
 /// servers): <c>freepublish/getarticle</c> by the article_id this channel stored (reference §5d). An article deleted
 /// (<c>is_deleted</c>) or unknown (53600) is missing — the state <c>freepublish/get</c> reports as publish_status 5
 /// (deleted by the user) or 6 (banned by the system) (reference §5b); title and content are compared with what was sent.
+/// Each read spends the day's getarticle budget (100 on a new account, platform-truth W1); once it is spent the
+/// placement is not judged until the next quota day.
 /// </summary>
 internal static class WeChatVerify
 {
@@ -28,6 +30,12 @@ internal static class WeChatVerify
         using var session = channel.OpenSession();
         var answer = await session.PostAsync(
             "freepublish/getarticle", new JsonObject { ["article_id"] = placement.RemoteId }, idempotent: true, cancellationToken);
+        if (answer.Spent is not null)
+        {
+            // Today's getarticle budget is spent (platform-truth W1): no read, so nothing to judge; a later run checks it.
+            return null;
+        }
+
         if (answer.Errcode == InvalidArticleId)
         {
             return new LiveCheck(LiveStatus.Missing, null, null, $"文章不存在 WeChat knows no article {placement.RemoteId} (errcode {InvalidArticleId})");

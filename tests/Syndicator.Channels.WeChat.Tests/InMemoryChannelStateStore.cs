@@ -7,10 +7,13 @@ namespace Syndicator.Channels.WeChat.Tests;
 internal sealed class InMemoryChannelStateStore : IChannelStateStore
 {
     private readonly ConcurrentDictionary<(string, string), ChannelState> _states = new();
-    private int _writes;
+    private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
 
-    /// <summary>Successful writes so far.</summary>
-    public int Writes => _writes;
+    /// <summary>Successful writes so far under <paramref name="key"/> (e.g. the access token's).</summary>
+    public int WritesOf(string key) => _writes.GetValueOrDefault(key);
+
+    /// <summary>The stored value under (<paramref name="channel"/>, <paramref name="key"/>), for assertions.</summary>
+    public string? ValueOf(string channel, string key) => _states.GetValueOrDefault((channel, key))?.Value;
 
     public Task<ChannelState?> GetAsync(string channel, string key, CancellationToken cancellationToken) =>
         Task.FromResult(_states.GetValueOrDefault((channel, key)));
@@ -33,7 +36,7 @@ internal sealed class InMemoryChannelStateStore : IChannelStateStore
 
         if (written)
         {
-            Interlocked.Increment(ref _writes);
+            _writes.AddOrUpdate(key, 1, static (_, n) => n + 1);
         }
 
         return Task.FromResult(written);

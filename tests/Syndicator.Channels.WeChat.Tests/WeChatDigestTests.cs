@@ -148,8 +148,46 @@ public sealed class WeChatDigestTests : WeChatFixture
         Assert.Contains("今日无可群发的信息", result.Summary, StringComparison.Ordinal);
     }
 
+    /// <summary>W8: with API 群发保护 a send waits for an administrator; unconfirmed in 30 minutes it fails and is not "sent".</summary>
+    [Fact]
+    public async Task Run_ProtectionNeverConfirmed_NotCalledSentAndTheNextDigestCarriesTheItems()
+    {
+        var first = await PublishedAsync(TimeSpan.Zero);
+        await WeChatSut.SetEmulatorAsync(Sandbox, new { massSendProtection = true }, Timeout);
+
+        var waiting = await RunAsync();
+        Time.Advance(TimeSpan.FromMinutes(31));
+        var failed = await RunAsync(attempt: 2);
+        await WeChatSut.SetEmulatorAsync(Sandbox, new { massSendProtection = false }, Timeout);
+        Time.Advance(TimeSpan.FromDays(1));
+        var next = await RunAsync(SendAt.AddDays(1));
+
+        Assert.Contains("SENDING", waiting.Summary, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(5), waiting.RetryAfter);
+        Assert.Contains("SEND_FAIL", failed.Summary, StringComparison.Ordinal);
+        Assert.Null(failed.RetryAfter);
+        Assert.Contains("SEND_SUCCESS", next.Summary, StringComparison.Ordinal);
+        Assert.Contains(first, next.Summary, StringComparison.Ordinal);
+        Assert.Single(await MassSendsAsync());
+    }
+
+    [Fact]
+    public async Task Run_ProtectionConfirmedByTheAdministrator_SentOnlyOnceConfirmed()
+    {
+        await PublishedAsync(TimeSpan.Zero);
+        await WeChatSut.SetEmulatorAsync(Sandbox, new { massSendProtection = true, massSendConfirmAfterSeconds = 120 }, Timeout);
+
+        var waiting = await RunAsync();
+        Time.Advance(waiting.RetryAfter!.Value);
+        var sent = await RunAsync(attempt: 2);
+
+        Assert.DoesNotContain("SEND_SUCCESS", waiting.Summary, StringComparison.Ordinal);
+        Assert.Contains("群发成功 digest sent (SEND_SUCCESS)", sent.Summary, StringComparison.Ordinal);
+        Assert.Single(await MassSendsAsync());
+    }
+
     [Theory]
-    [InlineData("MassSend:MaxArticles", "9", "Channels:wechat:MassSend:MaxArticles must be 1 to 8")]
+    [InlineData("MassSend:MaxArticles", "9", "Channels:wechat:MassSend:MaxArticles must be a whole number from 1 to 8")]
     [InlineData("MassSend:SendAt", "25:00:00", "Channels:wechat:MassSend:SendAt must be a time of day")]
     [InlineData("MassSend:TagId", "-3", "Channels:wechat:MassSend:TagId must be a positive tag id")]
     public void Validate_BadMassSendSetting_NamesTheKey(string key, string value, string message)

@@ -33,6 +33,47 @@ public sealed class WeChatErrorTests : WeChatFixture
     }
 
     [Fact]
+    public async Task Publish_Injected53501_RateLimitedNotFailed()
+    {
+        await FaultAsync(SandboxFault.WechatError(53501) with { Path = "/cgi-bin/draft/add" });
+
+        var outcome = await TryAsync(Delivery(NewItem()));
+
+        var limited = Assert.IsType<ChannelOutcome.RateLimited>(outcome);
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromMinutes(1), limited.Until);
+        Assert.Contains("53501", limited.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// W2: 48001 and 50002 describe the account. Each queued item's try pauses the channel as refused credentials do —
+    /// the circuit opens and claims nothing, the items stay pending — instead of each item failing on its own.
+    /// </summary>
+    [Theory]
+    [InlineData(48001, "lacks the permission")]
+    [InlineData(50002, "limited")]
+    public async Task Publish_AccountNotAllowedForEveryItem_ChannelPausesAndItemsWait(int errcode, string words)
+    {
+        await FaultAsync(SandboxFault.WechatError(errcode, count: 3) with { Path = "/cgi-bin/draft/add" });
+        var circuit = new Syndicator.Core.Dispatch.ChannelCircuit(3, TimeSpan.FromMinutes(5), Time);
+        var machine = new Syndicator.Core.Deliveries.DeliveryStateMachine(new Syndicator.Core.Deliveries.RetryOptions(), () => 0.5);
+
+        var transitions = new List<Syndicator.Core.Deliveries.Transition>();
+        for (var i = 0; i < 3; i++)
+        {
+            var delivery = Delivery(NewItem());
+            var outcome = await TryAsync(delivery);
+            Assert.Contains(words, Assert.IsType<ChannelOutcome.AuthFailed>(outcome).Reason, StringComparison.Ordinal);
+            circuit.Record(outcome);
+            transitions.Add(machine.Apply(delivery.Delivery, outcome, Time.GetUtcNow()));
+        }
+
+        Assert.Equal(Syndicator.Core.Dispatch.CircuitState.Open, circuit.State);
+        Assert.Equal(0, circuit.Admit(10));
+        Assert.All(transitions, t => Assert.Equal(Syndicator.Core.Deliveries.DeliveryStatus.Pending, t.Status));
+        Assert.Empty(await ArticlesAsync());
+    }
+
+    [Fact]
     public async Task Publish_InjectedSystemBusy_Transient()
     {
         await FaultAsync(SandboxFault.WechatError(-1) with { Path = "/cgi-bin/draft/add" });
@@ -45,8 +86,8 @@ public sealed class WeChatErrorTests : WeChatFixture
 
     [Theory]
     [InlineData(40164, typeof(ChannelOutcome.AuthFailed), "IP白名单")]
-    [InlineData(48001, typeof(ChannelOutcome.Rejected), "认证")]
-    [InlineData(50002, typeof(ChannelOutcome.Rejected), "mp.weixin.qq.com")]
+    [InlineData(48001, typeof(ChannelOutcome.AuthFailed), "认证")]
+    [InlineData(50002, typeof(ChannelOutcome.AuthFailed), "账号受限")]
     public async Task Publish_AccountProblem_OutcomeNamesWhatToFix(int errcode, Type expected, string hint)
     {
         await FaultAsync(SandboxFault.WechatError(errcode) with { Path = "/cgi-bin/draft/add" });
@@ -92,5 +133,5 @@ public sealed class WeChatErrorTests : WeChatFixture
     public void NextBeijingMidnight_AnyInstant_TheComingMidnightInUtcPlus8(string now, string expected) =>
         Assert.Equal(
             DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            WeChatOutcomes.NextBeijingMidnight(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+            WeChatQuota.NextDay(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 }

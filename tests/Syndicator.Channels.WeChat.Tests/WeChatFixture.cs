@@ -13,7 +13,7 @@ namespace Syndicator.Channels.WeChat.Tests;
 /// </summary>
 public abstract class WeChatFixture : IAsyncLifetime
 {
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
+    private CancellationTokenSource _timeout = new();
     private readonly List<WeChatSut> _suts = [];
 
     internal FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
@@ -24,8 +24,13 @@ public abstract class WeChatFixture : IAsyncLifetime
 
     protected CancellationToken Timeout => _timeout.Token;
 
+    /// <summary>How long a test may take on the wall clock. Default: 60 s.</summary>
+    protected virtual TimeSpan TestTimeout => TimeSpan.FromSeconds(60);
+
     public async Task InitializeAsync()
     {
+        _timeout.Dispose();
+        _timeout = new CancellationTokenSource(TestTimeout);
         Sandbox = await SandboxServer.StartAsync(Time, Timeout);
         Sut = CreateSut();
     }

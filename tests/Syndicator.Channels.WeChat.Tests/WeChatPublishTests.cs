@@ -88,7 +88,7 @@ public sealed class WeChatPublishTests : WeChatFixture
         var outcome = await RunToEndAsync(Delivery(NewItem()));
 
         Assert.IsType<ChannelOutcome.Succeeded>(outcome);
-        Assert.Equal(2, Sut.State.Writes); // the first fetch, then exactly one refresh
+        Assert.Equal(2, Sut.State.WritesOf(WeChatTokens.StateKey)); // the first fetch, then exactly one refresh
         Assert.Single(await ArticlesAsync());
     }
 
@@ -102,7 +102,7 @@ public sealed class WeChatPublishTests : WeChatFixture
 
         Assert.IsType<ChannelOutcome.Succeeded>(one);
         Assert.IsType<ChannelOutcome.Succeeded>(two);
-        Assert.Equal(1, Sut.State.Writes);
+        Assert.Equal(1, Sut.State.WritesOf(WeChatTokens.StateKey));
         Assert.DoesNotContain("40001", (await StatsAsync()).Errors.Keys);
     }
 

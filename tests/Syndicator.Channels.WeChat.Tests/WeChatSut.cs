@@ -68,7 +68,7 @@ internal sealed class WeChatSut : IDisposable
         ["AppSecret"] = secret,
         ["DefaultCoverBase64"] = Convert.ToBase64String(Some.Image("cover.png").Content),
         ["DefaultCoverMediaType"] = "image/png",
-        ["PublishPollInterval"] = "00:00:01",
+        ["PublishPollSchedule:0"] = "00:00:01",
     };
 
     public static WeChatSut ForSandbox(

@@ -93,11 +93,19 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
         string[] channels = ["portal", "bureau", "approval", "wechat"];
         using var wechat = _sandbox.CreateClient();
 
-        // 500 publishes in a day is over a real account's freepublish/submit quota (100): this account has more.
-        (await wechat.PostAsJsonAsync("_sandbox/wechat/settings", new { publishDelaySeconds = 0.2, submitDailyLimit = 1_000 })).Dispose();
+        // 500 publishes in a day is over a real account's daily quotas (100 submits, 100 status polls): this account has
+        // more, on the platform and in the connector's budgets.
+        (await wechat.PostAsJsonAsync("_sandbox/wechat/settings", new
+        {
+            publishDelaySeconds = 0.2, submitDailyLimit = 1_000, getDailyLimit = 5_000, draftGetDailyLimit = 5_000, batchGetDailyLimit = 5_000,
+        })).Dispose();
         var clients = await StartNodesAsync(new Dictionary<string, string>
         {
             ["Syndicator__Dispatcher__LeaseDuration"] = "00:00:03",
+            ["Syndicator__Channels__wechat__DailyLimits__Submit"] = "1000",
+            ["Syndicator__Channels__wechat__DailyLimits__Get"] = "5000",
+            ["Syndicator__Channels__wechat__DailyLimits__DraftGet"] = "5000",
+            ["Syndicator__Channels__wechat__DailyLimits__BatchGet"] = "5000",
         });
 
         // Slow answers at first, so that the nodes hold claims for a while; the victim is killed as soon as it holds some.

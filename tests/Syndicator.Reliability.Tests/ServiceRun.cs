@@ -54,10 +54,15 @@ public sealed class ServiceRun : IAsyncDisposable
         var run = new ServiceRun(sandbox, address, postgres, Defaults(environment));
         await sandbox.WaitUntilAnswersAsync(new Uri(address, "_sandbox/bureau/stats"), TimeSpan.FromSeconds(60));
 
-        // The emulated WeChat confirms a publish job quickly, as the demo's does, and allows more publishes a day than a
-        // real account's 100 (the fuzz run sends well over 100 items there; beyond the quota they would wait for midnight).
+        // The emulated WeChat confirms a publish job quickly, as the demo's does, and allows more calls a day than a
+        // real account's 100 per API (the fuzz run sends well over 100 items there; beyond the quota they would wait for
+        // midnight). The connector's budgets are raised to match in Defaults.
         using var http = new HttpClient { BaseAddress = address };
-        (await http.PostAsJsonAsync("_sandbox/wechat/settings", new { publishDelaySeconds = 0.2, submitDailyLimit = 10_000 })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("_sandbox/wechat/settings", new
+        {
+            publishDelaySeconds = 0.2, submitDailyLimit = 10_000, getDailyLimit = 10_000, getArticleDailyLimit = 10_000,
+            batchGetDailyLimit = 10_000, deleteDailyLimit = 10_000, draftAddDailyLimit = 10_000, draftGetDailyLimit = 10_000,
+        })).EnsureSuccessStatusCode();
 
         var (code, key, stderr) = await SyndicatorProcess.RunAsync(
             ["keys", "create", "--name", "reliability", "--scope", "submit", "read", "operate", .. run.StoreArgs()], TimeSpan.FromMinutes(1));
@@ -276,6 +281,12 @@ public sealed class ServiceRun : IAsyncDisposable
         for (var i = 0; i < 9; i++)
         {
             defaults[string.Create(CultureInfo.InvariantCulture, $"Syndicator__Retry__Schedule__{i}")] = "00:00:00.200";
+        }
+
+        // The WeChat account of these runs has more calls a day than a new one (see StartAsync).
+        foreach (var api in new[] { "Submit", "Get", "GetArticle", "BatchGet", "Delete", "DraftAdd", "DraftGet" })
+        {
+            defaults[$"Syndicator__Channels__wechat__DailyLimits__{api}"] = "10000";
         }
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

@@ -52,8 +52,12 @@ internal static class SandboxProfile
                     settings[prefix + "DefaultCoverBase64"] = OnePixelPng;
                     settings[prefix + "DefaultCoverMediaType"] = "image/png";
 
-                    // The emulator finishes publish jobs in seconds; asking every second keeps the demo quick.
-                    settings[prefix + "PublishPollInterval"] = "00:00:01";
+                    // The emulator finishes publish jobs in seconds; asking every second keeps the demo quick (each ask
+                    // still spends the day's freepublish/get budget, as on the platform).
+                    for (var i = 0; i < 4; i++)
+                    {
+                        settings[$"{prefix}PublishPollSchedule:{Text(i)}"] = "00:00:01";
+                    }
                     break;
                 case "jcms":
                     settings[prefix + "BaseUrl"] = $"{root}/{channel.Key}/";

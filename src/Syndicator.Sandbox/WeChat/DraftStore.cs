@@ -14,6 +14,9 @@ internal sealed class DraftStore
 
     public Draft? Get(string? mediaId) => mediaId is not null ? _drafts.GetValueOrDefault(mediaId) : null;
 
+    /// <summary>Puts a draft back under its own media_id (a publish job that failed).</summary>
+    public void Restore(Draft draft) => _drafts[draft.MediaId] = draft;
+
     public bool Remove(string? mediaId) => mediaId is not null && _drafts.Remove(mediaId);
 
     public int Count => _drafts.Count;

@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Routing;
 namespace Syndicator.Sandbox.WeChat;
 
 /// <summary>
-/// <c>message/mass/sendall</c> and <c>message/mass/get</c> (reference §6). A send succeeds at once (no admin
-/// confirmation), consumes its draft and becomes an article; <c>msg_id</c> and <c>msg_data_id</c> are numbers.
+/// <c>message/mass/sendall</c> and <c>message/mass/get</c> (reference §6). A send consumes its draft and becomes an
+/// article at once — unless "API 群发保护" is on (setting <c>massSendProtection</c>) and it goes to all: then it stays
+/// SENDING until the administrator confirms (<c>massSendConfirmAfterSeconds</c>) and is SEND_FAIL when not confirmed
+/// within 30 minutes (SALL, BS; platform-truth W8). <c>msg_id</c> and <c>msg_data_id</c> are numbers.
 /// </summary>
 internal static class MassSendApi
 {
@@ -45,10 +47,11 @@ internal static class MassSendApi
         var mediaId = body.TryGetProperty("mpnews", out var mpnews) ? mpnews.String("media_id") : null;
         // Without a clientmsgid the platform deduplicates on a digest of scope and content.
         var key = clientMsgId ?? "digest:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Scope(body)}|{mediaId}")));
+        var toAll = !body.TryGetProperty("filter", out var scope) || scope.Bool("is_to_all");
         lock (wechat.Gate)
         {
             wechat.Settle();
-            return Send(wechat, key, mediaId);
+            return Send(wechat, key, mediaId, toAll);
         }
     }
 
@@ -62,13 +65,14 @@ internal static class MassSendApi
 
         lock (wechat.Gate)
         {
+            wechat.Settle();
             return wechat.MassSends.Get(body.Long("msg_id")) is { } send
-                ? WeChatReply.Json(new JsonObject { ["msg_id"] = send.MsgId, ["msg_status"] = "SEND_SUCCESS" })
+                ? WeChatReply.Json(new JsonObject { ["msg_id"] = send.MsgId, ["msg_status"] = send.Status(wechat.Now) })
                 : wechat.Error(WeChatErrors.InvalidMsgId);
         }
     }
 
-    private static IResult Send(WeChatEmulator wechat, string key, string? mediaId)
+    private static IResult Send(WeChatEmulator wechat, string key, string? mediaId, bool toAll)
     {
         var now = wechat.Now;
         if (wechat.MassSends.Recent(key, now) is { } earlier)
@@ -96,9 +100,18 @@ internal static class MassSendApi
 
         wechat.Quotas.Use(QuotaBook.MassSend, now);
         wechat.Drafts.Remove(draft.MediaId);
-        var send = wechat.MassSends.Add(key, now);
-        wechat.Publishing.Add(draft.Articles, now, publishId: null, send.MsgId);
-        wechat.Stats.Created();
+        MassSend send;
+        if (wechat.Settings.MassSendProtection && toAll)
+        {
+            send = wechat.MassSends.Add(key, now, draft.Articles, now + wechat.Settings.MassSendConfirmAfter);
+        }
+        else
+        {
+            send = wechat.MassSends.Add(key, now);
+            wechat.Publishing.Add(draft.Articles, now, publishId: null, send.MsgId);
+            wechat.Stats.Created();
+        }
+
         return WeChatReply.Json(new JsonObject
         {
             ["errcode"] = 0,

@@ -16,12 +16,26 @@ internal sealed class MassSendStore
     public MassSend? Recent(string key, DateTimeOffset now) =>
         _byKey.TryGetValue(key, out var send) && now - send.SentAt < DedupWindow ? send : null;
 
-    public MassSend Add(string key, DateTimeOffset now)
+    /// <summary>How long API 群发保护 waits for an administrator before the send fails (reference §6; platform-truth W8).</summary>
+    public static readonly TimeSpan ConfirmWindow = TimeSpan.FromMinutes(30);
+
+    public MassSend Add(string key, DateTimeOffset now, IReadOnlyList<DraftArticle>? awaitingConfirmation = null, DateTimeOffset? confirmAt = null)
     {
-        var send = new MassSend(++_lastMsgId, now);
+        var send = new MassSend(++_lastMsgId, now) { Articles = awaitingConfirmation ?? [], ConfirmAt = confirmAt, Awaiting = awaitingConfirmation is not null };
         _byKey[key] = send;
         _byId[send.MsgId] = send;
         return send;
+    }
+
+    /// <summary>Sends awaiting confirmation whose administrator confirmed by now (within the window): they go out now.</summary>
+    public IReadOnlyList<MassSend> Confirmed(DateTimeOffset now)
+    {
+        var confirmed = _byId.Values
+            .Where(s => s.Awaiting && s.ConfirmAt is { } at && at <= now && at - s.SentAt <= ConfirmWindow)
+            .OrderBy(static s => s.MsgId)
+            .ToList();
+        confirmed.ForEach(static s => s.Awaiting = false);
+        return confirmed;
     }
 
     public MassSend? Get(long? msgId) => msgId is { } id ? _byId.GetValueOrDefault(id) : null;
@@ -39,6 +53,19 @@ internal sealed class MassSend(long msgId, DateTimeOffset sentAt)
     public long MsgId { get; } = msgId;
 
     public DateTimeOffset SentAt { get; } = sentAt;
+
+    /// <summary>The articles of a send held for an administrator (API 群发保护).</summary>
+    public IReadOnlyList<DraftArticle> Articles { get; init; } = [];
+
+    /// <summary>When the administrator confirms a held send; null: never.</summary>
+    public DateTimeOffset? ConfirmAt { get; init; }
+
+    /// <summary>True while a held send waits for its administrator.</summary>
+    public bool Awaiting { get; set; }
+
+    /// <summary>SEND_SUCCESS once out; SENDING while held within the window; SEND_FAIL when not confirmed in time.</summary>
+    public string Status(DateTimeOffset now) =>
+        !Awaiting ? "SEND_SUCCESS" : now - SentAt < MassSendStore.ConfirmWindow ? "SENDING" : "SEND_FAIL";
 
     /// <summary>When a request with this clientmsgid was last answered other than 45066: retries closer than 60 s are refused.</summary>
     public DateTimeOffset LastAnsweredAt { get; set; } = sentAt;

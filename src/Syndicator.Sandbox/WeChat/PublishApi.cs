@@ -39,6 +39,9 @@ internal static class PublishApi
         wechat.Quotas.Use(QuotaBook.Submit, wechat.Now);
         var job = wechat.Publishing.Submit(draft, wechat.Now + wechat.Settings.PublishDelay, wechat.Settings.NextPublishStatus ?? 0);
         wechat.Settings.NextPublishStatus = null;
+
+        // The draft leaves the draft box when it is submitted, not when the job ends (PSUB; platform-truth W7).
+        wechat.Drafts.Remove(draft.MediaId);
         var id = job.PublishId.ToString(CultureInfo.InvariantCulture);
         return WeChatReply.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["publish_id"] = id, ["msg_data_id"] = id });
     });
@@ -93,7 +96,10 @@ internal static class PublishApi
         return WeChatReply.Ok();
     });
 
-    /// <summary>Lists published (not mass-sent) articles with at least one item left, newest first.</summary>
+    /// <summary>
+    /// Lists published (not mass-sent) articles with at least one item left, newest first, at most 20 a call; a job's
+    /// article is listed only once the job has finished (PSUB, batchget; platform-truth W7).
+    /// </summary>
     public static Task<IResult> BatchGet(HttpRequest request, WeChatEmulator wechat) => LockedAsync(request, wechat, body =>
     {
         var (offset, count) = (body.Int("offset"), body.Int("count"));

@@ -14,7 +14,7 @@ internal sealed class PublishStore
 
     public PublishJob Submit(Draft draft, DateTimeOffset dueAt, int finalStatus)
     {
-        var job = new PublishJob(++_lastPublishId, draft.MediaId, [.. draft.Articles], dueAt, finalStatus);
+        var job = new PublishJob(++_lastPublishId, draft.MediaId, [.. draft.Articles], dueAt, finalStatus) { Draft = draft };
         _jobs.Add(job.PublishId, job);
         return job;
     }
@@ -60,6 +60,9 @@ internal sealed class PublishJob(long publishId, string draftMediaId, List<Draft
     public long PublishId { get; } = publishId;
 
     public string DraftMediaId { get; } = draftMediaId;
+
+    /// <summary>The draft the job took out of the draft box; a failed job puts it back.</summary>
+    public Draft? Draft { get; init; }
 
     /// <summary>The draft as submitted: later edits of the draft do not change what gets published.</summary>
     public List<DraftArticle> Articles { get; } = articles;

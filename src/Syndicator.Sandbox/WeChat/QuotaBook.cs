@@ -11,6 +11,13 @@ internal sealed class QuotaBook
     public const string StableToken = "/cgi-bin/stable_token";
     public const string Submit = "/cgi-bin/freepublish/submit";
     public const string MassSend = "/cgi-bin/message/mass/sendall";
+    public const string PublishGet = "/cgi-bin/freepublish/get";
+    public const string GetArticle = "/cgi-bin/freepublish/getarticle";
+    public const string BatchGet = "/cgi-bin/freepublish/batchget";
+    public const string Delete = "/cgi-bin/freepublish/delete";
+    public const string DraftAdd = "/cgi-bin/draft/add";
+    public const string DraftGet = "/cgi-bin/draft/get";
+    public const string DraftBatchGet = "/cgi-bin/draft/batchget";
 
     /// <summary>force_refresh calls of stable_token: a quota of its own, not reported by quota/get.</summary>
     public const string ForceRefresh = "stable_token force_refresh";
@@ -22,8 +29,14 @@ internal sealed class QuotaBook
     private (int Year, int Month) _month;
     private int _clears;
 
+    /// <summary>
+    /// The paths whose every call (past the token check) counts against a daily limit, answered 45009 once it is
+    /// reached (platform-truth W1; LIM). Submit is counted by its handler, which counts accepted submits only.
+    /// </summary>
+    public static IReadOnlyList<string> CountedPaths { get; } = [PublishGet, GetArticle, BatchGet, Delete, DraftAdd, DraftGet, DraftBatchGet];
+
     /// <summary>The paths <c>openapi/quota/get</c> knows.</summary>
-    public static IReadOnlyList<string> ReportedPaths { get; } = [Token, StableToken, Submit, MassSend];
+    public static IReadOnlyList<string> ReportedPaths { get; } = [Token, StableToken, Submit, MassSend, .. CountedPaths];
 
     public int Used(string path, DateTimeOffset now)
     {

@@ -43,7 +43,7 @@ internal sealed class WeChatEmulator(TimeProvider timeProvider, ILogger<WeChatEm
     public void Map(RouteGroupBuilder group)
     {
         group.MapWeChatTokenApi().MapWeChatClearQuotaV2();
-        var cgi = group.MapGroup("/cgi-bin").AddEndpointFilter(RequireAccessToken);
+        var cgi = group.MapGroup("/cgi-bin").AddEndpointFilter(RequireAccessToken).AddEndpointFilter(CountDailyQuota);
         cgi.MapWeChatQuotaApi().MapWeChatMediaApi().MapWeChatDraftApi().MapWeChatPublishApi().MapWeChatMassSendApi();
         group.MapWeChatPages();
     }
@@ -120,9 +120,20 @@ internal sealed class WeChatEmulator(TimeProvider timeProvider, ILogger<WeChatEm
             Log.WeChatPublishJobFinished(logger, job.PublishId, job.Status(article));
             if (article is not null)
             {
-                Drafts.Remove(job.DraftMediaId);
                 Stats.Created();
             }
+            else if (job.Draft is { } draft)
+            {
+                // A job that failed (originality, review) leaves its draft to be fixed and published again (reference §5b).
+                Drafts.Restore(draft);
+            }
+        }
+
+        // API 群发保护: a send to all becomes an article once an administrator confirms it within 30 minutes (W8).
+        foreach (var send in MassSends.Confirmed(Now))
+        {
+            Publishing.Add(send.Articles, Now, publishId: null, send.MsgId);
+            Stats.Created();
         }
     }
 
@@ -133,6 +144,35 @@ internal sealed class WeChatEmulator(TimeProvider timeProvider, ILogger<WeChatEm
     {
         Stats.ErrorAnswered(errcode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return WeChatReply.ErrorBody(errcode, message);
+    }
+
+    /// <summary>
+    /// The per-API daily limits (platform-truth W1): a call to a counted path past its day's limit is answered 45009 and
+    /// does nothing; any other call is counted. Days are Beijing days on the emulator's clock.
+    /// </summary>
+    private static async ValueTask<object?> CountDailyQuota(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var path = context.Request.Path.Value ?? "";
+        var at = path.IndexOf("/cgi-bin/", StringComparison.Ordinal);
+        var cgiPath = at >= 0 ? path[at..] : path;
+        if (!QuotaBook.CountedPaths.Contains(cgiPath))
+        {
+            return await next(invocation);
+        }
+
+        var wechat = (WeChatEmulator)context.RequestServices.GetService(typeof(WeChatEmulator))!;
+        lock (wechat.Gate)
+        {
+            if (!wechat.Quotas.HasRoom(cgiPath, wechat.Settings.DailyLimit(cgiPath), wechat.Now))
+            {
+                return wechat.Error(WeChatErrors.DailyQuota);
+            }
+
+            wechat.Quotas.Use(cgiPath, wechat.Now);
+        }
+
+        return await next(invocation);
     }
 
     /// <summary>Every business call carries <c>?access_token=</c> (reference §1c).</summary>

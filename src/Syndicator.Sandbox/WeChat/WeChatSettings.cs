@@ -27,6 +27,36 @@ internal sealed class WeChatSettings
     /// <summary>Daily accepted <c>freepublish/submit</c> calls (reference §5). Default: 100.</summary>
     public int SubmitDailyLimit { get; set; } = 100;
 
+    /// <summary>Daily <c>freepublish/get</c> calls (发布状态轮询, platform-truth W1). Default: 100.</summary>
+    public int GetDailyLimit { get; set; } = 100;
+
+    /// <summary>Daily <c>freepublish/getarticle</c> calls (W1). Default: 100.</summary>
+    public int GetArticleDailyLimit { get; set; } = 100;
+
+    /// <summary>Daily <c>freepublish/batchget</c> calls (W1). Default: 100.</summary>
+    public int BatchGetDailyLimit { get; set; } = 100;
+
+    /// <summary>Daily <c>freepublish/delete</c> calls (W1). Default: 10.</summary>
+    public int DeleteDailyLimit { get; set; } = 10;
+
+    /// <summary>Daily <c>draft/add</c> calls (W1; reference §4). Default: 1000.</summary>
+    public int DraftAddDailyLimit { get; set; } = 1000;
+
+    /// <summary>Daily <c>draft/get</c> calls (W1; reference §4). Default: 500.</summary>
+    public int DraftGetDailyLimit { get; set; } = 500;
+
+    /// <summary>Daily <c>draft/batchget</c> calls (W1; reference §4). Default: 1000.</summary>
+    public int DraftBatchGetDailyLimit { get; set; } = 1000;
+
+    /// <summary>
+    /// "API 群发保护" (reference §6, platform-truth W8): a send to all waits for an administrator and fails unless confirmed
+    /// within 30 minutes. Default: off.
+    /// </summary>
+    public bool MassSendProtection { get; set; }
+
+    /// <summary>With <see cref="MassSendProtection"/>, how long after a send the administrator confirms it; null (default): never.</summary>
+    public TimeSpan? MassSendConfirmAfter { get; set; }
+
     /// <summary>Daily successful mass sends before 45028 (reference §6; a verified subscription account has 1). Default: 100.</summary>
     public int MassSendDailyLimit { get; set; } = 100;
 
@@ -40,6 +70,13 @@ internal sealed class WeChatSettings
         QuotaBook.Submit => SubmitDailyLimit,
         QuotaBook.MassSend => MassSendDailyLimit,
         QuotaBook.ForceRefresh => ForceRefreshDailyLimit,
+        QuotaBook.PublishGet => GetDailyLimit,
+        QuotaBook.GetArticle => GetArticleDailyLimit,
+        QuotaBook.BatchGet => BatchGetDailyLimit,
+        QuotaBook.Delete => DeleteDailyLimit,
+        QuotaBook.DraftAdd => DraftAddDailyLimit,
+        QuotaBook.DraftGet => DraftGetDailyLimit,
+        QuotaBook.DraftBatchGet => DraftBatchGetDailyLimit,
         _ => int.MaxValue,
     };
 
@@ -53,6 +90,15 @@ internal sealed class WeChatSettings
         ["submitDailyLimit"] = SubmitDailyLimit,
         ["massSendDailyLimit"] = MassSendDailyLimit,
         ["clearQuotaMonthlyLimit"] = ClearQuotaMonthlyLimit,
+        ["getDailyLimit"] = GetDailyLimit,
+        ["getArticleDailyLimit"] = GetArticleDailyLimit,
+        ["batchGetDailyLimit"] = BatchGetDailyLimit,
+        ["deleteDailyLimit"] = DeleteDailyLimit,
+        ["draftAddDailyLimit"] = DraftAddDailyLimit,
+        ["draftGetDailyLimit"] = DraftGetDailyLimit,
+        ["draftBatchGetDailyLimit"] = DraftBatchGetDailyLimit,
+        ["massSendProtection"] = MassSendProtection,
+        ["massSendConfirmAfterSeconds"] = MassSendConfirmAfter?.TotalSeconds,
     };
 
     /// <summary>Applies the fields present in <paramref name="body"/>; nothing is applied when any field is wrong.</summary>
@@ -74,7 +120,11 @@ internal sealed class WeChatSettings
                 "nextPublishStatus" => value.ValueKind == JsonValueKind.Null
                     || (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var status) && status is 0 or 2 or 3 or 4),
                 "tokenDailyLimit" or "stableTokenDailyLimit" or "forceRefreshDailyLimit" or "submitDailyLimit" or "massSendDailyLimit"
-                    or "clearQuotaMonthlyLimit" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var limit) && limit >= 0,
+                    or "clearQuotaMonthlyLimit" or "getDailyLimit" or "getArticleDailyLimit" or "batchGetDailyLimit" or "deleteDailyLimit"
+                    or "draftAddDailyLimit" or "draftGetDailyLimit" or "draftBatchGetDailyLimit" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var limit) && limit >= 0,
+                "massSendProtection" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+                "massSendConfirmAfterSeconds" => value.ValueKind == JsonValueKind.Null
+                    || (value.ValueKind == JsonValueKind.Number && value.GetDouble() is >= 0 and <= 86_400),
                 _ => false,
             };
             if (!ok)
@@ -101,6 +151,17 @@ internal sealed class WeChatSettings
                 case "submitDailyLimit": SubmitDailyLimit = value.GetInt32(); break;
                 case "massSendDailyLimit": MassSendDailyLimit = value.GetInt32(); break;
                 case "clearQuotaMonthlyLimit": ClearQuotaMonthlyLimit = value.GetInt32(); break;
+                case "getDailyLimit": GetDailyLimit = value.GetInt32(); break;
+                case "getArticleDailyLimit": GetArticleDailyLimit = value.GetInt32(); break;
+                case "batchGetDailyLimit": BatchGetDailyLimit = value.GetInt32(); break;
+                case "deleteDailyLimit": DeleteDailyLimit = value.GetInt32(); break;
+                case "draftAddDailyLimit": DraftAddDailyLimit = value.GetInt32(); break;
+                case "draftGetDailyLimit": DraftGetDailyLimit = value.GetInt32(); break;
+                case "draftBatchGetDailyLimit": DraftBatchGetDailyLimit = value.GetInt32(); break;
+                case "massSendProtection": MassSendProtection = value.GetBoolean(); break;
+                case "massSendConfirmAfterSeconds":
+                    MassSendConfirmAfter = value.ValueKind == JsonValueKind.Null ? null : TimeSpan.FromSeconds(value.GetDouble());
+                    break;
             }
         }
     }
