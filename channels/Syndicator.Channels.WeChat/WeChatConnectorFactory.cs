@@ -36,7 +36,7 @@ internal sealed class WeChatConnectorFactory : IChannelConnectorFactory
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(item);
-        return WeChatItemLimits.Check(channel.Id, item);
+        return WeChatItemLimits.Check(channel, item);
     }
 
     public IChannelConnector Create(ChannelDefinition channel) => new WeChatConnector(Channel(channel));

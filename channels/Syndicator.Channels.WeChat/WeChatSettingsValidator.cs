@@ -32,6 +32,7 @@ internal static class WeChatSettingsValidator
             CheckReadMore(settings, prefix, channel.Id),
             CheckMassSend(settings.GetSection(nameof(WeChatChannelOptions.MassSend)), prefix + ":MassSend"),
         };
+        problems.AddRange(WeChatItemLimits.CheckSettings(settings, prefix));
         return problems.OfType<string>().ToList();
     }
 
