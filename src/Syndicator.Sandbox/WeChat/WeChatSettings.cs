@@ -33,6 +33,9 @@ internal sealed class WeChatSettings
     /// <summary><c>clear_quota</c> calls per month before 48006. Default: 10.</summary>
     public int ClearQuotaMonthlyLimit { get; set; } = 10;
 
+    /// <summary>The media and content rules (W3–W6), see <see cref="WeChatMediaRules"/>.</summary>
+    public WeChatMediaRules Media { get; } = new();
+
     public int DailyLimit(string path) => path switch
     {
         QuotaBook.Token => TokenDailyLimit,
@@ -43,7 +46,7 @@ internal sealed class WeChatSettings
         _ => int.MaxValue,
     };
 
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson() => Media.With(new()
     {
         ["publishDelaySeconds"] = PublishDelay.TotalSeconds,
         ["nextPublishStatus"] = NextPublishStatus,
@@ -53,7 +56,7 @@ internal sealed class WeChatSettings
         ["submitDailyLimit"] = SubmitDailyLimit,
         ["massSendDailyLimit"] = MassSendDailyLimit,
         ["clearQuotaMonthlyLimit"] = ClearQuotaMonthlyLimit,
-    };
+    });
 
     /// <summary>Applies the fields present in <paramref name="body"/>; nothing is applied when any field is wrong.</summary>
     public static Dictionary<string, string[]> Validate(JsonElement body)
@@ -75,7 +78,7 @@ internal sealed class WeChatSettings
                     || (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var status) && status is 0 or 2 or 3 or 4),
                 "tokenDailyLimit" or "stableTokenDailyLimit" or "forceRefreshDailyLimit" or "submitDailyLimit" or "massSendDailyLimit"
                     or "clearQuotaMonthlyLimit" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var limit) && limit >= 0,
-                _ => false,
+                _ => WeChatMediaRules.IsValid(property.Name, value),
             };
             if (!ok)
             {
@@ -101,6 +104,7 @@ internal sealed class WeChatSettings
                 case "submitDailyLimit": SubmitDailyLimit = value.GetInt32(); break;
                 case "massSendDailyLimit": MassSendDailyLimit = value.GetInt32(); break;
                 case "clearQuotaMonthlyLimit": ClearQuotaMonthlyLimit = value.GetInt32(); break;
+                default: Media.Apply(property.Name, value); break;
             }
         }
     }
