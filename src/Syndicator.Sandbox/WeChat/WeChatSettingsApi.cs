@@ -11,7 +11,9 @@ namespace Syndicator.Sandbox.WeChat;
 /// <item><c>GET /_sandbox/wechat/settings</c> → the current settings.</item>
 /// <item><c>POST /_sandbox/wechat/settings</c> with any of <c>{"publishDelaySeconds": 2, "nextPublishStatus": 0|2|3|4|null,
 /// "tokenDailyLimit": 2000, "stableTokenDailyLimit": 500000, "forceRefreshDailyLimit": 20, "submitDailyLimit": 100,
-/// "massSendDailyLimit": 100, "clearQuotaMonthlyLimit": 10}</c> → 200 with the settings now in force; 400 validation
+/// "massSendDailyLimit": 100, "clearQuotaMonthlyLimit": 10}</c>, or any of the media and content rules of
+/// <see cref="WeChatMediaRules"/> (<c>"strictMultipart": true, "coverMinWidth", "coverMinHeight", "coverMaxAspect",
+/// "titleByteLimit", "authorByteLimit"</c>, each null = off) → 200 with the settings now in force; 400 validation
 /// problem (nothing applied) on an unknown field or a value out of range.</item>
 /// </list>
 /// <c>POST /_sandbox/reset</c> restores the defaults.
