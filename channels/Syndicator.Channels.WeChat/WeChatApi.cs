@@ -40,15 +40,22 @@ internal sealed class WeChatApi : IDisposable
     public Task<WeChatAnswer> PostAsync(string call, string token, JsonObject body, bool idempotent, CancellationToken cancellationToken) =>
         SendAsync(call, token, body, idempotent, cancellationToken);
 
-    /// <summary>A multipart upload with the file in field <c>media</c> (reference §2, §3). Never repeated by the inner layer.</summary>
-    public Task<WeChatAnswer> UploadAsync(string call, string token, MediaFile file, CancellationToken cancellationToken) =>
-        SendAsync(call, host =>
+    /// <summary>
+    /// A multipart upload with the file in field <c>media</c> (reference §2, §3), its bytes written by
+    /// <see cref="WeChatMultipart"/> (platform-truth W6), not by RestSharp's form (which quotes the boundary and adds
+    /// <c>filename*</c>). Never repeated by the inner layer.
+    /// </summary>
+    public Task<WeChatAnswer> UploadAsync(string call, string token, MediaFile file, CancellationToken cancellationToken)
+    {
+        var multipart = WeChatMultipart.Build("media", file);
+        return SendAsync(call, host =>
         {
-            var request = new RestRequest(CallUri(host, call), Method.Post) { AlwaysMultipartFormData = true };
+            var request = new RestRequest(CallUri(host, call), Method.Post);
             request.AddQueryParameter("access_token", token);
-            request.AddFile("media", file.Content, file.Name, file.MediaType);
+            request.AddBody(multipart.Body, multipart.ContentType);
             return request;
         }, cancellationToken);
+    }
 
     public void Dispose() => _rest.Dispose();
 

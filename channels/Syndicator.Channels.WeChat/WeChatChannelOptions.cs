@@ -24,6 +24,13 @@ public sealed class WeChatChannelOptions
     /// <summary>The cover (base64 of a JPEG or PNG) used when an item has none. Default: none (such items are rejected).</summary>
     public string? DefaultCoverBase64 { get; set; }
 
+    /// <summary>
+    /// 作者: the author of every article of this channel (platform-truth W5). At most 16 characters (draft/add's
+    /// documented limit) and 20 UTF-8 bytes (the length past which 45110 has been reported; 6 Chinese characters).
+    /// Empty: no author. Default: none — the item's publisher when it is within both limits, otherwise no author.
+    /// </summary>
+    public string? Author { get; set; }
+
     /// <summary>The media type of <see cref="DefaultCoverBase64"/>. Default: <c>image/jpeg</c>.</summary>
     public string DefaultCoverMediaType { get; set; } = "image/jpeg";
 

@@ -116,7 +116,7 @@ internal sealed class WeChatDigest
         var images = new Dictionary<string, string>(entry.Images, StringComparer.Ordinal);
         foreach (var image in WeChatBody.ReferencedImages(item).Where(i => !images.ContainsKey(i.Name)))
         {
-            var uploaded = await session.UploadAsync("media/uploadimg", image, cancellationToken);
+            var uploaded = await session.UploadAsync("media/uploadimg", WeChatImages.Fitted(image, WeChatImageUse.Body), cancellationToken);
             if (!uploaded.Ok || uploaded.String("url") is not { Length: > 0 } url)
             {
                 return (null, Retry(uploaded));
@@ -128,7 +128,7 @@ internal sealed class WeChatDigest
         var thumb = entry.ThumbMediaId;
         if (thumb is null && (item.Cover ?? _channel.DefaultCover) is { } cover)
         {
-            var added = await session.UploadAsync("material/add_material?type=image", cover, cancellationToken);
+            var added = await session.UploadAsync("material/add_material?type=image", WeChatImages.Fitted(cover, WeChatImageUse.Cover), cancellationToken);
             if (!added.Ok || added.String("media_id") is not { Length: > 0 } mediaId)
             {
                 return (null, Retry(added));
@@ -139,7 +139,7 @@ internal sealed class WeChatDigest
 
         return thumb is null
             ? (null, new ChannelJobResult($"信息 {item.Id} 没有封面 the item has no cover and none is configured (Channels:{_channel.Id}:DefaultCoverBase64)"))
-            : (WeChatArticle.Build(_channel.Id, item, images, thumb, readMore: null), null);
+            : (WeChatArticle.Build(_channel, item, images, thumb, readMore: null), null);
     }
 
     private async Task<ChannelJobResult> SendAsync(

@@ -24,6 +24,7 @@ internal sealed class WeChatPublish
     internal const string ArticleUrlKey = "articleUrl";
     internal const string RevisionKey = "revision";
     internal const string PollsKey = "polls";
+    internal const string NotesKey = "notes";
     internal const string DraftSent = "draft-sent";
     internal const string DraftAdded = "draft-added";
     internal const string SubmitSent = "submit-sent";
@@ -61,7 +62,7 @@ internal sealed class WeChatPublish
 
         if (Checkpoint[ArticleIdKey] is { } articleId)
         {
-            return new ChannelOutcome.Succeeded(articleId, UrlOf(Checkpoint[ArticleUrlKey]));
+            return new ChannelOutcome.Succeeded(articleId, UrlOf(Checkpoint[ArticleUrlKey])) { Note = Note() };
         }
 
         if (ParseLong(Checkpoint[PublishIdKey]) is { } publishId)
@@ -87,14 +88,20 @@ internal sealed class WeChatPublish
         {
             if (Checkpoint[ImageKeyPrefix + image.Name] is not { } url)
             {
-                var answer = await _session.UploadAsync("media/uploadimg", image, cancellationToken);
+                var (fitted, refusal) = Fit(image, WeChatImageUse.Body);
+                if (fitted is null)
+                {
+                    return refusal!;
+                }
+
+                var answer = await _session.UploadAsync("media/uploadimg", fitted.File, cancellationToken);
                 if (!answer.Ok || answer.String("url") is not { Length: > 0 } fresh)
                 {
                     return WeChatOutcomes.Failure(_channel, answer);
                 }
 
                 url = fresh;
-                await SaveAsync(Checkpoint.With(ImageKeyPrefix + image.Name, url), cancellationToken);
+                await SaveAsync(WithNote(Checkpoint.With(ImageKeyPrefix + image.Name, url), fitted.Note), cancellationToken);
             }
 
             uploaded[image.Name] = url;
@@ -129,13 +136,19 @@ internal sealed class WeChatPublish
                 $"the item has no cover and none is configured: WeChat needs one (thumb_media_id); set Channels:{_channel.Id}:DefaultCoverBase64"));
         }
 
-        var answer = await _session.UploadAsync("material/add_material?type=image", cover, cancellationToken);
+        var (fitted, refusal) = Fit(cover, WeChatImageUse.Cover);
+        if (fitted is null)
+        {
+            return (null, refusal);
+        }
+
+        var answer = await _session.UploadAsync("material/add_material?type=image", fitted.File, cancellationToken);
         if (!answer.Ok || answer.String("media_id") is not { Length: > 0 } mediaId)
         {
             return (null, WeChatOutcomes.Failure(_channel, answer));
         }
 
-        await SaveAsync(Checkpoint.With(ThumbKey, mediaId), cancellationToken);
+        await SaveAsync(WithNote(Checkpoint.With(ThumbKey, mediaId), fitted.Note), cancellationToken);
         return (mediaId, null);
     }
 
@@ -187,8 +200,15 @@ internal sealed class WeChatPublish
             }
         }
 
+        // The whole string sent counts (W4): checked again here, on the content as composed with the real image URLs.
+        var body = DraftBody(uploaded, thumb, readMore);
+        if (WeChatItemLimits.ContentProblem(body["articles"]![0]!["content"]!.GetValue<string>()) is { } tooLong)
+        {
+            return (null, new ChannelOutcome.Rejected($"正文超出微信限制 {tooLong}"));
+        }
+
         await SaveAsync(Checkpoint.With(StepKey, DraftSent), cancellationToken);
-        var answer = await _session.PostAsync("draft/add", DraftBody(uploaded, thumb, readMore), idempotent: false, cancellationToken);
+        var answer = await _session.PostAsync("draft/add", body, idempotent: false, cancellationToken);
         if (!answer.Ok || answer.String("media_id") is not { Length: > 0 } mediaId)
         {
             return (null, WeChatOutcomes.Failure(_channel, answer));
@@ -200,7 +220,26 @@ internal sealed class WeChatPublish
     }
 
     private JsonObject DraftBody(IReadOnlyDictionary<string, string> uploaded, string thumb, Uri? readMore) =>
-        new() { ["articles"] = new JsonArray(WeChatArticle.Build(_channel.Id, _context.Item, uploaded, thumb, readMore)) };
+        new() { ["articles"] = new JsonArray(WeChatArticle.Build(_channel, _context.Item, uploaded, thumb, readMore)) };
+
+    /// <summary>The image fitted to WeChat's rules (W3), or the refusal that names it.</summary>
+    private static (FittedImage? Image, ChannelOutcome? Refusal) Fit(Syndicator.Core.Items.MediaFile file, WeChatImageUse use)
+    {
+        var (fitted, problem) = WeChatImages.Fit(file, use);
+        return fitted is not null
+            ? (fitted, null)
+            : (null, new ChannelOutcome.Rejected($"图片无法按微信规则处理 {problem}"));
+    }
+
+    private static Checkpoint WithNote(Checkpoint checkpoint, string? note) =>
+        note is null ? checkpoint : checkpoint.With(NotesKey, checkpoint[NotesKey] is { Length: > 0 } notes ? notes + "；" + note : note);
+
+    /// <summary>What the attempt log should tell operators beside the article: images fitted (W3), a long title (W5).</summary>
+    private string? Note()
+    {
+        var notes = new[] { Checkpoint[NotesKey], WeChatItemLimits.TitleWarning(_context.Item.TitleFor(_channel.Id)) }.OfType<string>().ToList();
+        return notes.Count == 0 ? null : string.Join("；", notes);
+    }
 
     /// <summary>Submits the draft. Used again by reconciliation when it proved the earlier submit did not happen.</summary>
     internal async Task<ChannelOutcome> SubmitAsync(string draft, CancellationToken cancellationToken)
@@ -264,7 +303,7 @@ internal sealed class WeChatPublish
         var next = Checkpoint.With(ArticleIdKey, articleId).With(StepKey, Published);
         await SaveAsync(url is null ? next : next.With(ArticleUrlKey, url), cancellationToken);
         Log.Published(_channel.Logger, _channel.Id, _context.Item.Id, articleId);
-        return new ChannelOutcome.Succeeded(articleId, UrlOf(url));
+        return new ChannelOutcome.Succeeded(articleId, UrlOf(url)) { Note = Note() };
     }
 
     /// <summary>Pending until the first look of <see cref="WeChatChannelOptions.PublishPollSchedule"/>.</summary>

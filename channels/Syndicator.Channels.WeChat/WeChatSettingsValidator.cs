@@ -41,6 +41,10 @@ internal static class WeChatSettingsValidator
         yield return settings.IntRange($"{massSend}:{nameof(WeChatMassSendOptions.MaxArticles)}", 1, 8);
         yield return TagId(settings, $"{massSend}:{nameof(WeChatMassSendOptions.TagId)}");
         yield return settings.Duration($"{massSend}:{nameof(WeChatMassSendOptions.ResultCheckInterval)}", TimeSpan.FromHours(1));
+        foreach (var problem in WeChatItemLimits.CheckSettings(settings.Channel.Settings, settings.Prefix))
+        {
+            yield return problem;
+        }
     }
 
     private static string? CheckCover(SettingsChecks settings)

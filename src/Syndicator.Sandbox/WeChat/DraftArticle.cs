@@ -28,6 +28,10 @@ internal sealed record DraftArticle(
     /// <summary>
     /// Reads one article; the errcode when the platform refuses it. Limits count characters (字) of the string as
     /// received: a client that sends <c>\uXXXX</c> escapes inside a JSON string value sends the characters themselves.
+    /// Rules and sources: title ≤ 32 字 → 45003, author ≤ 16 字 → 45110, digest ≤ 128 字 → 45004 (wechat-api.md §4a,
+    /// DADD; W5); content under 20,000 characters and under 1 MB of UTF-8 → 45002 (W4, DADD "小于2万字符，小于1M");
+    /// the byte limits of <see cref="WeChatMediaRules.TitleByteLimit"/> / <see cref="WeChatMediaRules.AuthorByteLimit"/>
+    /// in strict mode (W5); a cover below the configured size or shape → 53402 (W3); a non-permanent cover → 40007 (§3).
     /// </summary>
     public static (DraftArticle? Article, int Errcode) Parse(JsonElement json, bool single, WeChatEmulator wechat, string origin)
     {
@@ -41,11 +45,16 @@ internal sealed record DraftArticle(
             : author?.Length > AuthorLimit ? WeChatErrors.AuthorSizeOutOfLimit
             : digest?.Length > DigestLimit ? WeChatErrors.DescriptionSizeOutOfLimit
             : content.Length >= ContentCharLimit || Encoding.UTF8.GetByteCount(content) >= ContentByteLimit ? WeChatErrors.ContentSizeOutOfLimit
-            : 0;
+            : wechat.Settings.Media.ByteErrcode(title, author);
         var cover = wechat.Media.Cover(json.String("thumb_media_id"));
         if (errcode == 0 && articleType == "news" && cover is null)
         {
             errcode = WeChatErrors.InvalidMediaId;
+        }
+
+        if (errcode == 0 && cover?.ImageName is { } coverImage)
+        {
+            errcode = wechat.Settings.Media.CoverErrcode(wechat.Media.Image(coverImage));
         }
 
         if (errcode != 0)

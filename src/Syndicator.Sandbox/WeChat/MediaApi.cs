@@ -5,7 +5,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Syndicator.Sandbox.WeChat;
 
-/// <summary><c>media/uploadimg</c> and <c>material/add_material</c> (reference §2, §3), multipart field <c>media</c>.</summary>
+/// <summary>
+/// <c>media/uploadimg</c> and <c>material/add_material</c> (reference §2, §3), multipart field <c>media</c>. Rules:
+/// uploadimg takes jpg/png only (40005 invalid file type) under 1 MB (40009 invalid image size) — W3, wechat-api.md §2
+/// (UIMG); add_material type=image takes bmp/png/jpeg/jpg/gif up to 10 MB, type=thumb a JPG up to 64 KB — W3, §3 (AMAT);
+/// the type is read from the bytes, not the name. A part without <c>filename</c> is not a file: 41005 media data missing
+/// (silenceper/wechat PR #832); a quoted boundary or a <c>filename*</c> is refused the same way in strict mode (W6).
+/// </summary>
 internal static class MediaApi
 {
     private const long UploadImgLimit = 1024 * 1024;
@@ -21,7 +27,7 @@ internal static class MediaApi
 
     public static async Task<IResult> UploadImg(HttpRequest request, WeChatEmulator wechat)
     {
-        var bytes = await ReadMediaAsync(request);
+        var bytes = await ReadMediaAsync(request, wechat);
         if (bytes is null)
         {
             return wechat.Error(WeChatErrors.MediaDataMissing);
@@ -54,7 +60,7 @@ internal static class MediaApi
             return wechat.Error(WeChatErrors.InvalidMediaType);
         }
 
-        var bytes = await ReadMediaAsync(request);
+        var bytes = await ReadMediaAsync(request, wechat);
         if (bytes is null)
         {
             return wechat.Error(WeChatErrors.MediaDataMissing);
@@ -87,7 +93,7 @@ internal static class MediaApi
     public static string ImageUrl(HttpRequest request, string name) =>
         $"{WeChatReply.Origin(request)}/{WeChatEmulator.ChannelName}{MediaStore.ImagePath}{name}";
 
-    private static async Task<byte[]?> ReadMediaAsync(HttpRequest request)
+    private static async Task<byte[]?> ReadMediaAsync(HttpRequest request, WeChatEmulator wechat)
     {
         if (!request.HasFormContentType)
         {
@@ -98,6 +104,14 @@ internal static class MediaApi
         if (form.Files.GetFile("media") is not { Length: > 0 } file)
         {
             return null;
+        }
+
+        lock (wechat.Gate)
+        {
+            if (wechat.Settings.Media.RefusesFraming(request, file))
+            {
+                return null;
+            }
         }
 
         using var buffer = new MemoryStream();

@@ -34,6 +34,7 @@ internal static class WeChatErrors
     public const int AuthorSizeOutOfLimit = 45110;
     public const int DataFormatError = 47001;
     public const int ClearQuotaForbidden = 48006;
+    public const int CoverCropFailed = 53402;
     public const int InvalidArticleId = 53600;
     public const int InvalidCgiPath = 76021;
 
@@ -70,6 +71,7 @@ internal static class WeChatErrors
         AuthorSizeOutOfLimit => "author size out of limit",
         DataFormatError => "data format error",
         ClearQuotaForbidden => "forbid to clear quota because of reaching the limit",
+        CoverCropFailed => "封面裁剪失败，请检查裁剪参数后重试",
         InvalidArticleId => "invalid article_id",
         InvalidCgiPath => "invalid cgi_path",
         _ => "system error",

@@ -63,6 +63,9 @@ internal sealed class WeChatSettings
     /// <summary><c>clear_quota</c> calls per month before 48006. Default: 10.</summary>
     public int ClearQuotaMonthlyLimit { get; set; } = 10;
 
+    /// <summary>The media and content rules (W3–W6), see <see cref="WeChatMediaRules"/>.</summary>
+    public WeChatMediaRules Media { get; } = new();
+
     public int DailyLimit(string path) => path switch
     {
         QuotaBook.Token => TokenDailyLimit,
@@ -80,7 +83,7 @@ internal sealed class WeChatSettings
         _ => int.MaxValue,
     };
 
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson() => Media.With(new()
     {
         ["publishDelaySeconds"] = PublishDelay.TotalSeconds,
         ["nextPublishStatus"] = NextPublishStatus,
@@ -99,7 +102,7 @@ internal sealed class WeChatSettings
         ["draftBatchGetDailyLimit"] = DraftBatchGetDailyLimit,
         ["massSendProtection"] = MassSendProtection,
         ["massSendConfirmAfterSeconds"] = MassSendConfirmAfter?.TotalSeconds,
-    };
+    });
 
     /// <summary>Applies the fields present in <paramref name="body"/>; nothing is applied when any field is wrong.</summary>
     public static Dictionary<string, string[]> Validate(JsonElement body)
@@ -125,7 +128,7 @@ internal sealed class WeChatSettings
                 "massSendProtection" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
                 "massSendConfirmAfterSeconds" => value.ValueKind == JsonValueKind.Null
                     || (value.ValueKind == JsonValueKind.Number && value.GetDouble() is >= 0 and <= 86_400),
-                _ => false,
+                _ => WeChatMediaRules.IsValid(property.Name, value),
             };
             if (!ok)
             {
@@ -162,6 +165,7 @@ internal sealed class WeChatSettings
                 case "massSendConfirmAfterSeconds":
                     MassSendConfirmAfter = value.ValueKind == JsonValueKind.Null ? null : TimeSpan.FromSeconds(value.GetDouble());
                     break;
+                default: Media.Apply(property.Name, value); break;
             }
         }
     }

@@ -13,7 +13,10 @@ namespace Syndicator.Sandbox.WeChat;
 /// "tokenDailyLimit": 2000, "stableTokenDailyLimit": 500000, "forceRefreshDailyLimit": 20, "submitDailyLimit": 100,
 /// "massSendDailyLimit": 100, "clearQuotaMonthlyLimit": 10, "getDailyLimit": 100, "getArticleDailyLimit": 100,
 /// "batchGetDailyLimit": 100, "deleteDailyLimit": 10, "draftAddDailyLimit": 1000, "draftGetDailyLimit": 500,
-/// "draftBatchGetDailyLimit": 1000, "massSendProtection": false, "massSendConfirmAfterSeconds": null}</c> → 200 with the settings now in force; 400 validation
+/// "draftBatchGetDailyLimit": 1000, "massSendProtection": false, "massSendConfirmAfterSeconds": null}</c>, or any of the
+/// media and content rules of <see cref="WeChatMediaRules"/> (<c>"strictMultipart": true, "coverMinWidth",
+/// "coverMinHeight", "coverMaxAspect", "titleByteLimit", "authorByteLimit"</c>, each null = off) → 200 with the settings
+/// now in force; 400 validation
 /// problem (nothing applied) on an unknown field or a value out of range.</item>
 /// </list>
 /// <c>POST /_sandbox/reset</c> restores the defaults.

@@ -144,4 +144,35 @@ public sealed class WeChatDraftTests : IAsyncLifetime
     private Task<JsonElement> Add(string json) => _wechat.CallAsync("draft/add", json, _token);
 
     private Task<JsonElement> Get(string mediaId) => _wechat.CallAsync("draft/get", $$"""{"media_id":"{{mediaId}}"}""", _token);
+
+    [Theory]
+    [InlineData("""{"coverMinWidth":200}""", 199, 300, 53402)]
+    [InlineData("""{"coverMinWidth":200}""", 200, 300, 0)]
+    [InlineData("""{"coverMaxAspect":3}""", 900, 200, 53402)]
+    [InlineData("""{}""", 1, 1, 0)]
+    public async Task Add_CoverBelowTheConfiguredSizeOrShape_Answers53402(string rule, int width, int height, int errcode)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, await _wechat.SettingsAsync(rule));
+        var cover = (await _wechat.UploadAsync("material/add_material?type=image", _token, WeChatSandbox.PngOf(width, height))).Str("media_id");
+
+        var answer = await Add($$"""{"articles":[{"title":"t","content":"c","thumb_media_id":"{{cover}}"}]}""");
+
+        Assert.Equal(errcode, answer.Errcode());
+    }
+
+    [Theory]
+    [InlineData("title", """{"titleByteLimit":60}""", 20, 21, 45003)]
+    [InlineData("author", """{"authorByteLimit":20}""", 6, 7, 45110)]
+    public async Task Add_StrictByteMode_CountsUtf8Bytes(string field, string rule, int fits, int tooLong, int errcode)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, await _wechat.SettingsAsync(rule));
+        var thumb = await _wechat.ThumbAsync(_token);
+        string Body(int length) => JsonSerializer.Serialize(new
+        {
+            articles = new[] { new Dictionary<string, string> { ["title"] = "t", ["content"] = "c", ["thumb_media_id"] = thumb, [field] = new string('水', length) } },
+        });
+
+        Assert.Equal(0, (await Add(Body(fits))).Errcode());
+        Assert.Equal(errcode, (await Add(Body(tooLong))).Errcode());
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Syndicator.Sandbox.Tests.WeChat;
 
 public sealed class WeChatMediaTests : IAsyncLifetime
@@ -72,6 +74,60 @@ public sealed class WeChatMediaTests : IAsyncLifetime
         var file = jpeg ? WeChatSandbox.Jpeg(size) : WeChatSandbox.Png(size);
 
         var answer = await _wechat.UploadAsync($"material/add_material?type={type}", _token, file);
+
+        Assert.Equal(errcode, answer.Errcode());
+    }
+
+    [Fact]
+    public async Task UploadImg_DotnetDefaultFraming_Answers41005UnlessStrictMultipartIsOff()
+    {
+        // W6: a quoted boundary and filename* (what .NET's MultipartFormDataContent sends) are refused in strict mode.
+        var strict = await _wechat.UploadAsync("media/uploadimg", _token, WeChatSandbox.Png(100), dotnetDefault: true);
+        Assert.Equal(HttpStatusCode.OK, await _wechat.SettingsAsync("""{"strictMultipart":false}"""));
+        var lenient = await _wechat.UploadAsync("media/uploadimg", _token, WeChatSandbox.Png(100), dotnetDefault: true);
+
+        Assert.Equal(41005, strict.Errcode());
+        Assert.Equal(0, lenient.Errcode());
+    }
+
+    [Fact]
+    public async Task UploadImg_PartWithoutFilename_Answers41005()
+    {
+        using var content = new MultipartFormDataContent("b1");
+        using var bytes = new ByteArrayContent(WeChatSandbox.Png(100));
+        bytes.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"media\"");
+        content.Add(bytes);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b1");
+
+        using var response = await _wechat.Client.PostAsync(new Uri($"wechat/cgi-bin/media/uploadimg?access_token={_token}", UriKind.Relative), content);
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(41005, answer.RootElement.Errcode());
+    }
+
+    [Fact]
+    public async Task UploadImg_Webp_Answers40005()
+    {
+        var answer = await _wechat.UploadAsync("media/uploadimg", _token, WeChatSandbox.Webp(100), "a.webp");
+
+        Assert.Equal(40005, answer.Errcode());
+    }
+
+    [Theory]
+    [InlineData("gif", 0)]
+    [InlineData("webp", 40005)]
+    [InlineData("big", 40009)]
+    public async Task AddMaterial_Image_TakesBmpPngJpegGifUpToTenMegabytes(string kind, int errcode)
+    {
+        var file = kind switch
+        {
+            "gif" => WeChatSandbox.Gif(500),
+            "webp" => WeChatSandbox.Webp(500),
+            _ => WeChatSandbox.Png((10 * 1024 * 1024) + 1),
+        };
+
+        var answer = await _wechat.UploadAsync("material/add_material?type=image", _token, file);
 
         Assert.Equal(errcode, answer.Errcode());
     }

@@ -47,11 +47,27 @@ internal sealed class WeChatSandbox : IAsyncDisposable
     public Task<JsonElement> CallAsync(string path, string json, string? token) =>
         PostJsonAsync(token is null ? $"wechat/cgi-bin/{path}" : $"wechat/cgi-bin/{path}?access_token={Uri.EscapeDataString(token)}", json);
 
-    public async Task<JsonElement> UploadAsync(string pathAndQuery, string token, byte[] file, string fileName = "a.png")
+    /// <summary>
+    /// An upload framed as Tencent takes it (W6): unquoted boundary, <c>filename="…"</c> only. With
+    /// <paramref name="dotnetDefault"/>, framed as .NET's <see cref="MultipartFormDataContent"/> does by default (quoted
+    /// boundary, <c>filename*</c>).
+    /// </summary>
+    public async Task<JsonElement> UploadAsync(string pathAndQuery, string token, byte[] file, string fileName = "a.png", bool dotnetDefault = false)
     {
-        using var content = new MultipartFormDataContent();
+        using var content = new MultipartFormDataContent("SandboxBoundary7d93");
         using var bytes = new ByteArrayContent(file);
-        content.Add(bytes, "media", fileName);
+        if (dotnetDefault)
+        {
+            content.Add(bytes, "media", fileName);
+        }
+        else
+        {
+            bytes.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"media\"; filename=\"{fileName}\"");
+            content.Add(bytes);
+            content.Headers.Remove("Content-Type");
+            content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=SandboxBoundary7d93");
+        }
+
         var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         using var response = await Client.PostAsync(new Uri($"wechat/cgi-bin/{pathAndQuery}{separator}access_token={Uri.EscapeDataString(token)}", UriKind.Relative), content);
         return await ReadAsync(response);
@@ -97,6 +113,20 @@ internal sealed class WeChatSandbox : IAsyncDisposable
     public static byte[] Png(int size) => Image([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], size);
 
     public static byte[] Gif(int size) => Image("GIF89a"u8.ToArray(), size);
+
+    /// <summary>A PNG header declaring <paramref name="width"/>×<paramref name="height"/> (what the emulator reads for 53402).</summary>
+    public static byte[] PngOf(int width, int height)
+    {
+        var bytes = Png(64);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), 13);
+        "IHDR"u8.CopyTo(bytes.AsSpan(12));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(16), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(20), height);
+        return bytes;
+    }
+
+    /// <summary>A RIFF/WEBP header: neither uploadimg nor add_material takes WebP (W3).</summary>
+    public static byte[] Webp(int size) => Image("RIFF\0\0\0\0WEBPVP8 "u8.ToArray(), size);
 
     public async ValueTask DisposeAsync()
     {
