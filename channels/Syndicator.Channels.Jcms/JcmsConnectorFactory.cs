@@ -39,6 +39,9 @@ internal sealed class JcmsConnectorFactory : ConnectorFactory<JcmsChannelOptions
         }
 
         yield return CheckPath(settings, nameof(JcmsChannelOptions.ReceivePath));
+        yield return settings["LegacyQueryStringCredentials"] is null
+            ? null
+            : $"{settings.Key("LegacyQueryStringCredentials")} is gone: where the credentials travel is {settings.Key("Envelope:Credentials")} (Query, the public client's form and the default; Xml; Header)";
         yield return settings.Required(nameof(JcmsChannelOptions.UserId), "the receive interface's user, userid");
         yield return settings.Required(nameof(JcmsChannelOptions.Password), "the receive interface user's password");
         yield return string.IsNullOrWhiteSpace(settings[nameof(JcmsChannelOptions.ColumnId)])

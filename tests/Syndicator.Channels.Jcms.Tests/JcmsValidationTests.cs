@@ -24,6 +24,7 @@ public sealed class JcmsValidationTests
     [InlineData("ColumnId", null, "Channels:portal:ColumnId is required (a positive integer, the portal's columnid)")]
     [InlineData("ColumnId", "信息公开", "Channels:portal:ColumnId must be a positive integer (the portal's columnid); got '信息公开'")]
     [InlineData("ColumnId", "0", "Channels:portal:ColumnId must be a positive integer (the portal's columnid); got '0'")]
+    [InlineData("LegacyQueryStringCredentials", "true", "Channels:portal:LegacyQueryStringCredentials is gone: where the credentials travel is Channels:portal:Envelope:Credentials (Query, the public client's form and the default; Xml; Header)")]
     [InlineData("SupportsUpdate", "yes", "Channels:portal:SupportsUpdate must be true or false; got 'yes'")]
     [InlineData("SupportsUpdate", "true", "Channels:portal:Envelope:OperationElement is required when SupportsUpdate is on (the element that tells the portal which operation a call is)")]
     [InlineData("Envelope:Credentials", "Cookie", "Channels:portal:Envelope:Credentials must be one of Query, Xml, Header; got 'Cookie'")]
