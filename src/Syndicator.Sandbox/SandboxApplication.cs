@@ -32,7 +32,7 @@ public static class SandboxApplication
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("System", LogLevel.Warning);
-        builder.Services.AddSandbox(options.TimeProvider);
+        builder.Services.AddSandbox(options);
 
         var app = builder.Build();
         app.Urls.Clear();

@@ -14,4 +14,11 @@ public sealed class SandboxOptions
     /// Default: <see cref="TimeProvider.System"/>.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The emulated portal is a site whose administrators enabled update, delete and query through the receive interface
+    /// (operation element <c>status</c>) — what the bureau's profile (<c>serve --sandbox</c>, <c>demo</c>) is configured
+    /// for. Default false: the one public client's form, adds only (platform-truth §4), as the portal's own tests expect.
+    /// </summary>
+    public bool PortalTakesChanges { get; set; }
 }

@@ -13,9 +13,10 @@ namespace Syndicator.Sandbox;
 /// <summary>Composition of the sandbox: the shared machinery plus one registration per emulator.</summary>
 internal static class SandboxServiceCollectionExtensions
 {
-    public static IServiceCollection AddSandbox(this IServiceCollection services, TimeProvider timeProvider)
+    public static IServiceCollection AddSandbox(this IServiceCollection services, SandboxOptions options)
     {
-        services.AddSingleton(timeProvider);
+        services.AddSingleton(options.TimeProvider);
+        services.AddSingleton(options);
         services.AddSingleton<SandboxChannels>();
         services.ConfigureHttpJsonOptions(static o => SandboxJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -31,7 +31,7 @@ public abstract class WeChatFixture : IAsyncLifetime
     {
         _timeout.Dispose();
         _timeout = new CancellationTokenSource(TestTimeout);
-        Sandbox = await SandboxServer.StartAsync(Time, Timeout);
+        Sandbox = await SandboxServer.StartAsync(Time, cancellationToken: Timeout);
         Sut = CreateSut();
     }
 

@@ -14,7 +14,7 @@ public sealed class ChannelHttpPipelineTests
     [Fact]
     public async Task PlatformFailingEveryCall_ClientStopsCallingItUntilTheBreakIsOver()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
+        await using var sandbox = await SandboxServer.StartAsync(portalTakesChanges: true);
         await sandbox.Control.AddFaultAsync("bureau", SandboxFault.FailFor(503, TimeSpan.FromMinutes(5)));
         using var services = Compose(sandbox, retries: 0);
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(ChannelHttp.ClientName("bureau"));
@@ -44,7 +44,7 @@ public sealed class ChannelHttpPipelineTests
     [Fact]
     public async Task CreatingCall_IsNotRepeatedWithinATry_ButAMarkedReadIs()
     {
-        await using var sandbox = await SandboxServer.StartAsync();
+        await using var sandbox = await SandboxServer.StartAsync(portalTakesChanges: true);
         await sandbox.Control.AddFaultAsync("bureau", SandboxFault.Fail(503, count: 2));
         using var services = Compose(sandbox, retries: 2);
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(ChannelHttp.ClientName("bureau"));

@@ -28,7 +28,7 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync();
+        _sandbox = await SandboxServer.StartAsync(portalTakesChanges: true);
         _database = await cluster.CreateDatabaseAsync() + $";Password={Password}";
         var (code, key, stderr) = await SyndicatorProcess.RunAsync(
             ["keys", "create", "--name", "test", "--scope", "submit", "read", "--postgres", _database], TimeSpan.FromMinutes(1));

@@ -72,6 +72,32 @@ public sealed class GoLiveProbeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_PortalThatOnlyAdds_UpdateHandedOffAndTheArticleLeftLiveNamedAndFailed()
+    {
+        await using var addsOnly = await ServiceHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Channels:portal:SupportsUpdate"] = "false",
+            ["Channels:portal:SupportsWithdraw"] = "false",
+            ["Channels:portal:SupportsQuery"] = "false",
+            ["Channels:portal:Envelope:OperationElement"] = "",
+        });
+        using var client = addsOnly.Sandbox.CreateClient();
+        (await client.PostAsJsonAsync("_sandbox/portal/settings", new { })).EnsureSuccessStatusCode();
+
+        using var answer = await addsOnly.Client.PostAsJsonAsync(
+            "api/channels/portal/verify", new { column = SandboxCredentials.PortalPolicyColumnId.ToString(CultureInfo.InvariantCulture), live = true });
+        var report = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.False(report.GetProperty("passed").GetBoolean(), report.ToString());
+        var steps = report.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("result").GetString());
+        Assert.Equal("passed", steps["publish"]);
+        Assert.Equal("handoff", steps["update"]);
+        Assert.Equal("failed", steps["withdraw"]);
+        var live = Assert.Single(await addsOnly.Sandbox.Control.GetArticlesAsync("portal"), a => !a.Deleted);
+        Assert.Contains(live.RemoteId, report.GetProperty("stillLive").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_WithoutColumnOrLive_RefusedNamingTheFieldAndNothingSent()
     {
         using var noColumn = await _service.Client.PostAsJsonAsync("api/channels/bureau/verify", new { live = true });

@@ -22,7 +22,7 @@ public sealed class HealthClusterTests(PostgresCluster cluster) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync();
+        _sandbox = await SandboxServer.StartAsync(portalTakesChanges: true);
         _database = await cluster.CreateDatabaseAsync();
     }
 

@@ -15,7 +15,7 @@ public sealed class PostgresProcessTests(PostgresCluster cluster)
     public async Task Serve_Postgres_SubmittedItemDeliveredToTheSandboxOnce()
     {
         var database = await cluster.CreateDatabaseAsync();
-        await using var sandbox = await SandboxServer.StartAsync();
+        await using var sandbox = await SandboxServer.StartAsync(portalTakesChanges: true);
         var (code, key, stderr) = await SyndicatorProcess.RunAsync(
             ["keys", "create", "--name", "test", "--scope", "submit", "read", "--postgres", database], TimeSpan.FromMinutes(1));
         Assert.True(code == 0, stderr);

@@ -42,7 +42,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// </param>
     public static async Task<ServiceHarness> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, bool sandboxProfile = true)
     {
-        var sandbox = await SandboxServer.StartAsync();
+        var sandbox = await SandboxServer.StartAsync(portalTakesChanges: true);
         var data = Path.Combine(Path.GetTempPath(), "syndicator-test-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>
         {

@@ -19,7 +19,7 @@ public sealed class TwoProcessWeChatTests : IAsyncLifetime
     private readonly List<SyndicatorProcess> _processes = [];
     private SandboxServer _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(portalTakesChanges: true);
 
     public async Task DisposeAsync()
     {

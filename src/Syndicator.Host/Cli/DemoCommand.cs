@@ -34,7 +34,7 @@ internal static class DemoCommand
             return SyndicatorCli.WorkFailed;
         }
 
-        var sandboxOptions = new SandboxOptions();
+        var sandboxOptions = new SandboxOptions { PortalTakesChanges = true };
         sandboxOptions.Urls.Clear();
         sandboxOptions.Urls.Add("http://127.0.0.1:0");
         await using var sandbox = SandboxApplication.Create(sandboxOptions);

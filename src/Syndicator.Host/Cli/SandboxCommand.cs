@@ -12,7 +12,8 @@ internal static class SandboxCommand
         var command = new Command("sandbox", "Run the emulators of the remote platforms and the sandbox control API.") { urls };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = new SandboxOptions();
+            // The bureau's profile: a portal that takes updates and withdrawals (serve --sandbox is configured for it).
+            var options = new SandboxOptions { PortalTakesChanges = true };
             options.Urls.Clear();
             foreach (var url in result.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {

@@ -106,7 +106,7 @@ internal sealed class GoLiveProbe(
         var gone = await run.OperateAsync("withdraw", DeliveryOperation.Withdraw, updated is null ? item : edited, current, cancellationToken);
         if (gone is null)
         {
-            run.StillLive = current.Url?.ToString() ?? $"remote id {current.RemoteId}";
+            run.StillLive = $"{current.Url?.ToString() ?? "(no page address)"} (remote id {current.RemoteId})";
             return;
         }
 

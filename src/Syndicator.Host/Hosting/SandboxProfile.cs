@@ -66,8 +66,10 @@ internal static class SandboxProfile
                     settings[prefix + "ColumnId"] = Text(SandboxCredentials.PortalColumnId);
                     Columns(configuration, settings, channel.Key, SandboxCredentials.PortalPolicyColumnId);
 
-                    // The emulator's reply shape, list page and page template (docs/channels/jcms.md); adds only, as it is by default.
-                    foreach (var (key, value) in Syndicator.Sandbox.Portal.PortalConnectorSettings.Default)
+                    // The emulator's reply shape, list page and page template (docs/channels/jcms.md), and a site that takes
+                    // updates, withdrawals and queries: the sandbox command and demo start the portal so
+                    // (SandboxOptions.PortalTakesChanges); the connector's own default is adds only (platform-truth §4).
+                    foreach (var (key, value) in Syndicator.Sandbox.Portal.PortalConnectorSettings.Default.Concat(Syndicator.Sandbox.Portal.PortalConnectorSettings.FullInterface))
                     {
                         settings[prefix + key] = value;
                     }

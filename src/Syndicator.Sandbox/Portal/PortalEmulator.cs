@@ -13,7 +13,7 @@ namespace Syndicator.Sandbox.Portal;
 /// generic control routes it answers <c>GET /_sandbox/portal/requests</c> (the last calls as received: where their
 /// credentials travelled, their Content-Type) and <c>GET|POST /_sandbox/portal/settings</c> (<see cref="PortalSettings"/>).
 /// </summary>
-internal sealed class PortalEmulator(PortalStore store) : IPlatformEmulator
+internal sealed class PortalEmulator(PortalStore store, SandboxOptions options) : IPlatformEmulator
 {
     public const string ChannelName = "portal";
 
@@ -28,7 +28,7 @@ internal sealed class PortalEmulator(PortalStore store) : IPlatformEmulator
     public PortalRequestLog Requests { get; } = new();
 
     /// <summary>How the site's interface is set up (<c>/_sandbox/portal/settings</c>); the public client's form by default.</summary>
-    public PortalSettings Settings { get; set; } = new();
+    public PortalSettings Settings { get; set; } = PortalSettings.Initial(options.PortalTakesChanges);
 
     public void Map(RouteGroupBuilder group) => group.MapReceiveApi().MapPortalPages();
 
@@ -49,7 +49,7 @@ internal sealed class PortalEmulator(PortalStore store) : IPlatformEmulator
     {
         store.Clear();
         Requests.Clear();
-        Settings = new PortalSettings();
+        Settings = PortalSettings.Initial(options.PortalTakesChanges);
     }
 
     private static SandboxArticle ToArticle(PortalArticle article)

@@ -43,6 +43,11 @@ internal sealed record PortalSettings
     /// <summary>The id of the element holding the article's text on its page. Default <c>zoom</c>, as Hanweb templates name it.</summary>
     public string BodyId { get; init; } = "zoom";
 
+    /// <summary>The settings the sandbox starts (and resets) with: adds only, or a site that takes changes (<see cref="SandboxOptions.PortalTakesChanges"/>).</summary>
+    public static PortalSettings Initial(bool takesChanges) => takesChanges
+        ? new PortalSettings { OperationElement = "status", SupportsUpdate = true, SupportsDelete = true, SupportsQuery = true }
+        : new PortalSettings();
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     /// <summary>Problems with the settings; empty when they can be applied.</summary>

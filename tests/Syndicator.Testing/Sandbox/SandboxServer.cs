@@ -25,9 +25,13 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxControlClient Control { get; }
 
     /// <summary>Starts a sandbox on <c>http://127.0.0.1:0</c>; <paramref name="timeProvider"/> defaults to the system clock.</summary>
-    public static async Task<SandboxServer> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    /// <param name="timeProvider">The emulators' clock; default the system's.</param>
+    /// <param name="portalTakesChanges">The portal as the bureau's profile knows it (<see cref="SandboxOptions.PortalTakesChanges"/>).</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<SandboxServer> StartAsync(
+        TimeProvider? timeProvider = null, bool portalTakesChanges = false, CancellationToken cancellationToken = default)
     {
-        var options = new SandboxOptions { TimeProvider = timeProvider ?? TimeProvider.System };
+        var options = new SandboxOptions { TimeProvider = timeProvider ?? TimeProvider.System, PortalTakesChanges = portalTakesChanges };
         options.Urls.Clear();
         options.Urls.Add("http://127.0.0.1:0");
         var app = SandboxApplication.Create(options);
