@@ -2,7 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Syndicator.Host -c Release -o /app --nologo
+# One runtime: the imaging library ships native code for every platform, and only Linux x64 runs here.
+RUN dotnet publish src/Syndicator.Host -c Release -r linux-x64 --self-contained false -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

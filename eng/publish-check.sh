@@ -9,7 +9,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish src/Syndicator.Host -c Release -o "$work/app" -nologo -v quiet
+dotnet publish src/Syndicator.Host -c Release -r linux-x64 --self-contained false -o "$work/app" -nologo -v quiet
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 # The default profile needs channel credentials to start; --sandbox supplies the sandbox's (none needs to run).
