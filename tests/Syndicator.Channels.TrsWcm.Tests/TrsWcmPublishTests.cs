@@ -146,7 +146,7 @@ public sealed class TrsWcmPublishTests : TrsWcmSandboxTests
         var outcome = await PublishAsync(CreateSut().Connector, NewItem(title: new string('长', 201)));
 
         var rejected = Assert.IsType<ChannelOutcome.Rejected>(outcome);
-        Assert.Equal("ERR_PARAM_INVALID", rejected.Code);
+        Assert.Equal("10", rejected.Code);
         Assert.Contains("DOCTITLE", rejected.Reason, StringComparison.Ordinal);
         Assert.Empty(await ArticlesAsync());
     }

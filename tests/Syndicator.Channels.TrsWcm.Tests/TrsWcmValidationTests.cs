@@ -22,7 +22,6 @@ public sealed class TrsWcmValidationTests
     [InlineData("Password", "", "Channels:approval:Password is required (the password of Channels:approval:UserName)")]
     [InlineData("ChannelId", null, "Channels:approval:ChannelId is required (a positive integer)")]
     [InlineData("ChannelId", "审批公告", "Channels:approval:ChannelId must be a positive integer; got '审批公告'")]
-    [InlineData("ViewId", "0", "Channels:approval:ViewId must be a positive integer; got '0'")]
     public void Validate_BadSetting_MessageNamesKeyAndValue(string key, string? value, string expected)
     {
         var settings = TrsWcmSut.SettingsFor(Base);
