@@ -73,6 +73,7 @@ internal sealed class TrsWcmSut : IDisposable
         SandboxServer sandbox, string password = SandboxCredentials.ApprovalPassword, IDictionary<string, string?>? extra = null, InMemoryChannelStateStore? state = null)
     {
         var settings = SettingsFor(sandbox.ChannelAddress(Channel), password);
+        settings["PageUrlRule"] = sandbox.ChannelAddress(Channel).AbsoluteUri + "site/{channelId}/{yyyyMM}/t{yyyyMMdd}_{docId}.html";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

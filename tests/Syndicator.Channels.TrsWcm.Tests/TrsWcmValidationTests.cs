@@ -47,6 +47,7 @@ public sealed class TrsWcmValidationTests
     public void AddTrsWcmChannel_CalledTwice_OneTrsWcmFactory()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<Syndicator.Core.Storage.IChannelStateStore>(new InMemoryChannelStateStore());
 
         services.AddTrsWcmChannel().AddTrsWcmChannel();
 
