@@ -113,7 +113,19 @@ internal sealed class TrsWcmSession : IDisposable
 
                 // Our own (same credentials) session goes along, so the login page's invalidate ends it (T1).
                 var own = current.Credentials == _credentials ? current.Session : null;
-                var (id, answer) = await api.LoginAsync(own, cancellationToken);
+                string? id;
+                TrsWcmAnswer answer;
+                try
+                {
+                    (id, answer) = await api.LoginAsync(own, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Shutting down mid-login: give the claim back so that the next process need not wait it out.
+                    await State.TryPutAsync(_channel.Id, StateKey, (current with { ClaimedBy = null, ClaimUntil = null }).Write(), null, version + 1, _channel.Time.GetUtcNow(), CancellationToken.None);
+                    throw;
+                }
+
                 var after = _channel.Time.GetUtcNow();
                 var next = id is null
                     ? current with { ClaimedBy = null, ClaimUntil = null }
