@@ -32,9 +32,6 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "Channel {Channel}: {Call} got no answer from WCM (sent: {Sent}): {Error}")]
     public static partial void CallFailed(ILogger logger, string channel, string call, bool sent, string error);
 
-    [LoggerMessage(10, LogLevel.Debug, "Channel {Channel}: health {Status}: {Detail}")]
-    public static partial void HealthChecked(ILogger logger, string channel, string status, string detail);
-
     [LoggerMessage(11, LogLevel.Information, "Channel {Channel}: logged in to WCM as {UserName}")]
     public static partial void LoggedIn(ILogger logger, string channel, string userName);
 

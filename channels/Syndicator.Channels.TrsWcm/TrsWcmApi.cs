@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using RestSharp;
 using Syndicator.Channels.Toolkit;
@@ -5,11 +7,12 @@ using Syndicator.Channels.Toolkit;
 namespace Syndicator.Channels.TrsWcm;
 
 /// <summary>
-/// WCM's HTTP endpoints over RestSharp, on the channel's named <see cref="HttpClient"/>: the login form, the
+/// WCM's HTTP endpoints over RestSharp, on the channel's named <see cref="HttpClient"/> (which does not follow
+/// redirects and keeps no cookies: see <see cref="TrsWcmServiceCollectionExtensions"/>): the login form, the
 /// <c>center.do</c> RPC (an XML <c>post-data</c> envelope) and the <c>fileuploader.do</c> upload. Every call answers a
 /// <see cref="TrsWcmAnswer"/>; none throws for HTTP or network failures.
 /// </summary>
-internal sealed class TrsWcmApi : IDisposable
+internal sealed partial class TrsWcmApi : IDisposable
 {
     public const string SessionCookie = "JSESSIONID";
 
@@ -20,25 +23,52 @@ internal sealed class TrsWcmApi : IDisposable
     {
         // A trailing slash keeps the base's own path ("/approval") when RestSharp joins it with a resource.
         var baseUrl = new Uri(options.BaseUrl!.AbsoluteUri.TrimEnd('/') + "/wcm/");
-        _rest = new RestClient(httpClient, new RestClientOptions(baseUrl), disposeHttpClient: false);
+        _rest = new RestClient(httpClient, new RestClientOptions(baseUrl) { FollowRedirects = false }, disposeHttpClient: false);
         _options = options;
     }
 
     /// <summary>
-    /// <c>POST app/login_dowith.jsp</c> with <c>UserName</c> and <c>PassWord</c> as a form body (never the query string:
-    /// URLs end up in access logs). A login changes nothing and may be repeated. The session id is the
-    /// <c>JSESSIONID</c> cookie of the answer; null when none was set (refused).
+    /// <c>POST app/login_dowith.jsp</c> with <c>UserName</c> and <c>PassWord</c> as a form body (never the query string),
+    /// plus <c>ForceKick=true</c> only when configured (T2). The page starts with <c>session.invalidate();
+    /// getSession(true)</c>, so every answer sets a fresh <c>JSESSIONID</c>, a refusal included (T1): success is read
+    /// from the answer, never from the cookie — a <c>302</c> (to <c>main.jsp</c>) or a page that only sends the browser
+    /// on with a script; a page with <c>alert(…)</c> is a refusal, one with WCM's "already logged in" confirm is
+    /// ERR_USER_LOGINED. <paramref name="ownSession"/>, the session this channel last had, is sent along so that the
+    /// page's invalidate ends it rather than it counting as someone else's.
     /// </summary>
-    public async Task<(string? SessionId, TrsWcmAnswer Answer)> LoginAsync(CancellationToken cancellationToken)
+    public async Task<(string? SessionId, TrsWcmAnswer Answer)> LoginAsync(string? ownSession, CancellationToken cancellationToken)
     {
-        var request = Safe(new RestRequest("app/login_dowith.jsp", Method.Post)
+        var request = new RestRequest("app/login_dowith.jsp", Method.Post)
             .AddParameter("UserName", _options.UserName, ParameterType.GetOrPost)
-            .AddParameter("PassWord", _options.Password, ParameterType.GetOrPost));
+            .AddParameter("PassWord", _options.Password, ParameterType.GetOrPost);
+        if (_options.ForceKick)
+        {
+            request.AddParameter("ForceKick", "true", ParameterType.GetOrPost);
+        }
+
         request.AlwaysMultipartFormData = false;
-        var answer = await SendAsync(request, cancellationToken);
-        var session = SessionOf(answer.Response);
-        answer.LoginRefused = session is null && answer.Answered && (answer.Fault is not null || answer.Response.IsSuccessStatusCode);
-        return (session, answer);
+        if (ownSession is not null)
+        {
+            WithSession(request, ownSession);
+        }
+
+        var response = await _rest.ExecuteAsync(request, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!HttpFailures.Answered(response))
+        {
+            return (null, new TrsWcmAnswer(response));
+        }
+
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400)
+        {
+            var session = SessionOf(response);
+            return session is null
+                ? (null, new TrsWcmAnswer(response, new TrsWcmLoginRefusal(false, $"WCM's login redirected (HTTP {status}) without a {SessionCookie} cookie")))
+                : (session, new TrsWcmAnswer(response));
+        }
+
+        return ReadLoginPage(response);
     }
 
     /// <summary>
@@ -55,14 +85,15 @@ internal sealed class TrsWcmApi : IDisposable
     }
 
     /// <summary>
-    /// <c>POST fileuploader.do</c> with the raw bytes and a <c>FileExt</c> header; the answer's <c>ShowName</c> names the
-    /// stored file. Not marked safe to repeat: a repeat stores a second (unused) file.
+    /// <c>POST fileuploader.do</c> with the raw bytes, a <c>FileExt</c> header and <c>TargetFlag</c> (T3: <c>W0</c> for
+    /// pictures shown in the body, <c>U0</c> for attachments); the answer's <c>ShowName</c> names the stored file. Not
+    /// marked safe to repeat: a repeat stores a second (unused) file.
     /// </summary>
-    public Task<TrsWcmAnswer> UploadAsync(string extension, byte[] content, string sessionId, CancellationToken cancellationToken)
+    public Task<TrsWcmAnswer> UploadAsync(string extension, string targetFlag, byte[] content, string sessionId, CancellationToken cancellationToken)
     {
         var request = new RestRequest("fileuploader.do", Method.Post)
             .AddHeader("FileExt", extension)
-            .AddHeader("TargetFlag", "U0")
+            .AddHeader("TargetFlag", targetFlag)
             .AddBody(content, "application/octet-stream");
         return SendAsync(WithSession(request, sessionId), cancellationToken);
     }
@@ -80,6 +111,45 @@ internal sealed class TrsWcmApi : IDisposable
 
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), data).Declaration + data.ToString(SaveOptions.DisableFormatting);
     }
+
+    /// <summary>
+    /// Reads a 200 login page (T1, T2; the two public copies of <c>login_dowith.jsp</c>): WCM's "already logged in"
+    /// confirm (<c>bLogined = true</c> or <c>用户[…]已在[…]登录</c>), an <c>alert(…)</c> (refused), or a page that only
+    /// redirects by script (<c>window.location.href="…menu.jsp"/"main.jsp"</c>: logged in, the older copy).
+    /// </summary>
+    private static (string? SessionId, TrsWcmAnswer Answer) ReadLoginPage(RestResponse response)
+    {
+        var page = response.Content ?? "";
+        if (response.IsSuccessStatusCode)
+        {
+            if (LoginedPattern().Match(page) is { Success: true } logined)
+            {
+                return (null, new TrsWcmAnswer(response, new TrsWcmLoginRefusal(true, Unescape(logined.Value))));
+            }
+
+            if (page.Contains("bLogined = true", StringComparison.Ordinal) || page.Contains("bLogined=true", StringComparison.Ordinal))
+            {
+                return (null, new TrsWcmAnswer(response, new TrsWcmLoginRefusal(true, "用户已在别处登录 (ERR_USER_LOGINED)")));
+            }
+
+            if ((AlertPattern().Match(page) is { Success: true } a ? a : LocalizedAlertPattern().Match(page)) is { Success: true } alert)
+            {
+                return (null, new TrsWcmAnswer(response, new TrsWcmLoginRefusal(false, Unescape(alert.Groups["text"].Value.Trim()))));
+            }
+
+            if (ScriptRedirectPattern().IsMatch(page) && SessionOf(response) is { } session)
+            {
+                return (session, new TrsWcmAnswer(response));
+            }
+        }
+
+        var refusal = response.IsSuccessStatusCode
+            ? $"WCM's login answered a page that is neither a redirect nor a refusal: {HttpFailures.Excerpt(page)}"
+            : $"WCM's login answered HTTP {(int)response.StatusCode}: {HttpFailures.Excerpt(page)}";
+        return (null, new TrsWcmAnswer(response, new TrsWcmLoginRefusal(false, refusal)));
+    }
+
+    private static string Unescape(string text) => text.Replace("\\r", "", StringComparison.Ordinal).Replace("\\n", " ", StringComparison.Ordinal);
 
     private static RestRequest WithSession(RestRequest request, string sessionId) =>
         request.AddHeader("Cookie", $"{SessionCookie}={sessionId}");
@@ -99,12 +169,12 @@ internal sealed class TrsWcmApi : IDisposable
             return fromCookies;
         }
 
-        var header = response.Headers?
+        var value = response.Headers?
             .Where(h => string.Equals(h.Name, "Set-Cookie", StringComparison.OrdinalIgnoreCase))
             .Select(h => h.Value)
-            .FirstOrDefault(v => v is not null && v.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
-        var value = header?[(SessionCookie.Length + 1)..].Split(';')[0];
-        return string.IsNullOrEmpty(value) ? null : value;
+            .Select(v => v?.Split(',').Select(c => c.Trim()).FirstOrDefault(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal)))
+            .FirstOrDefault(v => v is not null)?[(SessionCookie.Length + 1)..].Split(';')[0];
+        return string.IsNullOrEmpty(value) ? null : WebUtility.UrlDecode(value);
     }
 
     private async Task<TrsWcmAnswer> SendAsync(RestRequest request, CancellationToken cancellationToken)
@@ -115,11 +185,23 @@ internal sealed class TrsWcmApi : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         return new TrsWcmAnswer(response);
     }
+
+    [GeneratedRegex(@"用户\[[^\]]*\]已在\[[^\]]*\]登录[^""]*", RegexOptions.CultureInvariant)]
+    private static partial Regex LoginedPattern();
+
+    [GeneratedRegex(@"alert\s*\(\s*[""'](?<text>[^""']*)[""']", RegexOptions.CultureInvariant)]
+    private static partial Regex AlertPattern();
+
+    [GeneratedRegex(@"alert\s*\(\s*String\.format\(\s*WCMLANG\[\s*'LOGIN_DOWITH_ERRMSG'\s*\]\s*,\s*'(?<text>[^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalizedAlertPattern();
+
+    [GeneratedRegex(@"location\.href\s*=\s*[""'][^""']*(menu|main)\.jsp", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptRedirectPattern();
 }
 
 /// <summary>
 /// One <c>center.do</c> call. <paramref name="Idempotent"/>: safe for the inner retry layer to repeat — reads, a save of
-/// an existing id (it sets fields), delete, metadata and appendix saves, publish. A save with <c>ObjectId</c> 0 never is:
-/// a repeat is a second document.
+/// an existing id (it sets fields), delete, appendix saves, publish. A save with <c>ObjectId</c> 0 never is: a repeat is
+/// a second document.
 /// </summary>
 internal sealed record TrsWcmCall(string Service, string Method, IReadOnlyList<KeyValuePair<string, string>> Parameters, bool Idempotent);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Storage;
 using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm;
@@ -9,11 +10,12 @@ internal sealed class TrsWcmChannel
 {
     private readonly IHttpClientFactory _httpClients;
 
-    public TrsWcmChannel(string id, TrsWcmChannelOptions options, IHttpClientFactory httpClients, TimeProvider time, ILogger logger)
+    public TrsWcmChannel(string id, TrsWcmChannelOptions options, IHttpClientFactory httpClients, IChannelStateStore state, TimeProvider time, ILogger logger)
     {
         Id = id;
         Options = options;
         _httpClients = httpClients;
+        State = state;
         Time = time;
         Logger = logger;
         Session = new TrsWcmSession(this);
@@ -23,18 +25,21 @@ internal sealed class TrsWcmChannel
 
     public TrsWcmChannelOptions Options { get; }
 
+    /// <summary>Where the WCM session is shared with every process and node (T2).</summary>
+    public IChannelStateStore State { get; }
+
     public TimeProvider Time { get; }
 
     public ILogger Logger { get; }
 
-    /// <summary>The session of this channel, in memory: one per process (several processes each log in).</summary>
+    /// <summary>The channel's WCM session, shared through <see cref="State"/>.</summary>
     public TrsWcmSession Session { get; }
 
-    /// <summary>Calls for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
     /// <summary>The channel's named client, for reading its public pages.</summary>
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
 
-    public TrsWcmDocuments Open() => new(this, new TrsWcmApi(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), Options));
+    /// <summary>Calls for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
+    public TrsWcmDocuments Open() => new(this, new TrsWcmApi(Http(), Options));
 
     /// <summary>
     /// The WCM channel (栏目) of a delivery: the category's column (<see cref="DeliveryContext.Column"/>) when the
@@ -42,7 +47,7 @@ internal sealed class TrsWcmChannel
     /// </summary>
     public int? ColumnFor(DeliveryContext context) =>
         context.Column is null ? Options.ChannelId
-        : TrsWcmSettingsValidator.TryParseId(context.Column, out var column) ? column : null;
+        : SettingsChecks.TryParseId(context.Column, out var column) ? column : null;
 
     public ChannelOutcome BadColumn(DeliveryContext context) => new ChannelOutcome.Rejected(
         $"Catalogue ChannelColumns:{Id} of category {context.Item.Category} is '{context.Column}', not a WCM channel id (a positive integer)");

@@ -9,9 +9,6 @@ namespace Syndicator.Channels.TrsWcm;
 /// <summary>Publishes, updates and withdraws items as documents of one WCM channel (栏目).</summary>
 internal sealed class TrsWcmConnector : IChannelConnector, IChannelVerifier
 {
-    /// <summary>A WCM document page: the title in <c>h1</c>, the body (DOCHTMLCON) in WCM's <c>TRS_Editor</c> element.</summary>
-    internal static readonly PublicPage Page = new("h1", "div.TRS_Editor");
-
     private readonly TrsWcmChannel _channel;
 
     public TrsWcmConnector(TrsWcmChannel channel) => _channel = channel;
@@ -33,27 +30,57 @@ internal sealed class TrsWcmConnector : IChannelConnector, IChannelVerifier
     public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         new TrsWcmHealthCheck(_channel).RunAsync(cancellationToken);
 
-    /// <summary>Reads the article's page (the URL this channel returned) and compares it with the body as sent.</summary>
+    /// <summary>
+    /// With a body selector (<c>Channels:&lt;id&gt;:Page</c>), reads the article's page (the URL this channel returned)
+    /// and compares it with the body as sent. Without one, asks WCM (<c>wcm6_document/findById</c>): the title and the
+    /// body as stored (our wrapper and marker aside), so no page layout is assumed.
+    /// </summary>
     public async Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(item);
-        return placement.Url is { IsAbsoluteUri: true } url
-            ? await Page.CheckAsync(_channel.Http(), url, item.TitleFor(_channel.Id), item.BodyHtml, cancellationToken)
-            : null;
+        var page = _channel.Options.Page;
+        if (page.HasBody && placement.Url is { IsAbsoluteUri: true } url)
+        {
+            return await page.ToPublicPage().CheckAsync(_channel.Http(), url, item.TitleFor(_channel.Id), item.BodyHtml, cancellationToken);
+        }
+
+        if (!SettingsChecks.TryParseId(placement.RemoteId, out var id))
+        {
+            return null;
+        }
+
+        using var docs = _channel.Open();
+        var found = await docs.FindByIdAsync(_channel.Options.ChannelId, id, cancellationToken);
+        if (TrsWcmOutcomes.IsNotFound(found))
+        {
+            return new LiveCheck(LiveStatus.Missing, null, null, $"WCM has no document {id} ({found.Message})");
+        }
+
+        if (!found.Succeeded)
+        {
+            return new LiveCheck(LiveStatus.Unreachable, null, null, $"WCM did not answer findById of document {id}: {(found.Answered ? found.Message : found.ErrorText)}");
+        }
+
+        var root = found.Root!;
+        var title = TrsWcmAnswer.Text(root, "DOCTITLE") ?? "";
+        var body = TrsWcmAnswer.Text(root, "DOCHTMLCON") ?? "";
+        var check = LiveComparison.Compare(title, body, item.TitleFor(_channel.Id), item.BodyHtml);
+        var status = TrsWcmAnswer.Text(root, "DOCSTATUS") is { } s && s.Trim() != "10" ? $"; DOCSTATUS {s} (not 10 已发)" : "";
+        return check with { Detail = $"{check.Detail} (WCM findById{status})" };
     }
 
     private static Task<ChannelOutcome> UpdateAsync(TrsWcmPublish publish, DeliveryContext context, CancellationToken cancellationToken)
     {
         var remoteId = context.Live?.RemoteId ?? context.Delivery.RemoteId;
-        return TrsWcmSettingsValidator.TryParseId(remoteId, out var id)
+        return SettingsChecks.TryParseId(remoteId, out var id)
             ? publish.RunAsync(id, cancellationToken)
             : Task.FromResult<ChannelOutcome>(new ChannelOutcome.Rejected($"No WCM document id to update (live remote id: '{remoteId}')"));
     }
 
     private async Task<ChannelOutcome> WithdrawAsync(TrsWcmDocuments docs, TrsWcmPublish publish, DeliveryContext context, CancellationToken cancellationToken)
     {
-        var column = TrsWcmSettingsValidator.TryParseId(context.Checkpoint[TrsWcmPublish.ColumnKey], out var sent) ? sent : _channel.ColumnFor(context);
+        var column = SettingsChecks.TryParseId(context.Checkpoint[TrsWcmPublish.ColumnKey], out var sent) ? sent : _channel.ColumnFor(context);
         if (column is null)
         {
             return _channel.BadColumn(context);
@@ -97,12 +124,12 @@ internal sealed class TrsWcmConnector : IChannelConnector, IChannelVerifier
     {
         if (context.Live is not null)
         {
-            return TrsWcmSettingsValidator.TryParseId(context.Live.RemoteId, out var live)
+            return SettingsChecks.TryParseId(context.Live.RemoteId, out var live)
                 ? (live, null)
                 : (null, new ChannelOutcome.Rejected($"The live remote id '{context.Live.RemoteId}' is not a WCM document id"));
         }
 
-        if (TrsWcmSettingsValidator.TryParseId(context.Checkpoint[TrsWcmPublish.RemoteIdKey], out var created))
+        if (SettingsChecks.TryParseId(context.Checkpoint[TrsWcmPublish.RemoteIdKey], out var created))
         {
             return (created, null);
         }

@@ -2,9 +2,12 @@ using Syndicator.Core.Items;
 
 namespace Syndicator.Channels.TrsWcm;
 
-/// <summary>The WCM calls of one operation, each through the channel's session (one re-login on expiry).</summary>
+/// <summary>The WCM calls of one operation, each through the channel's shared session (one re-login on expiry).</summary>
 internal sealed class TrsWcmDocuments : IDisposable
 {
+    /// <summary>Rows per page of <c>wcm61_viewdocument/query</c>.</summary>
+    public const int PageSize = 20;
+
     private readonly TrsWcmChannel _channel;
     private readonly TrsWcmApi _api;
 
@@ -14,15 +17,39 @@ internal sealed class TrsWcmDocuments : IDisposable
         _api = api;
     }
 
-    /// <summary><c>wcm6_document/save</c>: <c>ObjectId</c> 0 creates (never repeated), an existing id updates.</summary>
-    public Task<TrsWcmAnswer> SaveAsync(ItemRevision item, int column, int objectId, CancellationToken cancellationToken) =>
-        CallAsync("wcm6_document", "save", TrsWcmFields.Document(_channel.Id, item, column, objectId), objectId > 0, cancellationToken);
+    private TrsWcmChannelOptions Options => _channel.Options;
 
-    /// <summary><c>wcm6_document/query</c> of one channel, filtered by our reference field → <c>VIEWDOCUMENTS</c>.</summary>
-    public Task<TrsWcmAnswer> FindByReferenceAsync(int column, string itemId, CancellationToken cancellationToken) =>
-        CallAsync("wcm6_document", "query", [new("ChannelId", TrsWcmFields.Id(column)), new(TrsWcmFields.ReferenceField, itemId)], true, cancellationToken);
+    private bool MetaView => string.Equals(Options.Mode, TrsWcmChannelOptions.MetaViewMode, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary><c>wcm6_document/findById</c> → <c>DOCUMENT</c> (with <c>DOCPUBURL</c> once published).</summary>
+    /// <summary>The save call of the channel's mode (T4), for messages.</summary>
+    public string SaveCall => MetaView ? "wcm6_MetaDataCenter/savemetaviewdata" : "wcm6_document/save";
+
+    /// <summary>
+    /// Saves the item: <c>wcm6_document/save</c> in document mode, <c>wcm6_MetaDataCenter/savemetaviewdata</c> in metaview
+    /// mode (T4). <c>ObjectId</c> 0 creates (never repeated), an existing id updates.
+    /// </summary>
+    public Task<TrsWcmAnswer> SaveAsync(ItemRevision item, string body, int column, int objectId, CancellationToken cancellationToken) =>
+        MetaView
+            ? CallAsync("wcm6_MetaDataCenter", "savemetaviewdata", TrsWcmFields.MetaView(Options, _channel.Id, item, body, column, objectId), objectId > 0, cancellationToken)
+            : CallAsync("wcm6_document", "save", TrsWcmFields.Document(Options, _channel.Id, item, body, column, objectId), objectId > 0, cancellationToken);
+
+    /// <summary>The document id a save answered: <c>result</c> (document mode) or <c>METAVIEWDATA.METADATAID</c> (metaview, T4).</summary>
+    public static string? SavedId(TrsWcmAnswer answer) =>
+        answer.ResultText ?? (answer.Root is { } root && TrsWcmAnswer.Named(root, "METAVIEWDATA") ? TrsWcmAnswer.Text(root, "METADATAID") : null);
+
+    /// <summary>
+    /// <c>wcm61_viewdocument/query</c> of one channel, newest first, one page (T5: the query the UI uses;
+    /// <c>DocumentMgr.query</c> is a stub in TRS's client) → <c>VIEWDOCUMENTS</c>.
+    /// </summary>
+    public Task<TrsWcmAnswer> ListAsync(int column, int page, CancellationToken cancellationToken) =>
+        CallAsync(
+            "wcm61_viewdocument",
+            "query",
+            [new("ChannelId", TrsWcmFields.Id(column)), new("PageSize", TrsWcmFields.Id(PageSize)), new("CurrPage", TrsWcmFields.Id(page)), new("OrderBy", "crtime desc")],
+            true,
+            cancellationToken);
+
+    /// <summary><c>wcm6_document/findById</c> → <c>DOCUMENT</c>.</summary>
     public Task<TrsWcmAnswer> FindByIdAsync(int column, int documentId, CancellationToken cancellationToken) =>
         CallAsync("wcm6_document", "findById", [new("ObjectId", TrsWcmFields.Id(documentId)), new("ChannelId", TrsWcmFields.Id(column))], true, cancellationToken);
 
@@ -30,11 +57,7 @@ internal sealed class TrsWcmDocuments : IDisposable
     public Task<TrsWcmAnswer> DeleteAsync(int column, int documentId, CancellationToken cancellationToken) =>
         CallAsync("wcm6_document", "delete", [new("ObjectIds", TrsWcmFields.Id(documentId)), new("ChannelId", TrsWcmFields.Id(column)), new("Drop", "false")], true, cancellationToken);
 
-    /// <summary><c>wcm6_MetaDataCenter/savemetaviewdata</c> for the document: the disclosure fields, set again in full.</summary>
-    public Task<TrsWcmAnswer> SaveMetadataAsync(ItemRevision item, int column, int documentId, CancellationToken cancellationToken) =>
-        CallAsync("wcm6_MetaDataCenter", "savemetaviewdata", TrsWcmFields.Metadata(item, column, _channel.Options.ViewId, documentId), true, cancellationToken);
-
-    /// <summary><c>wcm6_publish/directPublish</c> of the document (ObjectType 605) → <c>REPORTS</c>.</summary>
+    /// <summary><c>wcm6_publish/directPublish</c> of the document (<c>ObjectIds</c>, ObjectType 605, T7) → <c>REPORTS</c>.</summary>
     public Task<TrsWcmAnswer> PublishAsync(int documentId, CancellationToken cancellationToken) =>
         CallAsync("wcm6_publish", "directPublish", [new("ObjectIds", TrsWcmFields.Id(documentId)), new("ObjectType", "605")], true, cancellationToken);
 
@@ -54,8 +77,10 @@ internal sealed class TrsWcmDocuments : IDisposable
             true,
             cancellationToken);
 
-    public Task<TrsWcmAnswer> UploadAsync(MediaFile file, CancellationToken cancellationToken) =>
-        _channel.Session.CallAsync(_api, "upload", session => _api.UploadAsync(TrsWcmFields.Extension(file), file.Content, session, cancellationToken), cancellationToken);
+    /// <summary>Uploads a file: <c>TargetFlag</c> <c>W0</c> for a body picture, <c>U0</c> for an attachment (T3).</summary>
+    public Task<TrsWcmAnswer> UploadAsync(MediaFile file, bool picture, CancellationToken cancellationToken) =>
+        _channel.Session.CallAsync(
+            _api, "upload", session => _api.UploadAsync(TrsWcmFields.Extension(file), picture ? "W0" : "U0", file.Content, session, cancellationToken), cancellationToken);
 
     public void Dispose() => _api.Dispose();
 

@@ -1,10 +1,12 @@
 using Syndicator.Core.Channels;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm;
 
 /// <summary>
-/// Proves without publishing: a fresh login (the endpoint answers, the user name and password work), then
-/// <c>wcm6_channel/findById</c> of the default channel (a cheap read: the session carries calls, the channel exists).
+/// Proves without publishing: <c>wcm6_channel/findById</c> of the default channel through the channel's shared session
+/// (logging in when no session made with the configured credentials is stored, so a wrong password shows at once, T1;
+/// never a login over a live shared session, which would end it for every node, T2).
 /// </summary>
 internal sealed class TrsWcmHealthCheck
 {
@@ -12,37 +14,29 @@ internal sealed class TrsWcmHealthCheck
 
     public TrsWcmHealthCheck(TrsWcmChannel channel) => _channel = channel;
 
-    public async Task<ChannelHealth> RunAsync(CancellationToken cancellationToken)
-    {
-        var started = _channel.Time.GetTimestamp();
-        using var docs = _channel.Open();
-        var (status, detail) = await ProbeAsync(docs, cancellationToken);
-        Log.HealthChecked(_channel.Logger, _channel.Id, status.ToString(), detail);
-        return new ChannelHealth(status, detail, _channel.Time.GetElapsedTime(started));
-    }
+    public Task<ChannelHealth> RunAsync(CancellationToken cancellationToken) =>
+        HealthProbe.RunAsync(_channel.Id, _channel.Time, _channel.Logger, ProbeAsync, cancellationToken);
 
-    private async Task<(ChannelHealthStatus Status, string Detail)> ProbeAsync(TrsWcmDocuments docs, CancellationToken cancellationToken)
+    private async Task<HealthProbe.Verdict> ProbeAsync(CancellationToken cancellationToken)
     {
-        // Forget the cached session, so the check proves the credentials as configured now.
-        _channel.Session.Forget();
+        using var docs = _channel.Open();
         var column = _channel.Options.ChannelId;
         var answer = await docs.FindChannelAsync(column, cancellationToken);
         if (answer.Succeeded)
         {
             var name = TrsWcmAnswer.Text(answer.Root!, "CHNLNAME") ?? "";
-            return (ChannelHealthStatus.Healthy, $"WCM answered; logged in as {_channel.Options.UserName}; channel {column} {name}".TrimEnd());
+            return new(ChannelHealthStatus.Healthy, $"WCM answered; logged in as {_channel.Options.UserName}; channel {column} {name}; mode {_channel.Options.Mode}".TrimEnd());
         }
 
         return answer switch
         {
-            { Answered: false } => (ChannelHealthStatus.Unhealthy, $"WCM unreachable: {answer.ErrorText}"),
-            { LoginRefused: true } => (ChannelHealthStatus.Unhealthy,
-                $"WCM refused the login of Channels:{_channel.Id}:UserName '{_channel.Options.UserName}' ({answer.Code})"),
-            _ when TrsWcmOutcomes.IsNotFound(answer) => (ChannelHealthStatus.Unhealthy,
+            { Answered: false } => new(ChannelHealthStatus.Unhealthy, $"WCM unreachable: {answer.ErrorText}"),
+            { LoginRefusal: { } refusal } => new(ChannelHealthStatus.Unhealthy, TrsWcmOutcomes.LoginRefused(_channel, refusal)),
+            _ when TrsWcmOutcomes.IsNotFound(answer) => new(ChannelHealthStatus.Unhealthy,
                 $"WCM knows no channel {column} ({answer.Message}): check Channels:{_channel.Id}:ChannelId"),
-            { Fault: null } when TrsWcmOutcomes.IsTransient(answer.StatusCode) => (ChannelHealthStatus.Degraded,
+            { Fault: null } when HttpFailures.IsTransient(answer.StatusCode) => new(ChannelHealthStatus.Degraded,
                 $"WCM answered {answer.Code} to wcm6_channel/findById"),
-            _ => (ChannelHealthStatus.Unhealthy, $"WCM answered {answer.Code} to wcm6_channel/findById: {answer.Message}"),
+            _ => new(ChannelHealthStatus.Unhealthy, $"WCM answered wcm6_channel/findById with {answer.Message}"),
         };
     }
 }

@@ -1,16 +1,18 @@
 using System.Globalization;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
+using Syndicator.Channels.Toolkit;
 
 namespace Syndicator.Channels.TrsWcm;
 
 /// <summary>
-/// One try of a publish or an update: save the document (create once, across retries and crashes), then its
-/// attachments, its disclosure metadata, then publish it and read its page address. The checkpoint records
-/// <c>step=create-sent</c> (with the column and revision) before a create leaves, then <c>remoteId</c> and each step
-/// done (<c>saved</c>, <c>appendixes-saved</c>, <c>metadata-saved</c>). A try that finds <c>create-sent</c> without a
-/// <c>remoteId</c> looks the document up by our reference (<c>ISPUSH</c> = item id) before creating anything; a
-/// checkpoint handed on from an older revision brings the document found to this revision first.
+/// One try of a publish or an update: upload the body's pictures and save the document in the channel's mode (create
+/// once, across retries and crashes), then its attachments, then publish it and work out its page address. The
+/// checkpoint records <c>step=create-sent</c> (with the column, revision and time) before a create leaves, then
+/// <c>remoteId</c> and each step done (<c>saved</c>, <c>appendixes-saved</c>). A try that finds <c>create-sent</c>
+/// without a <c>remoteId</c> looks the document up before creating anything (T5: by the time window, the title and our
+/// marker in the body — no site column needed); a checkpoint handed on from an older revision brings the document
+/// found to this revision first.
 /// </summary>
 internal sealed class TrsWcmPublish
 {
@@ -18,10 +20,13 @@ internal sealed class TrsWcmPublish
     internal const string RemoteIdKey = "remoteId";
     internal const string ColumnKey = "column";
     internal const string RevisionKey = "revision";
+    internal const string SentAtKey = "sentAt";
     internal const string CreateSent = "create-sent";
     internal const string Saved = "saved";
     internal const string AppendixesSaved = "appendixes-saved";
-    internal const string MetadataSaved = "metadata-saved";
+
+    /// <summary>Pages of <c>wcm61_viewdocument/query</c> reconciliation reads at most (newest first).</summary>
+    internal const int MaxReconcilePages = 10;
 
     private readonly TrsWcmChannel _channel;
     private readonly TrsWcmDocuments _docs;
@@ -47,7 +52,7 @@ internal sealed class TrsWcmPublish
             return _channel.BadColumn(_context);
         }
 
-        if (TrsWcmSettingsValidator.TryParseId(_context.Checkpoint[RemoteIdKey], out var saved))
+        if (SettingsChecks.TryParseId(_context.Checkpoint[RemoteIdKey], out var saved))
         {
             return await FreshenThenFinishAsync(column, saved, cancellationToken);
         }
@@ -63,39 +68,93 @@ internal sealed class TrsWcmPublish
     }
 
     /// <summary>
-    /// Finds the document an earlier, unanswered create made, by our reference. More than one means someone
-    /// copied it by hand: an operator must choose.
+    /// Finds the document an earlier, unanswered create made (T5): WCM's channel list as the UI reads it
+    /// (<c>wcm61_viewdocument/query</c>, newest first), the documents created within
+    /// <see cref="TrsWcmChannelOptions.ReconcileWindow"/> of the create, title matches first, each read with
+    /// <c>findById</c> for our marker in the body (and the reference field, when one is configured and WCM answers it).
+    /// More than one means someone copied it by hand: an operator must choose.
     /// </summary>
     internal async Task<(int? RemoteId, ChannelOutcome? Failure)> FindEarlierCreateAsync(int column, CancellationToken cancellationToken)
     {
-        var answer = await _docs.FindByReferenceAsync(column, Item.Id, cancellationToken);
-        if (!answer.Succeeded)
+        var sentAt = DateTimeOffset.TryParse(_context.Checkpoint[SentAtKey], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : _channel.Time.GetUtcNow();
+        var window = _channel.Options.ReconcileWindow;
+        var candidates = new List<(int Id, string Title)>();
+        for (var page = 1; page <= MaxReconcilePages; page++)
         {
-            TrsWcmOutcomes.LogFailure(_channel, answer, "query (reconcile)");
-            var failure = TrsWcmOutcomes.Failure(_channel, answer, "query (reconcile)");
+            var list = await _docs.ListAsync(column, page, cancellationToken);
+            if (!list.Succeeded)
+            {
+                return (null, CouldNotReconcile(list, "wcm61_viewdocument/query"));
+            }
 
-            // Never Rejected here: a delivery that fails for good while its create may have landed invites a second one.
-            return (null, failure is ChannelOutcome.Rejected r ? new ChannelOutcome.Transient($"could not reconcile an earlier create: {r.Reason}") { Code = r.Code } : failure);
+            var rows = TrsWcmAnswer.Children(list.Root!, "VIEWDOCUMENT").ToList();
+            var older = false;
+            foreach (var row in rows)
+            {
+                var created = WcmTime(TrsWcmAnswer.Text(row, "CRTIME"));
+                older |= created is { } c && c < sentAt - window;
+                if (SettingsChecks.TryParseId(TrsWcmAnswer.Text(row, "DOCID"), out var id)
+                    && (created is null || (created >= sentAt - window && created <= sentAt + window)))
+                {
+                    candidates.Add((id, TrsWcmAnswer.Text(row, "DOCTITLE") ?? ""));
+                }
+            }
+
+            if (rows.Count < TrsWcmDocuments.PageSize || older)
+            {
+                break;
+            }
         }
 
-        var ids = TrsWcmAnswer.Children(answer.Root!, "VIEWDOCUMENT")
-            .Select(d => TrsWcmAnswer.Text(d, "DOCID"))
-            .Select(t => TrsWcmSettingsValidator.TryParseId(t, out var id) ? id : 0)
-            .Where(id => id > 0)
-            .Distinct()
-            .ToList();
-        return ids.Count switch
+        var title = Item.TitleFor(_channel.Id);
+        var ours = new List<int>();
+        foreach (var (id, _) in candidates.Distinct().OrderBy(c => c.Title == title ? 0 : 1))
+        {
+            var found = await _docs.FindByIdAsync(column, id, cancellationToken);
+            if (TrsWcmOutcomes.IsNotFound(found))
+            {
+                continue;
+            }
+
+            if (!found.Succeeded)
+            {
+                return (null, CouldNotReconcile(found, "wcm6_document/findById"));
+            }
+
+            var body = TrsWcmAnswer.Text(found.Root!, "DOCHTMLCON");
+            var reference = _channel.Options.ReferenceField is { Length: > 0 } field ? TrsWcmAnswer.Text(found.Root!, field) : null;
+            if (TrsWcmFields.HasMarker(body, Item.Id) && (string.IsNullOrEmpty(reference) || reference == Item.Id))
+            {
+                ours.Add(id);
+            }
+        }
+
+        return ours.Count switch
         {
             0 => (null, null),
-            1 => (ids[0], null),
+            1 => (ours[0], null),
             _ => (null, new ChannelOutcome.Unconfirmed(
-                $"WCM channel {column} holds {ids.Count} documents of item {Item.Id} (ids {string.Join(", ", ids)}); delete all but one, then retry")),
+                $"WCM channel {column} holds {ours.Count} documents of item {Item.Id} (ids {string.Join(", ", ours)}); delete all but one, then retry")),
         };
     }
 
     // The column an earlier try created in wins over today's catalogue: the document is where it was sent.
     private int? ColumnOf() =>
-        TrsWcmSettingsValidator.TryParseId(_context.Checkpoint[ColumnKey], out var saved) ? saved : _channel.ColumnFor(_context);
+        SettingsChecks.TryParseId(_context.Checkpoint[ColumnKey], out var saved) ? saved : _channel.ColumnFor(_context);
+
+    private static DateTimeOffset? WcmTime(string? text) =>
+        DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, TrsWcmFields.ChinaStandardTime)
+            : null;
+
+    private ChannelOutcome CouldNotReconcile(TrsWcmAnswer answer, string call)
+    {
+        TrsWcmOutcomes.LogFailure(_channel, answer, $"{call} (reconcile)");
+        var failure = TrsWcmOutcomes.Failure(_channel, answer, $"{call} (reconcile)");
+
+        // Never Rejected here: a delivery that fails for good while its create may have landed invites a second one.
+        return failure is ChannelOutcome.Rejected r ? new ChannelOutcome.Transient($"could not reconcile an earlier create: {r.Reason}") { Code = r.Code } : failure;
+    }
 
     private async Task<ChannelOutcome> ReconcileThenCreateAsync(int column, CancellationToken cancellationToken)
     {
@@ -116,22 +175,52 @@ internal sealed class TrsWcmPublish
         return await FreshenThenFinishAsync(column, id, cancellationToken);
     }
 
+    /// <summary>
+    /// Uploads the pictures the body shows (<c>TargetFlag=W0</c>) and answers the body as saved: pictures pointing at
+    /// their uploads, in TRS's wrapper, with our marker (T3, T5).
+    /// </summary>
+    private async Task<(string? Body, ChannelOutcome? Failure)> BodyAsync(CancellationToken cancellationToken)
+    {
+        var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var image in TrsWcmFields.BodyImages(Item))
+        {
+            var upload = await _docs.UploadAsync(image, picture: true, cancellationToken);
+            var showName = upload.Root is { } root ? TrsWcmAnswer.Text(root, "ShowName") : null;
+            if (!upload.Succeeded || string.IsNullOrEmpty(showName))
+            {
+                TrsWcmOutcomes.LogFailure(_channel, upload, $"upload of picture {image.Name}");
+                return (null, TrsWcmOutcomes.Failure(_channel, upload, $"upload of picture {image.Name}"));
+            }
+
+            uploaded[image.Name] = showName;
+        }
+
+        return (TrsWcmFields.Body(TrsWcmFields.RewriteImages(Item.BodyHtml, uploaded), Item.Id, _context.Delivery.Id), null);
+    }
+
     private async Task<ChannelOutcome> CreateAsync(int column, CancellationToken cancellationToken)
     {
+        var (body, failure) = await BodyAsync(cancellationToken);
+        if (body is null)
+        {
+            return failure!;
+        }
+
         await _context.SaveCheckpointAsync(
-            _context.Checkpoint.With(StepKey, CreateSent).With(ColumnKey, TrsWcmFields.Id(column)).With(RevisionKey, Revision),
+            _context.Checkpoint.With(StepKey, CreateSent).With(ColumnKey, TrsWcmFields.Id(column)).With(RevisionKey, Revision)
+                .With(SentAtKey, _channel.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
             cancellationToken);
 
         Log.Creating(_channel.Logger, _channel.Id, Item.Id, column);
-        var answer = await _docs.SaveAsync(Item, column, objectId: 0, cancellationToken);
-        if (answer.Succeeded && TrsWcmSettingsValidator.TryParseId(answer.ResultText, out var id))
+        var answer = await _docs.SaveAsync(Item, body, column, objectId: 0, cancellationToken);
+        if (answer.Succeeded && SettingsChecks.TryParseId(TrsWcmDocuments.SavedId(answer), out var id))
         {
             Log.Created(_channel.Logger, _channel.Id, Item.Id, id);
             await SaveStepAsync(Saved, id, cancellationToken);
             return await FinishAsync(column, id, cancellationToken);
         }
 
-        TrsWcmOutcomes.LogFailure(_channel, answer, "save (create)");
+        TrsWcmOutcomes.LogFailure(_channel, answer, $"{_docs.SaveCall} (create)");
 
         // The create may have landed: the checkpoint stays at create-sent so the next try reconciles first.
         if ((!answer.Answered && !answer.NothingSent) || answer.Succeeded)
@@ -144,7 +233,7 @@ internal sealed class TrsWcmPublish
             ? new ChannelOutcome.Rejected(
                 $"WCM knows no channel {column} ({answer.Message}): check Channels:{_channel.Id}:ChannelId or the category's Catalogue ChannelColumns:{_channel.Id}")
             { Code = answer.Code }
-            : TrsWcmOutcomes.Failure(_channel, answer, "save (create)");
+            : TrsWcmOutcomes.Failure(_channel, answer, $"{_docs.SaveCall} (create)");
     }
 
     /// <summary>A document saved for an earlier revision (its checkpoint was handed on) is brought to this one first.</summary>
@@ -161,13 +250,19 @@ internal sealed class TrsWcmPublish
     /// <summary>Saves the item into document <paramref name="id"/> (safe to repeat); null when that worked.</summary>
     private async Task<ChannelOutcome?> SaveExistingAsync(int column, int id, CancellationToken cancellationToken)
     {
-        var answer = await _docs.SaveAsync(Item, column, id, cancellationToken);
+        var (body, failure) = await BodyAsync(cancellationToken);
+        if (body is null)
+        {
+            return failure;
+        }
+
+        var answer = await _docs.SaveAsync(Item, body, column, id, cancellationToken);
         if (!answer.Succeeded)
         {
-            TrsWcmOutcomes.LogFailure(_channel, answer, "save (update)");
+            TrsWcmOutcomes.LogFailure(_channel, answer, $"{_docs.SaveCall} (update)");
             return TrsWcmOutcomes.IsNotFound(answer)
                 ? new ChannelOutcome.Rejected($"WCM has no document {id} in channel {column} ({answer.Message}): was it removed in WCM?") { Code = answer.Code }
-                : TrsWcmOutcomes.Failure(_channel, answer, "save (update)");
+                : TrsWcmOutcomes.Failure(_channel, answer, $"{_docs.SaveCall} (update)");
         }
 
         await SaveStepAsync(Saved, id, cancellationToken);

@@ -27,8 +27,9 @@ public abstract class TrsWcmSandboxTests : IAsyncLifetime
         _timeout.Dispose();
     }
 
-    private protected TrsWcmSut CreateSut(string password = SandboxCredentials.ApprovalPassword) =>
-        Track(TrsWcmSut.ForSandbox(Sandbox, password));
+    private protected TrsWcmSut CreateSut(
+        string password = SandboxCredentials.ApprovalPassword, IDictionary<string, string?>? settings = null, InMemoryChannelStateStore? state = null) =>
+        Track(TrsWcmSut.ForSandbox(Sandbox, password, settings, state));
 
     protected static ItemRevision NewItem(string? id = null, int revision = 1, string? title = null, string? bodyHtml = null) =>
         Some.Item(id, revision, title, bodyHtml, channels: [TrsWcmSut.Channel]);

@@ -30,7 +30,7 @@ public sealed class TrsWcmSessionTests : TrsWcmSandboxTests
         Assert.IsType<ChannelOutcome.Succeeded>(outcome);
         Assert.Equal(2, (await Sandbox.GetSessionsAsync(Timeout)).Logins);
         Assert.Equal(2, (await ArticlesAsync()).Count);
-        Assert.Equal(1, (await Sandbox.Control.GetStatsAsync(TrsWcmSut.Channel, Timeout)).Errors["ERR_USER_NOTLOGIN"]);
+        Assert.Equal(1, (await Sandbox.Control.GetStatsAsync(TrsWcmSut.Channel, Timeout)).Errors["1001"]);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class TrsWcmSessionTests : TrsWcmSandboxTests
         var refused = await PublishAsync(connector, NewItem(title: new string('长', 201)));
 
         Assert.IsType<ChannelOutcome.Succeeded>(renewed);
-        Assert.Equal("ERR_PARAM_INVALID", Assert.IsType<ChannelOutcome.Rejected>(refused).Code);
+        Assert.Equal("10", Assert.IsType<ChannelOutcome.Rejected>(refused).Code);
     }
 
     [Fact]

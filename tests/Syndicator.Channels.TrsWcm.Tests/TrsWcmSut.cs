@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Storage;
 using Syndicator.Sandbox;
 using Syndicator.Testing.Fakes;
 using Syndicator.Testing.Sandbox;
@@ -18,11 +20,18 @@ internal sealed class TrsWcmSut : IDisposable
     private readonly ServiceProvider _services;
     private IChannelConnector? _connector;
 
-    public TrsWcmSut(IDictionary<string, string?> settings)
+    private static readonly ConditionalWeakTable<SandboxServer, InMemoryChannelStateStore> SharedState = new();
+
+    /// <param name="settings">The channel's settings.</param>
+    /// <param name="state">The channel state store: share one between connectors to play nodes of one deployment.</param>
+    public TrsWcmSut(IDictionary<string, string?> settings, InMemoryChannelStateStore? state = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             settings.ToDictionary(s => $"Channels:{Channel}:{s.Key}", s => s.Value)).Build();
+        State = state ?? new InMemoryChannelStateStore();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IChannelStateStore>(State);
         services.AddTrsWcmChannel();
         services.AddHttpClient(ChannelHttp.ClientName(Channel)).AddHttpMessageHandler(() => new RecordingHandler(Requests));
         services.AddLogging(b => b.AddProvider(Logs));
@@ -33,6 +42,9 @@ internal sealed class TrsWcmSut : IDisposable
     }
 
     public CollectingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The channel state store this connector shares its WCM session through (T2).</summary>
+    public InMemoryChannelStateStore State { get; }
 
     /// <summary>Every request sent: its URL, headers and body, as text.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
@@ -51,11 +63,24 @@ internal sealed class TrsWcmSut : IDisposable
         ["UserName"] = SandboxCredentials.ApprovalUserName,
         ["Password"] = password,
         ["ChannelId"] = "101",
-        ["ViewId"] = "1",
     };
 
-    public static TrsWcmSut ForSandbox(SandboxServer sandbox, string password = SandboxCredentials.ApprovalPassword) =>
-        new(SettingsFor(sandbox.ChannelAddress(Channel), password));
+    /// <summary>
+    /// A connector for the sandbox; all connectors of one sandbox share one state store, as the nodes of one deployment
+    /// share its database (T2), unless <paramref name="state"/> names another.
+    /// </summary>
+    public static TrsWcmSut ForSandbox(
+        SandboxServer sandbox, string password = SandboxCredentials.ApprovalPassword, IDictionary<string, string?>? extra = null, InMemoryChannelStateStore? state = null)
+    {
+        var settings = SettingsFor(sandbox.ChannelAddress(Channel), password);
+        settings["PageUrlRule"] = sandbox.ChannelAddress(Channel).AbsoluteUri + "site/{channelId}/{yyyyMM}/t{yyyyMMdd}_{docId}.html";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new(settings, state ?? SharedState.GetValue(sandbox, _ => new InMemoryChannelStateStore()));
+    }
 
     public void Dispose()
     {

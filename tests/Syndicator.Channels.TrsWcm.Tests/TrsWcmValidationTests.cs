@@ -22,7 +22,14 @@ public sealed class TrsWcmValidationTests
     [InlineData("Password", "", "Channels:approval:Password is required (the password of Channels:approval:UserName)")]
     [InlineData("ChannelId", null, "Channels:approval:ChannelId is required (a positive integer)")]
     [InlineData("ChannelId", "审批公告", "Channels:approval:ChannelId must be a positive integer; got '审批公告'")]
-    [InlineData("ViewId", "0", "Channels:approval:ViewId must be a positive integer; got '0'")]
+    [InlineData("Mode", "both", "Channels:approval:Mode must be one of document, metaview; got 'both'")]
+    [InlineData("ForceKick", "yes", "Channels:approval:ForceKick must be true or false; got 'yes'")]
+    [InlineData("Fields:IndexNumber", "索引号", "Channels:approval:Fields:IndexNumber must be a WCM field name (ASCII letters, digits, _; at most 64); got '索引号'")]
+    [InlineData("Fields:Colour", "COLOUR", "Channels:approval:Fields:Colour is not a field of ours; known: Title, Body, IndexNumber, Publisher, DocumentNumber, WrittenOn, Topic, Genre, Validity, OpenMode, OpenScope, Keywords")]
+    [InlineData("PageUrlRule", "http://wcm.example.org/{channelId}/t.html", "Channels:approval:PageUrlRule must contain {docId} (placeholders: {docId}, {channelId}, {yyyyMM}, {yyyyMMdd}); got 'http://wcm.example.org/{channelId}/t.html'")]
+    [InlineData("PageUrlRule", "/site/{docId}.html", "Channels:approval:PageUrlRule must be an absolute http(s) URL using only the placeholders {docId}, {channelId}, {yyyyMM}, {yyyyMMdd}; got '/site/{docId}.html'")]
+    [InlineData("ReferenceField", "IS PUSH", "Channels:approval:ReferenceField must be a WCM field name (ASCII letters, digits, _; at most 64); got 'IS PUSH'")]
+    [InlineData("Page:BodySelector", "div[", "Channels:approval:Page:BodySelector must be a CSS selector of at most 200 characters; got 'div['")]
     public void Validate_BadSetting_MessageNamesKeyAndValue(string key, string? value, string expected)
     {
         var settings = TrsWcmSut.SettingsFor(Base);
@@ -48,6 +55,7 @@ public sealed class TrsWcmValidationTests
     public void AddTrsWcmChannel_CalledTwice_OneTrsWcmFactory()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<Syndicator.Core.Storage.IChannelStateStore>(new InMemoryChannelStateStore());
 
         services.AddTrsWcmChannel().AddTrsWcmChannel();
 

@@ -79,7 +79,10 @@ internal static class SandboxProfile
                     settings[prefix + "UserName"] = SandboxCredentials.ApprovalUserName;
                     settings[prefix + "Password"] = SandboxCredentials.ApprovalPassword;
                     settings[prefix + "ChannelId"] = Text(SandboxCredentials.ApprovalChannelId);
-                    settings[prefix + "ViewId"] = Text(SandboxCredentials.ApprovalViewId);
+                    settings[prefix + "Mode"] = "metaview";
+                    settings[prefix + "PageUrlRule"] = $"{root}/{channel.Key}/site/{{channelId}}/{{yyyyMM}}/t{{yyyyMMdd}}_{{docId}}.html";
+                    settings[prefix + "Page:TitleSelector"] = "h1.article-title";
+                    settings[prefix + "Page:BodySelector"] = "#zoom";
                     Columns(configuration, settings, channel.Key, SandboxCredentials.ApprovalNoticeChannelId);
                     break;
                 default:

@@ -10,9 +10,10 @@ namespace Syndicator.Sandbox.Approval;
 /// An addition to the control API (not part of the DESIGN §7 contract), under <c>/_sandbox/approval</c>:
 /// <list type="bullet">
 /// <item><c>GET /settings</c> → the settings; <c>POST /settings</c> with any of <c>{"sessionLifetimeSeconds": 1800,
-/// "refuseLogins": false, "faultStatus": 200|500}</c> → 200 with the settings now in force; 400 validation problem
+/// "refuseLogins": false, "faultStatus": 200|500, "returnDocPubUrl": false, "viewChannels": [101, 102],
+/// "viewFields": […], "viewTitleField": "DOCTITLE", "viewBodyField": "DOCHTMLCON"}</c> → 200 with the settings now in force; 400 validation problem
 /// (nothing applied) on an unknown field or a value out of range.</item>
-/// <item><c>GET /sessions</c> → <c>{"active", "logins", "refusedLogins"}</c>.</item>
+/// <item><c>GET /sessions</c> → <c>{"active", "logins", "refusedLogins", "loginedRefusals", "kicked"}</c>.</item>
 /// <item><c>POST /sessions/expire</c> → ends every session now: <c>{"expired": n}</c>.</item>
 /// </list>
 /// <c>POST /_sandbox/reset</c> restores the defaults and forgets sessions and login counts.
@@ -70,6 +71,8 @@ internal static class ApprovalControlApi
                 ["active"] = approval.Sessions.Active(),
                 ["logins"] = approval.Sessions.Logins,
                 ["refusedLogins"] = approval.Sessions.RefusedLogins,
+                ["loginedRefusals"] = approval.Sessions.LoginedRefusals,
+                ["kicked"] = approval.Sessions.Kicked,
             });
         }
     }

@@ -22,6 +22,12 @@ internal sealed class ApprovalDocument
 
     public List<ApprovalAppendix> Appendixes { get; set; } = [];
 
+    /// <summary>Created through <c>savemetaviewdata</c> (T4): its view data is saved through the view only.</summary>
+    public bool ViaMetaView { get; set; }
+
+    /// <summary>Picture sources of the body that name no upload (T3).</summary>
+    public List<string> UnresolvedImages { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -45,6 +51,8 @@ internal sealed class ApprovalDocument
         Fields = new(Fields, StringComparer.OrdinalIgnoreCase),
         MetaView = new(MetaView, StringComparer.OrdinalIgnoreCase),
         Appendixes = [.. Appendixes],
+        ViaMetaView = ViaMetaView,
+        UnresolvedImages = [.. UnresolvedImages],
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         PublishedAt = PublishedAt,

@@ -95,17 +95,30 @@ internal sealed class ApprovalEmulator(TimeProvider time) : IPlatformEmulator
                 ["appFlag"] = a.Flag,
             })]),
             ["publishedAt"] = document.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
+            ["viaMetaView"] = document.ViaMetaView,
+            ["body"] = document.Body,
+            ["unresolvedImages"] = new JsonArray([.. document.UnresolvedImages.Select(i => (JsonNode)i)]),
         };
         return new SandboxArticle(
             document.Id.ToString(CultureInfo.InvariantCulture),
             document.Title,
             $"/{ChannelName}{ApprovalPages.SitePath}{document.PagePath}",
-            document.Fields.GetValueOrDefault(ApprovalMethods.ReferenceField),
+            SourceOf(document),
             SandboxArticle.HashBody(document.Body),
             document.CreatedAt,
             document.UpdatedAt,
             document.Deleted,
             metadata);
+    }
+
+    /// <summary>
+    /// The item a document came from, for the control API only: the marker the connector writes into the body
+    /// (docs/channels/trswcm.md), else a site reference column named ISPUSH. WCM itself keeps no external key (T5).
+    /// </summary>
+    private static string? SourceOf(ApprovalDocument document)
+    {
+        var marker = System.Text.RegularExpressions.Regex.Match(document.Body, "<!--syndicator:item=(?<id>[A-Za-z0-9._-]+);");
+        return marker.Success ? marker.Groups["id"].Value : document.Fields.GetValueOrDefault("ISPUSH");
     }
 
     private static JsonObject ToJson(Dictionary<string, string> fields) =>

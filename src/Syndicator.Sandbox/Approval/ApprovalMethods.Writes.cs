@@ -41,9 +41,14 @@ internal sealed partial class ApprovalMethods
             return NotFound($"文档[ObjectId={objectId}]");
         }
 
+        if (document.ViaMetaView)
+        {
+            return WcmReply.Fault(approval, WcmReply.ParamInvalid, $"文档[ObjectId={objectId}]属于元数据视图，请通过 wcm6_MetaDataCenter/savemetaviewdata 保存", "T4: a view's documents are saved through their view");
+        }
+
         document.ChannelId = channelId;
         document.Title = call["DOCTITLE"]!;
-        document.Body = call["DOCHTMLCON"] ?? "";
+        SetBody(document, call["DOCHTMLCON"] ?? "");
         document.Status = int.TryParse(call["DOCSTATUS"], CultureInfo.InvariantCulture, out var status) ? status : Math.Max(document.Status, 1);
         document.Fields = new(call.Parameters.Where(p => !IsOneOf(p.Key, "ObjectId", "DOCTITLE", "DOCHTMLCON")), StringComparer.OrdinalIgnoreCase);
         document.UpdatedAt = approval.Time.GetUtcNow();
@@ -117,35 +122,96 @@ internal sealed partial class ApprovalMethods
         return WcmReply.Result("true");
     }
 
-    /// <summary><c>wcm6_MetaDataCenter/savemetaviewdata</c> of a document: its view fields, replaced as sent.</summary>
+    /// <summary>
+    /// <c>wcm6_MetaDataCenter/savemetaviewdata</c> (T4): <c>ObjectId</c> 0 creates a document in a channel bound to the
+    /// view (<c>CHANNELID</c>), an existing METADATAID updates it; the view's fields are stored, others dropped (a view
+    /// has no column for them); the answer is <c>METAVIEWDATA.METADATAID</c>, the document's id. A document saved
+    /// through <c>wcm6_document/save</c> has no view data: it is not found here.
+    /// </summary>
     private IResult SaveMetaViewData()
     {
-        var (objectId, error) = RequireId("ObjectId");
+        var (objectId, error) = RequireId("ObjectId", min: 0);
         if (error is not null)
         {
             return error;
         }
 
-        var (viewId, viewError) = RequireId("ViewId");
-        if (viewError is not null)
+        var (channelId, channelError) = RequireId("CHANNELID");
+        if (channelError is not null)
         {
-            return viewError;
+            return channelError;
         }
 
-        if (viewId != SandboxCredentials.ApprovalViewId)
+        var settings = approval.Settings;
+        if (!ApprovalSite.Channels.ContainsKey(channelId))
         {
-            return NotFound($"视图[ViewId={viewId}]");
+            return NotFound($"栏目[ChannelId={channelId}]");
         }
 
-        if (Store.Get(objectId) is not { Deleted: false } document)
+        if (!settings.ViewChannels.Contains(channelId))
         {
-            return NotFound($"文档[ObjectId={objectId}]");
+            return WcmReply.Fault(approval, WcmReply.ParamInvalid, $"栏目[ChannelId={channelId}]未绑定元数据视图", "T4: only channels bound to a metadata view take savemetaviewdata");
         }
 
-        document.MetaView = new(call.Parameters.Where(p => !IsOneOf(p.Key, "ObjectId")), StringComparer.OrdinalIgnoreCase);
+        var title = call[settings.ViewTitleField];
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return Bad(settings.ViewTitleField, "required (the view's title field)");
+        }
+
+        if (title.Length > MaxTitleLength)
+        {
+            return Bad(settings.ViewTitleField, $"at most {MaxTitleLength} characters; got {title.Length}");
+        }
+
+        var document = objectId == 0 ? Store.Create(channelId) : Store.Get(objectId);
+        if (document is null || document.Deleted || (objectId != 0 && !document.ViaMetaView))
+        {
+            return NotFound($"元数据[ObjectId={objectId}]");
+        }
+
+        document.ViaMetaView = true;
+        document.ChannelId = channelId;
+        document.Title = title;
+        SetBody(document, call[settings.ViewBodyField] ?? "");
+        document.Status = Math.Max(document.Status, 1);
+        document.MetaView = new(
+            call.Parameters.Where(p => settings.ViewFields.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && !IsOneOf(p.Key, settings.ViewTitleField, settings.ViewBodyField)),
+            StringComparer.OrdinalIgnoreCase);
+        document.Fields = new(call.Parameters.Where(p => !IsOneOf(p.Key, "ObjectId", settings.ViewTitleField, settings.ViewBodyField)), StringComparer.OrdinalIgnoreCase);
         document.UpdatedAt = approval.Time.GetUtcNow();
+        if (objectId == 0)
+        {
+            approval.Stats.Created();
+        }
+        else
+        {
+            approval.Stats.Updated();
+        }
+
         return WcmReply.Xml(new XElement("METAVIEWDATA", new XElement("METADATAID", document.Id)));
     }
+
+    /// <summary>
+    /// Stores the body as sent. Its pictures must point at uploads (T3: pictures are uploaded through
+    /// <c>fileuploader.do</c> and <c>src</c> rewritten to the returned name); WCM stores any HTML, so one that does not
+    /// (a name never uploaded, a <c>data:</c> URI) is kept and marked — its page shows a broken picture — and listed in
+    /// the article's <c>unresolvedImages</c>.
+    /// </summary>
+    private void SetBody(ApprovalDocument document, string body)
+    {
+        document.Body = body;
+        document.UnresolvedImages = [.. ImageSources(body).Where(src => !IsAbsoluteHttp(src) && Store.File(src) is null)];
+    }
+
+    private static bool IsAbsoluteHttp(string src) =>
+        Uri.TryCreate(src, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    internal static IEnumerable<string> ImageSources(string html) =>
+        ImgSrc().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups["src"].Value).Trim()).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<img\b[^>]*?\bsrc\s*=\s*(?:""(?<src>[^""]*)""|'(?<src>[^']*)')", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ImgSrc();
 
     /// <summary><c>wcm6_publish/directPublish</c> of documents (ObjectType 605): DOCSTATUS 10 (已发), a page at once.</summary>
     private IResult DirectPublish()

@@ -10,9 +10,6 @@ namespace Syndicator.Sandbox.Approval;
 /// </summary>
 internal sealed partial class ApprovalMethods(ApprovalEmulator approval, PostData call, string siteOrigin)
 {
-    /// <summary>The site field integrators keep their own id in (reference §1.7 [S11]); shown as the article's sourceId.</summary>
-    public const string ReferenceField = "ISPUSH";
-
     private const int MaxTitleLength = 200;
 
     private ApprovalStore Store => approval.Store;
@@ -21,7 +18,7 @@ internal sealed partial class ApprovalMethods(ApprovalEmulator approval, PostDat
     {
         ("wcm6_document", "save") => Save(),
         ("wcm6_document", "findbyid") => FindDocument(),
-        ("wcm6_document", "query") => Query(),
+        ("wcm61_viewdocument", "query") => Query(),
         ("wcm6_document", "delete") => Delete(),
         ("wcm6_document", "saveappendixes") => SaveAppendixes(),
         ("wcm6_metadatacenter", "savemetaviewdata") => SaveMetaViewData(),
@@ -29,7 +26,7 @@ internal sealed partial class ApprovalMethods(ApprovalEmulator approval, PostDat
         ("wcm6_channel", "findbyid") => FindChannel(),
         (null, _) => Bad("serviceid", "missing: name the service in the method element's text or the serviceid query parameter"),
         (_, null) => Bad("methodname", "missing: name the method in the method element's type attribute or the methodname query parameter"),
-        _ => WcmReply.Fault(approval, WcmReply.ServiceNotFound, $"服务[{call.Service}.{call.Method}]不存在", "known: wcm6_document save|findById|query|delete|saveAppendixes, wcm6_MetaDataCenter savemetaviewdata, wcm6_publish directPublish, wcm6_channel findById"),
+        _ => WcmReply.Fault(approval, WcmReply.ServiceNotFound, $"服务[{call.Service}.{call.Method}]不存在", "known: wcm6_document save|findById|delete|saveAppendixes, wcm61_viewdocument query, wcm6_MetaDataCenter savemetaviewdata, wcm6_publish directPublish, wcm6_channel findById"),
     };
 
     private IResult Bad(string name, string problem) => WcmReply.BadParameter(approval, name, problem);
@@ -71,9 +68,14 @@ internal sealed partial class ApprovalMethods(ApprovalEmulator approval, PostDat
             return error;
         }
 
-        return Store.Get(id) is { Deleted: false } document ? WcmReply.Xml(Describe(document, "DOCUMENT")) : NotFound($"文档[ObjectId={id}]");
+        return Store.Get(id) is { Deleted: false } document ? WcmReply.Xml(Describe(document, "DOCUMENT", withBody: true)) : NotFound($"文档[ObjectId={id}]");
     }
 
+    /// <summary>
+    /// <c>wcm61_viewdocument/query</c> (T5: the query the UI uses; <c>wcm6_document/query</c> is a stub in TRS's client
+    /// and not served): one channel's documents outside the recycle bin, newest first, <c>PageSize</c> (default 20) per
+    /// <c>CurrPage</c> (from 1) → <c>VIEWDOCUMENTS</c> with the total in <c>NUM</c>.
+    /// </summary>
     private IResult Query()
     {
         var (channelId, error) = RequireId("ChannelId");
@@ -87,23 +89,50 @@ internal sealed partial class ApprovalMethods(ApprovalEmulator approval, PostDat
             return NotFound($"栏目[ChannelId={channelId}]");
         }
 
-        // Every other parameter filters on a stored field of that name (the connector's reference field, say).
-        var filters = call.Parameters.Where(p => !string.Equals(p.Key, "ChannelId", StringComparison.OrdinalIgnoreCase)).ToList();
-        var found = Store.All()
-            .Where(d => !d.Deleted && d.ChannelId == channelId)
-            .Where(d => filters.All(f => d.Fields.TryGetValue(f.Key, out var v) && v == f.Value))
-            .ToList();
-        return WcmReply.Xml(new XElement("VIEWDOCUMENTS", new XElement("NUM", found.Count), found.Select(d => Describe(d, "VIEWDOCUMENT"))));
+        var size = call["PageSize"] is null ? (20, null) : RequireId("PageSize");
+        var page = call["CurrPage"] is null ? (1, null) : RequireId("CurrPage");
+        if ((size.Item2 ?? page.Item2) is { } bad)
+        {
+            return bad;
+        }
+
+        var all = Store.All().Where(d => !d.Deleted && d.ChannelId == channelId).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).ToList();
+        var found = all.Skip((page.Item1 - 1) * size.Item1).Take(size.Item1);
+        return WcmReply.Xml(new XElement("VIEWDOCUMENTS", new XElement("NUM", all.Count), found.Select(d => Describe(d, "VIEWDOCUMENT", withBody: false))));
     }
 
-    private XElement Describe(ApprovalDocument document, string name) => new(
-        name,
-        new XElement("DOCID", document.Id),
-        new XElement("DOCTITLE", document.Title),
-        new XElement("DOCSTATUS", new XElement("ID", document.Status)),
-        new XElement("DOCCHANNEL", new XElement("ID", document.ChannelId)),
-        new XElement("CRTIME", ApprovalSite.Time(document.CreatedAt)),
-        new XElement("OPERTIME", ApprovalSite.Time(document.UpdatedAt)),
-        new XElement(ReferenceField, document.Fields.GetValueOrDefault(ReferenceField) ?? ""),
-        new XElement("DOCPUBURL", document.HasPage ? siteOrigin + document.PagePath : ""));
+    /// <summary>
+    /// A document as TRS's client reads one [S23]: DOCID, DOCTITLE, DOCSTATUS, DOCCHANNEL, CRTIME, OPERTIME, DOCPUBTIME,
+    /// DocHtmlCon (in <c>DOCUMENT</c>), the fields saved with it. <c>DOCPUBURL</c> only when the settings say so (T7).
+    /// </summary>
+    private XElement Describe(ApprovalDocument document, string name, bool withBody)
+    {
+        var element = new XElement(
+            name,
+            new XElement("DOCID", document.Id),
+            new XElement("DOCTITLE", document.Title),
+            new XElement("DOCSTATUS", new XElement("ID", document.Status)),
+            new XElement("DOCCHANNEL", new XElement("ID", document.ChannelId)),
+            new XElement("CRTIME", ApprovalSite.Time(document.CreatedAt)),
+            new XElement("OPERTIME", ApprovalSite.Time(document.UpdatedAt)),
+            new XElement("DOCPUBTIME", document.PublishedAt is { } at ? ApprovalSite.Time(at) : ""));
+        if (withBody)
+        {
+            element.Add(new XElement("DOCHTMLCON", document.Body));
+            foreach (var (field, value) in document.Fields.Where(f => f.Key.All(char.IsAsciiLetterOrDigit) && !Has(element, f.Key)))
+            {
+                element.Add(new XElement(field.ToUpperInvariant(), value));
+            }
+        }
+
+        if (approval.Settings.ReturnDocPubUrl)
+        {
+            element.Add(new XElement("DOCPUBURL", document.HasPage ? siteOrigin + document.PagePath : ""));
+        }
+
+        return element;
+    }
+
+    private static bool Has(XElement element, string name) =>
+        element.Elements().Any(e => string.Equals(e.Name.LocalName, name, StringComparison.OrdinalIgnoreCase));
 }

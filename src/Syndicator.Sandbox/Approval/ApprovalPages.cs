@@ -9,9 +9,10 @@ namespace Syndicator.Sandbox.Approval;
 
 /// <summary>
 /// The published site: <c>/site/{channelId}/{yyyyMM}/t{yyyyMMdd}_{docId}.html</c> for published documents outside the
-/// recycle bin, with the disclosure fields and the attachments, and <c>/site/files/{showName}</c> for uploads.
+/// recycle bin, with the disclosure fields and the attachments, and <c>/site/files/{showName}</c> for uploads (also
+/// by their published <c>P0…</c> names).
 /// </summary>
-internal static class ApprovalPages
+internal static partial class ApprovalPages
 {
     public const string SitePath = "/site";
 
@@ -44,28 +45,44 @@ internal static class ApprovalPages
         }
 
         var title = Html.Encode(document.Title);
+        var fields = document.ViaMetaView ? document.MetaView : document.Fields;
         var rows = string.Concat(Catalogue
-            .Where(c => document.MetaView.ContainsKey(c.Field))
-            .Select(c => $"<tr><th>{c.Label}</th><td>{Html.Encode(document.MetaView[c.Field])}</td></tr>"));
+            .Where(c => fields.ContainsKey(c.Field))
+            .Select(c => $"<tr><th>{c.Label}</th><td>{Html.Encode(fields[c.Field])}</td></tr>"));
         var files = string.Concat(document.Appendixes.Select(a =>
             $"<li><a href=\"../../files/{Html.Encode(a.File)}\">{Html.Encode(a.Description)}</a></li>"));
 
-        // The body is the HTML the caller stored; a static page shows it as is.
+        // The body is the HTML the caller stored; publishing points uploaded pictures at their published copies (W0 → P0,
+        // reference §1.8). The layout is a typical government site's detail template (no element is fixed by WCM, S9):
+        // the sandbox profile sets the matching selectors.
+        var body = PictureSrc().Replace(document.Body, m =>
+            approval.Store.File(m.Groups["src"].Value) is not null && m.Groups["src"].Value.StartsWith("W0", StringComparison.Ordinal)
+                ? $"{m.Groups["head"].Value}../../files/P0{m.Groups["src"].Value[2..]}{m.Groups["tail"].Value}"
+                : m.Value);
+        var published = document.PublishedAt is { } at ? ApprovalSite.Time(at) : "";
         var html = $"""
             <!DOCTYPE html>
             <html lang="zh-CN">
-            <head><meta charset="utf-8"><title>{title}</title></head>
+            <head><meta charset="utf-8"><title>{title}_{Html.Encode(ApprovalSite.Channels.GetValueOrDefault(channelId) ?? "")}</title></head>
             <body>
-            <p class="channel">{Html.Encode(ApprovalSite.Channels.GetValueOrDefault(channelId) ?? "")}</p>
-            <table class="xxgk">{rows}</table>
-            <h1>{title}</h1>
-            <div class="TRS_Editor">{document.Body}</div>
+            <div class="main">
+            <div class="location">首页 &gt; {Html.Encode(ApprovalSite.Channels.GetValueOrDefault(channelId) ?? "")}</div>
+            <table class="xxgk_table">{rows}</table>
+            <div class="article">
+            <h1 class="article-title">{title}</h1>
+            <div class="article-info">发布时间：{published}</div>
+            <div class="article-content" id="zoom">{body}</div>
             <ul class="appendix">{files}</ul>
+            </div>
+            </div>
             </body>
             </html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<head><img\b[^>]*?\bsrc\s*=\s*"")(?<src>[^""]*)(?<tail>"")", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PictureSrc();
 
     public static IResult File(string showName, ApprovalEmulator approval)
     {

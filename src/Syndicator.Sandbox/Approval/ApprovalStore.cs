@@ -22,17 +22,19 @@ internal sealed class ApprovalStore(TimeProvider time)
 
     public IEnumerable<ApprovalDocument> All() => _documents.Values;
 
-    /// <summary>Stores an upload under a WCM-style name: <c>U0yyyyMMddHHmmss</c> and a serial, then the extension.</summary>
-    public ApprovalFile Upload(string extension, byte[] content)
+    /// <summary>Stores an upload under a WCM-style name: the flag (<c>U0</c>/<c>W0</c>), <c>yyyyMMddHHmmss</c> and a serial, then the extension.</summary>
+    public ApprovalFile Upload(string flag, string extension, byte[] content)
     {
         var stamp = time.GetUtcNow().ToOffset(ApprovalSite.Zone).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        var name = string.Create(CultureInfo.InvariantCulture, $"U0{stamp}{++_lastFile:D6}.{extension}");
+        var name = string.Create(CultureInfo.InvariantCulture, $"{flag}{stamp}{++_lastFile:D6}.{extension}");
         var file = new ApprovalFile(name, content);
         _files.Add(name, file);
         return file;
     }
 
-    public ApprovalFile? File(string showName) => _files.GetValueOrDefault(showName);
+    /// <summary>An upload by its name, or by its published name (<c>W0</c> swapped for <c>P0</c>, reference §1.8).</summary>
+    public ApprovalFile? File(string showName) =>
+        _files.GetValueOrDefault(showName) ?? (showName.StartsWith("P0", StringComparison.Ordinal) ? _files.GetValueOrDefault("W0" + showName[2..]) : null);
 
     public void Clear()
     {

@@ -7,14 +7,16 @@ namespace Syndicator.Sandbox.Approval;
 /// <summary>
 /// WCM's answers: a result document, or a <c>fault</c> (<c>code</c>, <c>message</c>, <c>detail</c>, <c>suggestion</c>)
 /// sent with 200 and <c>TRSException: true</c>, or with 500 when the emulator's settings say so (reference §1.4).
+/// Codes are WCM's numeric ExceptionNumbers, not names (T6; the public copies of <c>ExceptionNumber</c>:
+/// ERR_PARAM_INVALID = 10, ERR_USER_NOTLOGIN = 1001, ERR_USER_NORIGHT = 1002, ERR_OBJ_NOTFOUND = 1011,
+/// ERR_WCMEXCEPTION = 1100).
 /// </summary>
 internal static class WcmReply
 {
-    public const string NotLoggedIn = "ERR_USER_NOTLOGIN";
-    public const string LoginFailed = "ERR_LOGIN_FAILED";
-    public const string ParamInvalid = "ERR_PARAM_INVALID";
-    public const string ObjectNotFound = "ERR_OBJECT_NOTFOUND";
-    public const string ServiceNotFound = "ERR_SERVICE_NOTFOUND";
+    public const string NotLoggedIn = "1001";
+    public const string ParamInvalid = "10";
+    public const string ObjectNotFound = "1011";
+    public const string ServiceNotFound = "1100";
 
     public static IResult Xml(XElement root) => new XmlResult(StatusCodes.Status200OK, root, null);
 

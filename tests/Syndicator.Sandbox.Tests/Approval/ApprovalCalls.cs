@@ -11,16 +11,27 @@ internal static class ApprovalCalls
 
     /// <summary>A client that keeps no cookies of its own: each call carries exactly the session the test names.</summary>
     public static HttpClient CreateClient(Testing.Sandbox.SandboxServer sandbox) =>
-        new(new HttpClientHandler { UseCookies = false }) { BaseAddress = sandbox.BaseAddress };
+        new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = sandbox.BaseAddress };
 
-    /// <summary>Logs in; answers the JSESSIONID (null when refused) and the answer's body.</summary>
-    public static async Task<(string? Session, string Body)> LoginAsync(
-        this HttpClient client, string userName = SandboxCredentials.ApprovalUserName, string password = SandboxCredentials.ApprovalPassword)
+    /// <summary>
+    /// Logs in; answers the JSESSIONID when the login succeeded (a 302, T1; null otherwise), the answer's body, and the
+    /// cookie the answer set whatever it was (T1: every answer sets one).
+    /// </summary>
+    public static async Task<(string? Session, string Body, string? Cookie, HttpStatusCode Status)> LoginAsync(
+        this HttpClient client, string userName = SandboxCredentials.ApprovalUserName, string password = SandboxCredentials.ApprovalPassword,
+        bool forceKick = false, string? ownSession = null)
     {
-        using var form = new FormUrlEncodedContent([new("UserName", userName), new("PassWord", password)]);
-        using var response = await client.PostAsync(new Uri("approval/wcm/app/login_dowith.jsp", UriKind.Relative), form);
+        using var form = new FormUrlEncodedContent([new("UserName", userName), new("PassWord", password), .. forceKick ? [new KeyValuePair<string, string>("ForceKick", "true")] : Array.Empty<KeyValuePair<string, string>>()]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "approval/wcm/app/login_dowith.jsp") { Content = form };
+        if (ownSession is not null)
+        {
+            request.Headers.Add("Cookie", $"JSESSIONID={ownSession}");
+        }
+
+        using var response = await client.SendAsync(request);
         var cookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.FirstOrDefault(v => v.StartsWith("JSESSIONID=", StringComparison.Ordinal)) : null;
-        return (cookie?["JSESSIONID=".Length..].Split(';')[0], await response.Content.ReadAsStringAsync());
+        var id = cookie?["JSESSIONID=".Length..].Split(';')[0];
+        return (response.StatusCode == HttpStatusCode.Redirect ? id : null, await response.Content.ReadAsStringAsync(), id, response.StatusCode);
     }
 
     public static async Task<WcmAnswer> CallAsync(this HttpClient client, string? session, string service, string method, params (string Name, string Value)[] parameters)

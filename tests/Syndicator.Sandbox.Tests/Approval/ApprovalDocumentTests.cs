@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Syndicator.Testing.Sandbox;
 
 namespace Syndicator.Sandbox.Tests.Approval;
@@ -60,10 +61,10 @@ public sealed class ApprovalDocumentTests : IAsyncLifetime
 
         var answer = await _client.CallAsync(_session, "wcm6_document", "save", [.. parameters.Select(p => (p.Key, p.Value))]);
 
-        Assert.Equal("ERR_PARAM_INVALID", answer.FaultCode);
+        Assert.Equal("10", answer.FaultCode);
         Assert.Contains(named, answer.FaultMessage, StringComparison.Ordinal);
         Assert.Empty(await _sandbox.Control.GetArticlesAsync("approval"));
-        Assert.Equal(1, (await _sandbox.Control.GetStatsAsync("approval")).Errors["ERR_PARAM_INVALID"]);
+        Assert.Equal(1, (await _sandbox.Control.GetStatsAsync("approval")).Errors["10"]);
     }
 
     [Fact]
@@ -72,54 +73,74 @@ public sealed class ApprovalDocumentTests : IAsyncLifetime
         var channel = await _client.CallAsync(_session, "wcm6_document", "save", ("ObjectId", "0"), ("ChannelId", "999"), ("DOCTITLE", "标题"));
         var document = await _client.SaveAsync(_session, 42, "标题");
 
-        Assert.Equal("ERR_OBJECT_NOTFOUND", channel.FaultCode);
-        Assert.Equal("ERR_OBJECT_NOTFOUND", document.FaultCode);
+        Assert.Equal("1011", channel.FaultCode);
+        Assert.Equal("1011", document.FaultCode);
     }
 
     [Fact]
-    public async Task Query_ByReferenceField_FindsOnlyLiveDocumentsOfThatItem()
+    public async Task T5_ViewDocumentQuery_LiveDocumentsNewestFirstPaged_DocumentQueryNotServed()
     {
-        await _client.SaveAsync(_session, 0, "甲", ("ISPUSH", "item-a"));
-        await _client.SaveAsync(_session, 0, "乙", ("ISPUSH", "item-b"));
-        await _client.SaveAsync(_session, 0, "甲二", ("ISPUSH", "item-a"));
+        await _client.SaveAsync(_session, 0, "甲");
+        await _client.SaveAsync(_session, 0, "乙");
+        await _client.SaveAsync(_session, 0, "丙");
         await _client.CallAsync(_session, "wcm6_document", "delete", ("ObjectIds", "3"), ("ChannelId", "101"), ("Drop", "false"));
 
-        var answer = await _client.CallAsync(_session, "wcm6_document", "query", ("ChannelId", "101"), ("ISPUSH", "item-a"));
+        var first = await _client.CallAsync(_session, "wcm61_viewdocument", "query", ("ChannelId", "101"), ("PageSize", "1"), ("CurrPage", "1"));
+        var second = await _client.CallAsync(_session, "wcm61_viewdocument", "query", ("ChannelId", "101"), ("PageSize", "1"), ("CurrPage", "2"));
+        var stub = await _client.CallAsync(_session, "wcm6_document", "query", ("ChannelId", "101"));
 
-        Assert.Equal("1", answer.Text("NUM"));
-        Assert.Equal("1", Assert.Single(answer.Root.Elements("VIEWDOCUMENT")).Element("DOCID")!.Value);
+        Assert.Equal("2", first.Text("NUM"));
+        Assert.Equal("2", Assert.Single(first.Root.Elements("VIEWDOCUMENT")).Element("DOCID")!.Value);
+        Assert.Equal("1", Assert.Single(second.Root.Elements("VIEWDOCUMENT")).Element("DOCID")!.Value);
+        Assert.Equal("1100", stub.FaultCode);
     }
 
     [Fact]
-    public async Task Publish_ThenFindById_PageAddressAnswersWithMetadata()
+    public async Task T7_Publish_ThenFindById_NoDocPubUrlUnlessConfigured_PageAnswersWithMetadata()
     {
-        await _client.SaveAsync(_session, 0, "关于审批事项的公告");
-        await _client.CallAsync(_session, "wcm6_MetaDataCenter", "savemetaviewdata", ("ObjectId", "1"), ("ViewId", "1"), ("IDXID", "002482285/2026-00001"), ("PUBLISHER", "桐乡市行政审批服务中心"));
-        var unpublished = await _client.CallAsync(_session, "wcm6_document", "findById", ("ObjectId", "1"));
+        var created = await _client.CallAsync(_session, "wcm6_MetaDataCenter", "savemetaviewdata", ("ObjectId", "0"), ("CHANNELID", "101"),
+            ("DOCTITLE", "关于审批事项的公告"), ("DOCHTMLCON", "<p>正文</p>"), ("IDXID", "002482285/2026-00001"), ("PUBLISHER", "桐乡市行政审批服务中心"), ("NOTINVIEW", "x"));
+        var id = created.Text("METADATAID");
 
-        var report = await _client.CallAsync(_session, "wcm6_publish", "directPublish", ("ObjectIds", "1"), ("ObjectType", "605"));
-        var found = await _client.CallAsync(_session, "wcm6_document", "findById", ("ObjectId", "1"));
+        var report = await _client.CallAsync(_session, "wcm6_publish", "directPublish", ("ObjectIds", id), ("ObjectType", "605"));
+        var found = await _client.CallAsync(_session, "wcm6_document", "findById", ("ObjectId", id));
+        await _sandbox.SetApprovalSettingsAsync(new JsonObject { ["returnDocPubUrl"] = true });
+        var withUrl = await _client.CallAsync(_session, "wcm6_document", "findById", ("ObjectId", id));
 
-        Assert.Equal("", unpublished.Text("DOCPUBURL"));
         Assert.Equal("true", report.Text("IS_SUCCESS"));
         Assert.Equal("10", found.Root.Element("DOCSTATUS")!.Element("ID")!.Value);
-        var page = await _client.GetStringAsync(new Uri(found.Text("DOCPUBURL")));
+        Assert.Null(found.Root.Element("DOCPUBURL"));
+        var article = Assert.Single(await _sandbox.Control.GetArticlesAsync("approval"));
+        Assert.Equal(withUrl.Text("DOCPUBURL"), article.Url.AbsoluteUri);
+        var page = await _client.GetStringAsync(article.Url);
         Assert.Contains("002482285/2026-00001", page, StringComparison.Ordinal);
         Assert.Contains("关于审批事项的公告", page, StringComparison.Ordinal);
-        var article = Assert.Single(await _sandbox.Control.GetArticlesAsync("approval"));
         Assert.Equal("桐乡市行政审批服务中心", article.Metadata["metaView"]!["PUBLISHER"]!.GetValue<string>());
-        Assert.Equal(found.Text("DOCPUBURL"), article.Url.AbsoluteUri);
+        Assert.Null(article.Metadata["metaView"]!["NOTINVIEW"]);
     }
 
     [Fact]
-    public async Task MetaViewData_UnknownView_FaultNamingIt()
+    public async Task T4_MetaViewData_NotBothAndOnlyOnViewChannels()
     {
         await _client.SaveAsync(_session, 0, "标题");
+        await _sandbox.SetApprovalSettingsAsync(new JsonObject { ["viewChannels"] = new JsonArray(102) });
 
-        var answer = await _client.CallAsync(_session, "wcm6_MetaDataCenter", "savemetaviewdata", ("ObjectId", "1"), ("ViewId", "7"));
+        var onDocument = await _client.CallAsync(_session, "wcm6_MetaDataCenter", "savemetaviewdata", ("ObjectId", "1"), ("CHANNELID", "102"), ("DOCTITLE", "标题"));
+        var unbound = await _client.CallAsync(_session, "wcm6_MetaDataCenter", "savemetaviewdata", ("ObjectId", "0"), ("CHANNELID", "101"), ("DOCTITLE", "标题"));
 
-        Assert.Equal("ERR_OBJECT_NOTFOUND", answer.FaultCode);
-        Assert.Contains("ViewId=7", answer.FaultMessage, StringComparison.Ordinal);
+        Assert.Equal("1011", onDocument.FaultCode);
+        Assert.Equal("10", unbound.FaultCode);
+        Assert.Contains("未绑定元数据视图", unbound.FaultMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task T3_Save_PictureNamingNoUpload_KeptButMarked()
+    {
+        await _client.SaveAsync(_session, 0, "标题", ("DOCHTMLCON", "<div class=\"TRS_UEDITOR TRS_WEB\"><img src=\"photo.png\"><img src=\"https://example.org/a.png\"></div>"));
+
+        var article = Assert.Single(await _sandbox.Control.GetArticlesAsync("approval"));
+
+        Assert.Equal("photo.png", Assert.Single(article.Metadata["unresolvedImages"]!.AsArray())!.GetValue<string>());
     }
 
     [Fact]
@@ -127,7 +148,7 @@ public sealed class ApprovalDocumentTests : IAsyncLifetime
     {
         await _client.SaveAsync(_session, 0, "标题");
         await _client.CallAsync(_session, "wcm6_publish", "directPublish", ("ObjectIds", "1"));
-        var url = (await _client.CallAsync(_session, "wcm6_document", "findById", ("ObjectId", "1"))).Text("DOCPUBURL");
+        var url = Assert.Single(await _sandbox.Control.GetArticlesAsync("approval")).Url;
 
         var first = await _client.CallAsync(_session, "wcm6_document", "delete", ("ObjectIds", "1"), ("ChannelId", "101"), ("Drop", "false"));
         var second = await _client.CallAsync(_session, "wcm6_document", "delete", ("ObjectIds", "1"), ("ChannelId", "101"), ("Drop", "false"));
@@ -136,7 +157,7 @@ public sealed class ApprovalDocumentTests : IAsyncLifetime
         Assert.False(second.IsFault);
         Assert.True(Assert.Single(await _sandbox.Control.GetArticlesAsync("approval")).Deleted);
         Assert.Equal(1, (await _sandbox.Control.GetStatsAsync("approval")).Deletes);
-        using var page = await _client.GetAsync(new Uri(url));
+        using var page = await _client.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
     }
 
@@ -145,7 +166,7 @@ public sealed class ApprovalDocumentTests : IAsyncLifetime
     {
         var answer = await _client.CallAsync(_session, "wcm6_document", "frobnicate");
 
-        Assert.Equal("ERR_SERVICE_NOTFOUND", answer.FaultCode);
+        Assert.Equal("1100", answer.FaultCode);
         Assert.Contains("wcm6_document.frobnicate", answer.FaultMessage, StringComparison.Ordinal);
     }
 

@@ -14,11 +14,11 @@ public sealed class ApprovalSessionTests
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = ApprovalCalls.CreateClient(sandbox);
 
-        var (session, body) = await client.LoginAsync();
+        var (session, _, _, status) = await client.LoginAsync();
         var channel = await client.CallAsync(session, "wcm6_channel", "findById", ("ObjectId", "101"));
 
+        Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.NotNull(session);
-        Assert.Contains("<result>true</result>", body, StringComparison.Ordinal);
         Assert.Equal("审批公告", channel.Text("CHNLNAME"));
         Assert.Equal(1, (await sandbox.GetSessionsAsync()).Logins);
     }
@@ -29,11 +29,54 @@ public sealed class ApprovalSessionTests
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = ApprovalCalls.CreateClient(sandbox);
 
-        var (session, body) = await client.LoginAsync(password: "wrong");
+        var (session, body, cookie, status) = await client.LoginAsync(password: "wrong");
+        var call = await client.CallAsync(cookie, "wcm6_channel", "findById", ("ObjectId", "101"));
 
         Assert.Null(session);
-        Assert.Contains("ERR_LOGIN_FAILED", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotNull(cookie);
+        Assert.Contains("alert( \"对不起，您输入的", body, StringComparison.Ordinal);
+        Assert.True(call.NotLoggedIn);
         Assert.Equal(1, (await sandbox.GetSessionsAsync()).RefusedLogins);
+    }
+
+    [Fact]
+    public async Task T1_Login_OwnSessionSentAlong_InvalidatedAndANewOneGiven()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = ApprovalCalls.CreateClient(sandbox);
+        var (first, _, _, _) = await client.LoginAsync();
+
+        var (second, _, _, status) = await client.LoginAsync(ownSession: first);
+        var old = await client.CallAsync(first, "wcm6_channel", "findById", ("ObjectId", "101"));
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.NotEqual(first, second);
+        Assert.True(old.NotLoggedIn);
+    }
+
+    [Fact]
+    public async Task T2_SecondLoginWhileTheUserIsLoggedInElsewhere_RefusedWithWcmsConfirmUnlessForceKick()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = ApprovalCalls.CreateClient(sandbox);
+        var (first, _, _, _) = await client.LoginAsync();
+
+        var (refused, page, _, status) = await client.LoginAsync();
+        var stillIn = await client.CallAsync(first, "wcm6_channel", "findById", ("ObjectId", "101"));
+        var (kicker, _, _, _) = await client.LoginAsync(forceKick: true);
+        var kicked = await client.CallAsync(first, "wcm6_channel", "findById", ("ObjectId", "101"));
+
+        Assert.Null(refused);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("用户[" + SandboxCredentials.ApprovalUserName + "]已在[", page, StringComparison.Ordinal);
+        Assert.Contains("var bLogined = true;", page, StringComparison.Ordinal);
+        Assert.False(stillIn.NotLoggedIn);
+        Assert.NotNull(kicker);
+        Assert.True(kicked.NotLoggedIn);
+        var sessions = await sandbox.GetSessionsAsync();
+        Assert.Equal((1, 1), (sessions.LoginedRefusals, sessions.Kicked));
+        Assert.Equal(1, (await sandbox.Control.GetStatsAsync("approval")).Errors["ERR_USER_LOGINED"]);
     }
 
     [Fact]
@@ -47,9 +90,9 @@ public sealed class ApprovalSessionTests
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.True(answer.NotLoggedIn);
         Assert.True(answer.TrsException);
-        Assert.Equal("ERR_USER_NOTLOGIN", answer.FaultCode);
+        Assert.Equal("1001", answer.FaultCode);
         Assert.Empty(await sandbox.Control.GetArticlesAsync("approval"));
-        Assert.Equal(1, (await sandbox.Control.GetStatsAsync("approval")).Errors["ERR_USER_NOTLOGIN"]);
+        Assert.Equal(1, (await sandbox.Control.GetStatsAsync("approval")).Errors["1001"]);
     }
 
     [Fact]
@@ -59,7 +102,7 @@ public sealed class ApprovalSessionTests
         await using var sandbox = await SandboxServer.StartAsync(time);
         using var client = ApprovalCalls.CreateClient(sandbox);
         await sandbox.SetApprovalSettingsAsync(new JsonObject { ["sessionLifetimeSeconds"] = 60 });
-        var (session, _) = await client.LoginAsync();
+        var (session, _, _, _) = await client.LoginAsync();
 
         time.Advance(TimeSpan.FromSeconds(59));
         var kept = await client.CallAsync(session, "wcm6_channel", "findById", ("ObjectId", "101"));
@@ -78,7 +121,7 @@ public sealed class ApprovalSessionTests
     {
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = ApprovalCalls.CreateClient(sandbox);
-        var (session, _) = await client.LoginAsync();
+        var (session, _, _, _) = await client.LoginAsync();
 
         await sandbox.ExpireSessionsAsync();
         var answer = await client.CallAsync(session, "wcm6_channel", "findById", ("ObjectId", "101"));
@@ -108,11 +151,11 @@ public sealed class ApprovalSessionTests
     {
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = ApprovalCalls.CreateClient(sandbox);
-        var (session, _) = await client.LoginAsync();
+        var (session, _, _, _) = await client.LoginAsync();
         await sandbox.SetApprovalSettingsAsync(new JsonObject { ["refuseLogins"] = true });
 
         await sandbox.Control.ResetAsync();
-        var (fresh, _) = await client.LoginAsync();
+        var (fresh, _, _, _) = await client.LoginAsync();
         var old = await client.CallAsync(session, "wcm6_channel", "findById", ("ObjectId", "101"));
 
         Assert.NotNull(fresh);

@@ -36,7 +36,7 @@ public sealed class ApprovalUploadTests
 
         var answer = await client.CallAsync(session, "wcm6_document", "saveAppendixes", ("DocId", "1"), ("AppendixType", "10"), ("AppendixesXML", "<OBJECTS><OBJECT ID='0' APPFILE='U0nothing.pdf'/></OBJECTS>"));
 
-        Assert.Equal("ERR_PARAM_INVALID", answer.FaultCode);
+        Assert.Equal("10", answer.FaultCode);
         Assert.Contains("AppendixesXML", answer.FaultMessage, StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class ApprovalUploadTests
         using var response = await client.SendAsync(request);
         var fault = XElement.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal("ERR_PARAM_INVALID", fault.Element("code")!.Value);
+        Assert.Equal("10", fault.Element("code")!.Value);
         Assert.Contains("FileExt", fault.Element("message")!.Value, StringComparison.Ordinal);
     }
 

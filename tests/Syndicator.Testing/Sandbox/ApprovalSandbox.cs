@@ -8,7 +8,7 @@ public static class ApprovalSandbox
 {
     public const string Channel = "approval";
 
-    /// <summary>Login counters: <c>active</c>, <c>logins</c>, <c>refusedLogins</c>.</summary>
+    /// <summary>Login counters: <c>active</c>, <c>logins</c>, <c>refusedLogins</c>, <c>loginedRefusals</c> (ERR_USER_LOGINED), <c>kicked</c> (ForceKick).</summary>
     public static async Task<ApprovalSessionStats> GetSessionsAsync(this SandboxServer sandbox, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
@@ -37,4 +37,4 @@ public static class ApprovalSandbox
 }
 
 /// <summary>The WCM emulator's login counters.</summary>
-public sealed record ApprovalSessionStats(int Active, long Logins, long RefusedLogins);
+public sealed record ApprovalSessionStats(int Active, long Logins, long RefusedLogins, long LoginedRefusals = 0, long Kicked = 0);
