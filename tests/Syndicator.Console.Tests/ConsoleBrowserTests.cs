@@ -132,9 +132,19 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.Locator("table.failures")).ToContainTextAsync(failed);
         await ShotAsync(page, "failures");
         await page.GotoAsync(Url("channels"));
-        await page.Locator("tr[data-channel=bureau] button").ClickAsync();
+        await page.Locator("tr[data-channel=bureau] button.secondary").ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-channel=bureau] .chip.h-healthy")).ToBeVisibleAsync();
         await ShotAsync(page, "channels");
+
+        // 上线检查: the go-live probe from the page, into the approval centre's notice column.
+        var approval = page.Locator("tr[data-channel=approval]");
+        await approval.Locator("details.golive-form summary").ClickAsync();
+        await approval.Locator("input[name=column]").FillAsync("102");
+        await approval.Locator("input[name=live]").CheckAsync();
+        await approval.Locator("details.golive-form button").ClickAsync();
+        await Assertions.Expect(page.Locator("section.golive[data-golive=approval]")).ToHaveAttributeAsync("data-passed", "true");
+        await Assertions.Expect(page.Locator("section.golive tr[data-step=withdraw] .chip")).ToHaveTextAsync("passed");
+        await ShotAsync(page, "golive");
         await page.GotoAsync(Url("audit"));
         await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("channel.check");
         await ShotAsync(page, "audit");

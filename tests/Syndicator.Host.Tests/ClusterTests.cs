@@ -124,7 +124,8 @@ public sealed class ClusterTests(PostgresCluster cluster) : IAsyncLifetime
             await gate.WaitAsync();
             try
             {
-                (await clients[i % (Nodes - 1)].PostAsJsonAsync("api/items", ItemJson.Make(id, channels: channels))).EnsureSuccessStatusCode();
+                using var answer = await clients[i % (Nodes - 1)].PostAsJsonAsync("api/items", ItemJson.Make(id, channels: channels));
+                Assert.True(answer.IsSuccessStatusCode, $"{id}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
             }
             finally
             {
