@@ -4,6 +4,7 @@ using Syndicator.Core.Tracking;
 using Syndicator.Sandbox;
 using Syndicator.Testing;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing.Fakes;
 
 namespace Syndicator.Channels.TrsWcm.Tests;
 

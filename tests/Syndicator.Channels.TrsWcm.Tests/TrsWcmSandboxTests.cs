@@ -5,6 +5,7 @@ using Syndicator.Sandbox;
 using Syndicator.Testing;
 using Syndicator.Testing.Conformance;
 using Syndicator.Testing.Sandbox;
+using Syndicator.Testing.Fakes;
 
 namespace Syndicator.Channels.TrsWcm.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Syndicator.Core.Channels;
+using Syndicator.Testing.Fakes;
 
 namespace Syndicator.Channels.TrsWcm.Tests;
 

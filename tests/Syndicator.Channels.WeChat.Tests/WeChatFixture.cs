@@ -4,6 +4,7 @@ using Syndicator.Core.Items;
 using Syndicator.Testing.Conformance;
 using Syndicator.Testing.Sandbox;
 using Syndicator.Testing;
+using Syndicator.Testing.Fakes;
 
 namespace Syndicator.Channels.WeChat.Tests;
 

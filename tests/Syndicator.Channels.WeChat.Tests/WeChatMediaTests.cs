@@ -5,6 +5,7 @@ using SkiaSharp;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Items;
 using Syndicator.Testing;
+using Syndicator.Testing.Fakes;
 
 namespace Syndicator.Channels.WeChat.Tests;
 

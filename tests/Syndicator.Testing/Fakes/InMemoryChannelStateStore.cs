@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using Syndicator.Core.Storage;
 
-namespace Syndicator.Channels.WeChat.Tests;
+namespace Syndicator.Testing.Fakes;
 
 /// <summary>The shared channel state in memory, with the store's compare-and-swap; share one between connectors to play two nodes.</summary>
-internal sealed class InMemoryChannelStateStore : IChannelStateStore
+public sealed class InMemoryChannelStateStore : IChannelStateStore
 {
     private readonly ConcurrentDictionary<(string, string), ChannelState> _states = new();
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
 
     /// <summary>Successful writes so far under <paramref name="key"/> (e.g. the access token's).</summary>
     public int WritesOf(string key) => _writes.GetValueOrDefault(key);
+
+    /// <summary>Successful writes so far, under every key.</summary>
+    public int Writes => _writes.Values.Sum();
 
     /// <summary>The stored value under (<paramref name="channel"/>, <paramref name="key"/>), for assertions.</summary>
     public string? ValueOf(string channel, string key) => _states.GetValueOrDefault((channel, key))?.Value;
