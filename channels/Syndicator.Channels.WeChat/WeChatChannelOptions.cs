@@ -50,6 +50,13 @@ public sealed class WeChatChannelOptions
     public TimeSpan ReconcileWait { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
+    /// How long after a submit whose answer was lost a draft still in the draft box is taken to mean "not submitted", so
+    /// the submit is sent again (a submitted draft leaves the box, platform-truth W7; a request still on its way could yet
+    /// take it). Configuration, not a published figure: the default is far beyond any request's life. Default: 30 minutes.
+    /// </summary>
+    public TimeSpan SubmitSettleWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
     /// The account's daily call limits per API (<c>DailyLimits:Submit</c>…), counted in the shared channel state so
     /// every node spends one budget. Defaults: a new account's (platform-truth W1); accounts past 100k followers get more.
     /// </summary>

@@ -13,13 +13,10 @@ namespace Syndicator.Channels.WeChat;
 /// paging back 20 at a time until the articles are older than the submit. It appears there only once its job finished
 /// (W7), so while it is not found the delivery waits (Pending, on the poll schedule) for up to
 /// <see cref="WeChatChannelOptions.ReconcileWait"/> after the submit; only then is it unconfirmed. A draft still there
-/// is submitted again only after <see cref="SubmitSettleWindow"/>.
+/// is submitted again only after <see cref="WeChatChannelOptions.SubmitSettleWindow"/>.
 /// </summary>
 internal sealed class WeChatReconcile
 {
-    /// <summary>How long after a lost submit a draft still in the draft box is taken to mean "not submitted".</summary>
-    internal static readonly TimeSpan SubmitSettleWindow = TimeSpan.FromMinutes(30);
-
     /// <summary>Drafts or articles per list call: the most one call gives (reference §4d, §5e; W7).</summary>
     private const int PageSize = 20;
 
@@ -48,11 +45,11 @@ internal sealed class WeChatReconcile
         var answer = await _session.PostAsync("draft/get", new JsonObject { ["media_id"] = draft }, idempotent: true, cancellationToken);
         if (answer.Ok)
         {
-            if (_channel.Time.GetUtcNow() - sentAt < SubmitSettleWindow)
+            if (_channel.Time.GetUtcNow() - sentAt < _channel.Options.SubmitSettleWindow)
             {
                 return _publish.Pending(
                     $"提交结果未知 the answer to freepublish/submit was lost and draft {draft} is still in the draft box; " +
-                    $"not submitting again before {(sentAt + SubmitSettleWindow).ToString("u", CultureInfo.InvariantCulture)} in case a publish job took it");
+                    $"not submitting again before {(sentAt + _channel.Options.SubmitSettleWindow).ToString("u", CultureInfo.InvariantCulture)} in case a publish job took it");
             }
 
             return await _publish.SubmitAsync(draft, cancellationToken);

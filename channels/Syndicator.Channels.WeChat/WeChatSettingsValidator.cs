@@ -26,6 +26,7 @@ internal static class WeChatSettingsValidator
             ? $"{settings.Key(nameof(WeChatChannelOptions.ReadMoreFrom))} must name another channel (the one whose page 阅读原文 opens); got its own id '{settings.Channel.Id}'"
             : null;
         yield return settings.Duration(nameof(WeChatChannelOptions.ReconcileWait), TimeSpan.FromDays(7));
+        yield return settings.Duration(nameof(WeChatChannelOptions.SubmitSettleWindow), TimeSpan.FromDays(1));
         for (var i = 0; settings[$"{nameof(WeChatChannelOptions.PublishPollSchedule)}:{i}"] is not null; i++)
         {
             yield return settings.Duration($"{nameof(WeChatChannelOptions.PublishPollSchedule)}:{i}", MaxPollWait);

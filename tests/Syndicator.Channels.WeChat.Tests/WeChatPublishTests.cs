@@ -71,7 +71,7 @@ public sealed class WeChatPublishTests : WeChatFixture
 
         var failed = await TryAsync(delivery);
         var waiting = await TryAsync(delivery);
-        Time.Advance(WeChatReconcile.SubmitSettleWindow + TimeSpan.FromSeconds(1));
+        Time.Advance(new WeChatChannelOptions().SubmitSettleWindow + TimeSpan.FromSeconds(1));
         var outcome = await RunToEndAsync(delivery);
 
         Assert.Equal("503", Assert.IsType<ChannelOutcome.Transient>(failed).Code);

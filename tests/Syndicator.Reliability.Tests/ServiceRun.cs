@@ -180,7 +180,11 @@ public sealed class ServiceRun : IAsyncDisposable
                 var deliveries = await DeliveriesAsync(id, node);
                 if ((channels ?? AllChannels).FirstOrDefault(c => deliveries.GetValueOrDefault(c) is not ("succeeded" or "failed" or "unconfirmed")) is { } channel)
                 {
-                    waiting = $"{id} on {channel} is {deliveries.GetValueOrDefault(channel) ?? "missing"}.";
+                    using var api = Client(node);
+                    var item = await api.GetFromJsonAsync<JsonElement>($"api/items/{id}");
+                    var last = item.GetProperty("deliveries").EnumerateArray().LastOrDefault(d => d.GetProperty("channel").GetString() == channel);
+                    var why = last.ValueKind == JsonValueKind.Object && last.TryGetProperty("lastError", out var error) ? error.ToString() : "";
+                    waiting = $"{id} on {channel} is {deliveries.GetValueOrDefault(channel) ?? "missing"} ({why}).";
                     return false;
                 }
             }

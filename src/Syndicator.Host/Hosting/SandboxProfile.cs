@@ -58,6 +58,10 @@ internal static class SandboxProfile
                     {
                         settings[$"{prefix}PublishPollSchedule:{Text(i)}"] = "00:00:01";
                     }
+
+                    // The emulator takes a submitted draft out of the box within the request, on loopback: a draft still
+                    // there a quarter of a minute after a lost submit was not submitted.
+                    settings[prefix + "SubmitSettleWindow"] = "00:00:15";
                     break;
                 case "jcms":
                     settings[prefix + "BaseUrl"] = $"{root}/{channel.Key}/";
