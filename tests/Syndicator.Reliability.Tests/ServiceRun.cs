@@ -269,7 +269,7 @@ public sealed class ServiceRun : IAsyncDisposable
         }
     }
 
-    public static string Id() => "rel-" + Guid.NewGuid().ToString("N")[..12];
+    public static string Id() => ItemJson.NewId("rel-");
 
     private string[] StoreArgs() => _postgres is null ? ["--data", _data] : ["--postgres", _postgres];
 
