@@ -48,6 +48,11 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<BodyRenderer>();
         services.AddSingleton<ItemValidator>();
+
+        // The application layer every front end calls: the API's handlers, the console's pages, the CLI through the API.
+        services.AddSingleton<Application.IntakeService>();
+        services.AddSingleton<Application.OperatorCommands>();
+        services.TryAddSingleton<Application.IHandoffUrlPolicy, Application.AnyHandoffUrl>();
         services.AddSingleton(sp => new DeliveryStateMachine(sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<ChannelGates>();

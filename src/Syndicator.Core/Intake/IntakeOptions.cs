@@ -33,6 +33,15 @@ public sealed class IntakeOptions
     /// <summary>Largest attachment, decoded, in bytes. Default: 20 MiB.</summary>
     public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// Most items checked at once (sanitizing the body, reading the attachments); the rest wait their turn. Default: the
+    /// number of processors, at least 2.
+    /// </summary>
+    public int MaxConcurrentChecks { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>How long a submission waits for a check slot before it is refused as busy (503). Default: 30 seconds.</summary>
+    public TimeSpan CheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Media types an image or cover may have. Default: JPEG, PNG, GIF, WebP.</summary>
     public List<string> ImageMediaTypes { get; set; } = [];
 
