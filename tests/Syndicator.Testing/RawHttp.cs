@@ -11,11 +11,20 @@ namespace Syndicator.Testing;
 /// </summary>
 public static class RawHttp
 {
-    /// <summary>Posts <paramref name="form"/> (already URL-encoded) to <paramref name="rawPath"/> as written; returns the status.</summary>
-    public static async Task<HttpStatusCode> PostFormAsync(Uri server, string rawPath, string form, string? cookieHeader, TimeSpan timeout)
+    /// <summary>
+    /// Posts <paramref name="form"/> (already URL-encoded) to <paramref name="rawPath"/> as written, from
+    /// <paramref name="from"/> when given (another loopback address is another client); returns the status.
+    /// </summary>
+    public static async Task<HttpStatusCode> PostFormAsync(
+        Uri server, string rawPath, string form, string? cookieHeader, TimeSpan timeout, IPAddress? from = null)
     {
         using var cts = new CancellationTokenSource(timeout);
-        using var client = new TcpClient();
+        using var client = new TcpClient(AddressFamily.InterNetwork);
+        if (from is not null)
+        {
+            client.Client.Bind(new IPEndPoint(from, 0));
+        }
+
         await client.ConnectAsync(server.Host, server.Port, cts.Token);
         await using var stream = client.GetStream();
         var body = Encoding.UTF8.GetBytes(form);
