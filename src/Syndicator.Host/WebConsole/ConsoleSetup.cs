@@ -66,7 +66,11 @@ internal static class ConsoleSetup
         return services;
     }
 
-    /// <summary>Security headers on console pages, and the sign-in rate limit. Goes before authentication.</summary>
+    /// <summary>
+    /// Security headers on console pages, and the sign-in rate limit. Goes before authentication and after routing
+    /// (WebApplication's own, or an explicit <c>UseRouting()</c> placed before this): the sign-in brake is a policy on
+    /// the page's endpoint, which the rate limiter can only see once routing has chosen it.
+    /// </summary>
     public static IApplicationBuilder UseSyndicatorConsole(this IApplicationBuilder app)
     {
         app.Use((context, next) =>
