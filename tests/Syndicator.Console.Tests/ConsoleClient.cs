@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Syndicator.Console.Tests;
@@ -8,11 +9,37 @@ public sealed partial class ConsoleClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public ConsoleClient(Uri baseAddress) =>
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    /// <summary>A client of <paramref name="baseAddress"/>; with <paramref name="from"/>, its connections come from that local address.</summary>
+    public ConsoleClient(Uri baseAddress, IPAddress? from = null)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
+        if (from is not null)
         {
-            BaseAddress = baseAddress,
-        };
+            // Any 127.x.y.z is this machine on Linux: a second loopback address is a second client address to the service.
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        _http = new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress => _http.BaseAddress!;
+
+    /// <summary>The cookies this client holds (the sign-in cookie among them), to copy into another client.</summary>
+    public CookieContainer Cookies { get; } = new();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -54,6 +54,9 @@ public sealed class ConsoleSecurityTests(ServiceFixture fixture) : IClassFixture
     [InlineData(ConsoleRoles.It, "failures")]
     [InlineData(ConsoleRoles.It, "audit")]
     [InlineData(ConsoleRoles.Auditor, "channels")]
+    [InlineData(ConsoleRoles.Operator, "access")]
+    [InlineData(ConsoleRoles.It, "access")]
+    [InlineData(ConsoleRoles.Auditor, "access")]
     public async Task Get_PageOfAnotherRole_Forbidden(string role, string path)
     {
         using var client = await SignedInAsync(role);
@@ -240,7 +243,7 @@ public sealed class ConsoleSecurityTests(ServiceFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task SignIn_TenBadPasswords_AccountLockedEvenForTheRightPassword()
+    public async Task SignIn_TenBadPasswords_LockedOutFromThatAddressEvenWithTheRightPasswordAndNotTold()
     {
         var (name, password) = await _service.AddUserAsync(ConsoleRoles.Operator);
         using var client = new ConsoleClient(_service.BaseAddress);
@@ -253,9 +256,11 @@ public sealed class ConsoleSecurityTests(ServiceFixture fixture) : IClassFixture
         using var good = await client.SignInAsync(name, password);
 
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Contains("账户因多次密码错误已锁定", await good.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var user = await _service.App.Services.GetRequiredService<IUserStore>().FindAsync(name, CancellationToken.None);
-        Assert.True(user!.IsLockedAt(DateTimeOffset.UtcNow));
+        var html = await good.Content.ReadAsStringAsync();
+        Assert.Contains("登录失败：用户名或密码不正确，或该账户暂时无法登录", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("锁定", html, StringComparison.Ordinal);
+        var failures = await _service.App.Services.GetRequiredService<IUserStore>().FindFailuresAsync(name, "127.0.0.1", CancellationToken.None);
+        Assert.True(failures!.IsLockedAt(DateTimeOffset.UtcNow));
     }
 
     [Fact]

@@ -271,6 +271,9 @@ public sealed class ServiceRun : IAsyncDisposable
 
     public static string Id() => ItemJson.NewId("rel-");
 
+    /// <summary><c>--data DIR</c> or <c>--postgres CONNECTION</c>: the run's store, for the CLI verbs that open it directly.</summary>
+    public IReadOnlyList<string> StoreArguments => StoreArgs();
+
     private string[] StoreArgs() => _postgres is null ? ["--data", _data] : ["--postgres", _postgres];
 
     private static Dictionary<string, string> Defaults(IReadOnlyDictionary<string, string>? environment)

@@ -7,7 +7,8 @@ namespace Syndicator.Host.Auth;
 /// Known API keys, remembered for <see cref="Lifetime"/> after the store last confirmed them, so that a system sending
 /// many requests costs one store read per key every half minute instead of one per request. Only keys the store
 /// knows are remembered (an unknown key is asked every time); a key revoked in the store stops working within
-/// <see cref="Lifetime"/>.
+/// <see cref="Lifetime"/> (an entry is never renewed without asking the store), and at once when it is revoked through
+/// this process (<see cref="Forget"/>).
 /// </summary>
 internal sealed class ApiKeyCache(IKeyStore keys, TimeProvider time)
 {
@@ -38,5 +39,17 @@ internal sealed class ApiKeyCache(IKeyStore keys, TimeProvider time)
 
         _known[hash] = (record, now + Lifetime);
         return record;
+    }
+
+    /// <summary>Drops the key with <paramref name="keyId"/>, so that the next request asks the store.</summary>
+    public void Forget(string keyId)
+    {
+        foreach (var (hash, entry) in _known)
+        {
+            if (entry.Record.Id == keyId)
+            {
+                _known.TryRemove(hash, out _);
+            }
+        }
     }
 }

@@ -7,7 +7,10 @@ using Syndicator.Storage;
 
 namespace Syndicator.Host.Cli;
 
-/// <summary><c>keys create --name N --scope S… [--data DIR | --postgres CONNECTION]</c>: prints a new key once; stores its hash.</summary>
+/// <summary>
+/// <c>keys create --name N --scope S…</c> (prints a new key once; stores its hash), <c>keys list</c>, <c>keys revoke ID</c>,
+/// each with <c>[--data DIR | --postgres CONNECTION]</c>.
+/// </summary>
 internal static class KeysCommand
 {
     public static Command Create()
@@ -20,44 +23,50 @@ internal static class KeysCommand
             AllowMultipleArgumentsPerToken = true,
         };
         scopes.AcceptOnlyFromAmong([.. Scopes.All]);
-        var store = new StoreOptions();
-        var create = new Command("create", "Create an API key; it is printed once, alone on standard output.") { name, scopes };
-        store.AddTo(create);
-        create.SetAction(async (result, cancellationToken) =>
+        var create = LocalStore.Verb("create", "Create an API key; it is printed once, alone on standard output.", [name, scopes], async (result, services, ct) =>
         {
-            try
-            {
-                var key = await CreateAsync(
-                    StorageFor(result.GetValue(store.Data), result.GetValue(store.Postgres)),
-                    result.GetValue(name)!, result.GetValue(scopes)!, TimeProvider.System, cancellationToken);
-                Console.WriteLine(key);
-                return SyndicatorCli.Success;
-            }
-            catch (Exception ex) when (ex is OptionsValidationException or NotSupportedException)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return SyndicatorCli.BadUsage;
-            }
-            catch (DbException ex)
-            {
-                // The driver's message names the server and the failure, never the password.
-                await Console.Error.WriteLineAsync($"Cannot reach the store: {ex.Message}");
-                return SyndicatorCli.WorkFailed;
-            }
+            var key = await CreateAsync(
+                services.GetRequiredService<IKeyStore>(), services.GetRequiredService<IAuditLog>(), result.GetValue(name)!, result.GetValue(scopes)!,
+                TimeProvider.System, ct);
+            Console.WriteLine(key);
+            return SyndicatorCli.Success;
         });
-        return new Command("keys", "Manage API keys.") { create };
+        var keys = new Command("keys", "Manage API keys.") { create };
+        keys.Subcommands.Add(List());
+        keys.Subcommands.Add(Revoke());
+        return keys;
     }
 
-    /// <summary>Creates a key in the store described by <paramref name="options"/>, migrating it first.</summary>
-    public static async Task<string> CreateAsync(
-        StorageOptions options, string name, IReadOnlyList<string> scopes, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var services = new ServiceCollection().AddSingleton(time).AddSyndicatorStorage(options).BuildServiceProvider();
-        await using (services)
+    private static Command List() =>
+        LocalStore.Verb("list", "List API keys: id, name, scopes, created, revoked (never the key or its hash).", [], async (_, services, ct) =>
         {
-            await services.GetRequiredService<IStoreLifecycle>().MigrateAsync(cancellationToken);
-            return await CreateAsync(services.GetRequiredService<IKeyStore>(), services.GetRequiredService<IAuditLog>(), name, scopes, time, cancellationToken);
-        }
+            foreach (var key in await services.GetRequiredService<IKeyStore>().ListKeysAsync(ct))
+            {
+                var revoked = key.RevokedAt is { } at ? $"revoked {at:O} by {key.RevokedBy}" : "active";
+                Console.WriteLine($"{key.Id}\t{key.Name}\t{string.Join(",", key.Scopes)}\t{key.CreatedAt:O}\t{revoked}");
+            }
+
+            return SyndicatorCli.Success;
+        });
+
+    private static Command Revoke()
+    {
+        var id = new Argument<string>("ID") { Description = "The key's id, as keys list shows it." };
+        return LocalStore.Verb("revoke", "Revoke an API key; a running service refuses it within 30 seconds.", [id], async (result, services, ct) =>
+        {
+            var revoked = await KeyRevocation.RevokeAsync(
+                services.GetRequiredService<IKeyStore>(), services.GetRequiredService<IAuditLog>(), result.GetValue(id)!, "cli", TimeProvider.System, ct);
+            if (revoked is null)
+            {
+                await Console.Error.WriteLineAsync($"There is no API key with id '{result.GetValue(id)}'.");
+                return SyndicatorCli.WorkFailed;
+            }
+
+            await Console.Error.WriteLineAsync(revoked.Revoked
+                ? $"Revoked key {revoked.Key.Id} '{revoked.Key.Name}'; a running service refuses it within {ApiKeyCache.Lifetime.TotalSeconds:0} seconds."
+                : $"Key {revoked.Key.Id} '{revoked.Key.Name}' was revoked already, at {revoked.Key.RevokedAt:O} by {revoked.Key.RevokedBy}.");
+            return SyndicatorCli.Success;
+        });
     }
 
     public static async Task<string> CreateAsync(

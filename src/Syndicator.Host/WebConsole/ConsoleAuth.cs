@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
@@ -14,8 +15,16 @@ internal static class ConsoleAuth
     /// <summary>How the audit trail names a console user, beside <c>key:NAME</c> for API keys.</summary>
     public static string Actor(ClaimsPrincipal user) => "user:" + (user.Identity?.Name ?? "?");
 
+    /// <summary>The claim that carries the account's session generation at sign-in (see <see cref="UserRecord.SessionGeneration"/>).</summary>
+    public const string GenerationClaim = "syndicator:session";
+
     public static ClaimsPrincipal Principal(UserRecord user) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)], Scheme, ClaimTypes.Name, ClaimTypes.Role));
+        [
+            new Claim(ClaimTypes.Name, user.Name),
+            new Claim(ClaimTypes.Role, user.Role),
+            new Claim(GenerationClaim, user.SessionGeneration.ToString(CultureInfo.InvariantCulture)),
+        ],
+        Scheme, ClaimTypes.Name, ClaimTypes.Role));
 
     public static void Configure(CookieAuthenticationOptions cookie, ConsoleOptions options)
     {
@@ -33,16 +42,21 @@ internal static class ConsoleAuth
     }
 
     /// <summary>
-    /// Each request re-reads the account: a removed account, a changed role or a lock-out ends the sign-in at once
-    /// rather than when the cookie expires.
+    /// Each request re-reads the account: a removed or disabled account, a changed role, a reset password or a sign-out
+    /// (each moves the account's session generation on) ends the sign-in at once rather than when the cookie expires,
+    /// copies of the cookie included. The check is against the store, so it holds whatever Data Protection key ring
+    /// protects the cookie. A lock-out does not end a sign-in: lock-outs are per address, and a guesser elsewhere must
+    /// not be able to throw the account's owner out.
     /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var name = context.Principal?.Identity?.Name;
         var role = context.Principal?.FindFirstValue(ClaimTypes.Role);
+        var generation = context.Principal?.FindFirstValue(GenerationClaim);
         var services = context.HttpContext.RequestServices;
         var user = name is null ? null : await services.GetRequiredService<IUserStore>().FindAsync(name, context.HttpContext.RequestAborted);
-        if (user is null || user.Role != role || user.IsLockedAt(services.GetRequiredService<TimeProvider>().GetUtcNow()))
+        if (user is null || user.IsDisabled || user.Role != role
+            || generation != user.SessionGeneration.ToString(CultureInfo.InvariantCulture))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

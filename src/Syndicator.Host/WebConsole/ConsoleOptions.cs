@@ -5,16 +5,24 @@ namespace Syndicator.Host.WebConsole;
 /// <summary>The operator console and its sign-in (<c>Console</c>).</summary>
 public sealed class ConsoleOptions
 {
-    /// <summary>Bad passwords in a row that lock an account. Default: 10.</summary>
+    /// <summary>
+    /// Bad passwords from one client address that lock that address out of the account (never the account for
+    /// everyone: a guesser must not be able to lock its owner out). Default: 10.
+    /// </summary>
     public int LockoutAttempts { get; set; } = 10;
 
-    /// <summary>How long a locked account stays locked. Default: 15 minutes.</summary>
+    /// <summary>
+    /// How long a lock-out lasts; also how long a count of bad passwords is kept without a new one. Default: 15 minutes.
+    /// </summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a sign-in lasts without use (the cookie slides while in use). Default: 8 hours.</summary>
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Sign-in attempts one address may make per minute, whatever the account. Default: 20.</summary>
+    /// <summary>
+    /// Sign-in attempts one client address (an IPv6 address by its /64) may make per minute, whatever the account and
+    /// the spelling of the path. Default: 20.
+    /// </summary>
     public int SignInsPerMinute { get; set; } = 20;
 
     /// <summary><c>zh-CN</c> or <c>en</c>: the language before a user picks one. Default: zh-CN.</summary>

@@ -9,6 +9,9 @@ namespace Syndicator.Host.WebConsole;
 /// </summary>
 internal static class ConsoleSetup
 {
+    /// <summary>The rate-limiting policy of the sign-in page: <c>Console:SignInsPerMinute</c> posts per client address.</summary>
+    public const string SignInPolicy = "console.signin";
+
     public static IServiceCollection AddSyndicatorConsole(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection("Console")).ValidateOnStart();
@@ -41,16 +44,18 @@ internal static class ConsoleSetup
         // Chinese stays Chinese in the pages (the default encoder writes every non-Latin letter as an entity).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-        // Per client address, counted in this process: a brake on password guessing beside the per-account lock-out.
+        // Per client address, counted in this process: a brake on password guessing beside the per-(account, address)
+        // lock-out. A policy on the sign-in page's endpoint (SignInModel carries [EnableRateLimiting]), not a test of the
+        // raw path: it holds for every spelling routing sends to that page (/signin/, /SignIn, //signin, ...).
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsSignInPost(context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) })
-                    : RateLimitPartition.GetNoLimiter(""));
+            limiter.AddPolicy(SignInPolicy, context =>
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        ClientAddress.Of(context),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             limiter.OnRejected = (context, cancellationToken) =>
             {
                 var text = context.HttpContext.RequestServices.GetRequiredService<ConsoleText>();
@@ -61,7 +66,11 @@ internal static class ConsoleSetup
         return services;
     }
 
-    /// <summary>Security headers on console pages, and the sign-in rate limit. Goes before authentication.</summary>
+    /// <summary>
+    /// Security headers on console pages, and the sign-in rate limit. Goes before authentication and after routing
+    /// (WebApplication's own, or an explicit <c>UseRouting()</c> placed before this): the sign-in brake is a policy on
+    /// the page's endpoint, which the rate limiter can only see once routing has chosen it.
+    /// </summary>
     public static IApplicationBuilder UseSyndicatorConsole(this IApplicationBuilder app)
     {
         app.Use((context, next) =>
@@ -93,9 +102,6 @@ internal static class ConsoleSetup
         app.MapGet("/lang/{language}", SwitchLanguage).AllowAnonymous();
         return app;
     }
-
-    private static bool IsSignInPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Sets the language cookie and goes back to the page the switch was on (a local path only).</summary>
     private static IResult SwitchLanguage(string language, string? back, HttpContext context)

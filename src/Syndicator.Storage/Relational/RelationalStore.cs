@@ -37,24 +37,6 @@ internal abstract partial class RelationalStore : IItemStore, IDeliveryStore, IK
     /// <summary>Whether the provider's migration journal lists every embedded migration.</summary>
     protected abstract bool MigrationsApplied();
 
-    public Task CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
-        _db.WriteAsync(s => s.ExecuteAsync("Keys.Insert", new
-        {
-            id = key.Id,
-            name = key.Name,
-            hash = key.Hash,
-            scopes = StorageJson.Serialize(key.Scopes),
-            createdAt = UnixMs.From(key.CreatedAt),
-        }), cancellationToken);
-
-    public async Task<ApiKeyRecord?> FindByHashAsync(string hash, CancellationToken cancellationToken)
-    {
-        var row = await _db.ReadAsync(s => s.QueryFirstOrDefaultAsync<KeyRow>("Keys.FindByHash", new { hash }), cancellationToken);
-        return row is null
-            ? null
-            : new ApiKeyRecord(row.Id, row.Name, row.Hash, StorageJson.DeserializeStrings(row.Scopes), UnixMs.To(row.CreatedAt));
-    }
-
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         _db.WriteAsync(s => s.ExecuteAsync("Audit.Insert", AuditRow.Args(entry)), cancellationToken);
 

@@ -160,6 +160,11 @@ internal sealed class KeyRow
     public string Hash { get; set; } = "";
     public string Scopes { get; set; } = "[]";
     public long CreatedAt { get; set; }
+    public long? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
+
+    public ApiKeyInfo ToInfo() =>
+        new(Id, Name, StorageJson.DeserializeStrings(Scopes), UnixMs.To(CreatedAt), UnixMs.To(RevokedAt), RevokedBy);
 }
 
 internal sealed class CountsRow

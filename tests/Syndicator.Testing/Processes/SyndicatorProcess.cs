@@ -47,9 +47,21 @@ public sealed class SyndicatorProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a verb to its end: exit code, standard output, standard error.</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, TimeSpan timeout)
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, TimeSpan timeout) =>
+        RunAsync(args, null, timeout);
+
+    /// <summary>Runs a verb to its end with <paramref name="stdin"/> as its standard input (a password, as a script pipes it).</summary>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        info.RedirectStandardInput = stdin is not null;
+        using var process = Process.Start(info)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

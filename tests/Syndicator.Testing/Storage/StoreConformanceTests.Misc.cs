@@ -46,6 +46,42 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task RevokeAsync_ActiveKey_RefusedByHashListedRevokedAndFirstRevocationKept()
+    {
+        var key = new ApiKeyRecord($"k{Some.Int()}", "审批系统", $"hash-{Some.Int()}", ["submit"], T0);
+        await Store.Keys.CreateAsync(key, Ct);
+
+        var first = await Store.Keys.RevokeAsync(key.Id, "cli", T0.AddMinutes(1), Ct);
+        var second = await Store.Keys.RevokeAsync(key.Id, "user:admin", T0.AddMinutes(2), Ct);
+
+        Assert.Null(await Store.Keys.FindByHashAsync(key.Hash, Ct));
+        Assert.True(first!.Revoked);
+        Assert.Equal((key.Id, key.Name, T0, (DateTimeOffset?)T0.AddMinutes(1), "cli"),
+            (first.Key.Id, first.Key.Name, first.Key.CreatedAt, first.Key.RevokedAt, first.Key.RevokedBy));
+        Assert.Equal(key.Scopes, first.Key.Scopes);
+        Assert.False(second!.Revoked);
+        Assert.Equal((first.Key.RevokedAt, "cli"), (second.Key.RevokedAt, second.Key.RevokedBy));
+        Assert.Null(await Store.Keys.RevokeAsync("no-such-key", "cli", T0, Ct));
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_ActiveAndRevoked_OldestFirstWithRevocation()
+    {
+        var older = new ApiKeyRecord($"k{Some.Int()}", "审批系统", $"hash-{Some.Int()}", ["submit", "read"], T0);
+        var newer = new ApiKeyRecord($"k{Some.Int()}", "监控", $"hash-{Some.Int()}", ["read"], T0.AddMinutes(1));
+        await Store.Keys.CreateAsync(newer, Ct);
+        await Store.Keys.CreateAsync(older, Ct);
+        await Store.Keys.RevokeAsync(newer.Id, "cli", T0.AddMinutes(5), Ct);
+
+        var listed = (await Store.Keys.ListKeysAsync(Ct)).Where(k => k.Id == older.Id || k.Id == newer.Id).ToList();
+
+        Assert.Equal(2, listed.Count);
+        Assert.Equal((older.Id, "审批系统", (DateTimeOffset?)null), (listed[0].Id, listed[0].Name, listed[0].RevokedAt));
+        Assert.Equal(older.Scopes, listed[0].Scopes);
+        Assert.Equal((newer.Id, (DateTimeOffset?)T0.AddMinutes(5), "cli"), (listed[1].Id, listed[1].RevokedAt, listed[1].RevokedBy));
+    }
+
+    [Fact]
     public async Task AuditListAsync_Entries_NewestFirstPerItemOrAllWithLimit()
     {
         var a = Some.ItemId();

@@ -1,3 +1,3 @@
-SELECT name, role, password_hash AS passwordhash, failed_sign_ins AS failedsignins, locked_until AS lockeduntil,
-       created_at AS createdat, last_sign_in_at AS lastsigninat
+SELECT name, role, password_hash AS passwordhash, created_at AS createdat, last_sign_in_at AS lastsigninat,
+       disabled_at AS disabledat, session_generation AS sessiongeneration
 FROM users WHERE name = @name;
