@@ -64,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPublicationStatistics>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ITrackingStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton(sp => (IDataProtectionKeyStore)sp.GetRequiredService<TStore>());
         return services;
     }
 
@@ -100,7 +101,17 @@ public static class StorageServiceCollectionExtensions
         }
 
         var directory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(directory);
+
+        // Only the service's own user may enter it (the host also corrects an existing folder's mode at start-up).
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(directory, SqliteFileName),
