@@ -7,14 +7,21 @@ namespace Syndicator.Core.Tracking;
 /// <summary>
 /// Where reads of a channel's public pages may go (tracking after release, the go-live probe's page check, a confirmed
 /// hand-off URL): only to the hosts of the channel's own configured addresses (<c>BaseUrl</c>, <c>SiteUrl</c>,
-/// <c>BackOfficeUrl</c>, <c>PageUrlRule</c>) and to <c>Channels:&lt;id&gt;:PublicHosts</c>; and only to public
+/// <c>BackOfficeUrl</c>, <c>PageUrlRule</c>, <c>ApiBaseUrl</c>), its platform's own page host (WeChat:
+/// <c>mp.weixin.qq.com</c>) and <c>Channels:&lt;id&gt;:PublicHosts</c>; and only to public
 /// addresses unless <c>Channels:&lt;id&gt;:AllowPrivateAddresses</c> is true (loopback, link-local, private,
 /// shared and unspecified addresses are otherwise refused at connect time, whatever a name resolves to).
 /// </summary>
 public sealed class FetchPolicy
 {
     /// <summary>The settings whose hosts a channel's pages may be read from.</summary>
-    private static readonly string[] AddressKeys = ["BaseUrl", "SiteUrl", "BackOfficeUrl", "PageUrlRule"];
+    private static readonly string[] AddressKeys = ["BaseUrl", "SiteUrl", "BackOfficeUrl", "PageUrlRule", "ApiBaseUrl"];
+
+    /// <summary>Where a connector's platform publishes its pages whatever the settings: WeChat's articles are on mp.weixin.qq.com.</summary>
+    private static readonly Dictionary<string, string[]> ConnectorHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["wechat"] = ["mp.weixin.qq.com"],
+    };
 
     private readonly HashSet<string> _hosts;
 
@@ -49,6 +56,11 @@ public sealed class FetchPolicy
             }
         }
 
+        foreach (var host in ConnectorHosts.GetValueOrDefault(channel.Connector) ?? [])
+        {
+            hosts.Add(host);
+        }
+
         foreach (var entry in channel.Settings.GetSection("PublicHosts").GetChildren())
         {
             if (!string.IsNullOrWhiteSpace(entry.Value))
@@ -75,7 +87,7 @@ public sealed class FetchPolicy
 
         return IsAllowedHost(uri.IdnHost)
             ? null
-            : $"{uri.IdnHost} is not one of channel {Channel}'s page hosts (the hosts of its BaseUrl, SiteUrl, BackOfficeUrl, PageUrlRule and Channels:{Channel}:PublicHosts)";
+            : $"{uri.IdnHost} is not one of channel {Channel}'s page hosts (the hosts of its BaseUrl, SiteUrl, BackOfficeUrl, PageUrlRule, ApiBaseUrl and Channels:{Channel}:PublicHosts)";
     }
 
     /// <summary>Whether <paramref name="host"/> is one of the channel's page hosts.</summary>
