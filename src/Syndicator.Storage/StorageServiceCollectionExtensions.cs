@@ -110,6 +110,26 @@ public static class StorageServiceCollectionExtensions
         else
         {
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            // Created 0600 before SQLite opens it, so that the database and its -wal and -shm files (which SQLite
+            // creates with the database's mode) are the service user's alone, whichever verb opens the store first.
+            var file = Path.Combine(directory, SqliteFileName);
+            if (!File.Exists(file))
+            {
+                try
+                {
+                    using var created = new FileStream(file, new FileStreamOptions
+                    {
+                        Mode = FileMode.CreateNew,
+                        Access = FileAccess.Write,
+                        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    });
+                }
+                catch (IOException) when (File.Exists(file))
+                {
+                    // Another process created it first: SQLite opens theirs.
+                }
+            }
         }
 
         return new SqliteConnectionStringBuilder

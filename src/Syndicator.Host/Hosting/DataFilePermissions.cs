@@ -6,9 +6,9 @@ namespace Syndicator.Host.Hosting;
 /// <summary>
 /// The SQLite data folder readable by the service's user alone (0700) and the database with its <c>-wal</c> and
 /// <c>-shm</c> files likewise (0600): the database holds API key hashes, password hashes, the Data Protection key ring
-/// and encrypted channel secrets. A missing database file is created 0600 before SQLite opens it (SQLite gives its
-/// <c>-wal</c> and <c>-shm</c> files the database's mode); existing files with wider modes are narrowed, with a log
-/// line. Runs before the migrations (hosted services start in order). Nothing to do on Windows or PostgreSQL.
+/// and encrypted channel secrets. The store creates a missing folder 0700 and database file 0600 before SQLite opens
+/// it (SQLite gives its <c>-wal</c> and <c>-shm</c> files the database's mode); here, existing ones with wider modes
+/// (from an older version, a copy, a restore) are narrowed, with a log line. Runs before the migrations (hosted services start in order). Nothing to do on Windows or PostgreSQL.
 /// </summary>
 internal sealed class DataFilePermissions(StorageOptions storage, ILogger<DataFilePermissions> logger) : IHostedService
 {
@@ -24,16 +24,6 @@ internal sealed class DataFilePermissions(StorageOptions storage, ILogger<DataFi
 
         var folder = Path.GetDirectoryName(database)!;
         Narrow(folder, Folder);
-        if (!System.IO.File.Exists(database))
-        {
-            using var created = new FileStream(database, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                UnixCreateMode = File,
-            });
-        }
-
         foreach (var path in new[] { database, database + "-wal", database + "-shm", database + "-journal" })
         {
             if (System.IO.File.Exists(path))
