@@ -23,5 +23,6 @@ public sealed class ApiOptions
     /// The <c>Strict-Transport-Security</c> max-age sent on answers to HTTPS requests (as the proxy reports them);
     /// zero sends none. Default: 180 days.
     /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(180);
 }

@@ -8,6 +8,7 @@ using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Compliance;
+using Syndicator.Core.Configuration;
 using Syndicator.Core.Tracking;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
@@ -56,7 +57,8 @@ public static class SyndicatorApp
         builder.Services.AddSyndicatorStorage(storage);
         DataProtectionSetup.Add(builder.Services, builder.Configuration.GetSection("DataProtection").Get<KeyRingOptions>() ?? new KeyRingOptions());
         ProtectedChannelState.Decorate(builder.Services);
-        builder.Services.AddOptions<Syndicator.Host.Metrics.MetricsOptions>().Bind(builder.Configuration.GetSection("Metrics"));
+        builder.Services.AddValidatedSection<Syndicator.Host.Metrics.MetricsOptions>(builder.Configuration, "Metrics");
+        builder.Services.AddValidatedSection<KeyRingOptions>(builder.Configuration, "DataProtection");
 
         // Hosted services start in registration order: the data files' modes first, then the schema must be in place
         // before the dispatcher claims.
