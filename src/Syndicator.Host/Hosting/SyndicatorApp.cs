@@ -66,6 +66,7 @@ public static class SyndicatorApp
         builder.Services.AddHostedService<DataFilePermissions>();
         builder.Services.AddHostedService<StoreMigrator>();
         builder.Services.AddHostedService<DeploymentWarnings>();
+        builder.Services.AddSingleton<Syndicator.Core.Application.IHandoffUrlPolicy, ChannelHandoffUrls>();
         builder.Services.AddSyndicatorCore(builder.Configuration);
         builder.Services.AddCompliance(builder.Configuration);
         builder.Services.AddSsCmsChannel();
