@@ -33,12 +33,18 @@ internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager, IC
     /// <summary>The channel's named client; null: confirmed pages are not verified.</summary>
     public Func<HttpClient>? Http { get; init; }
 
+    /// <summary>
+    /// Where confirmed pages may be read from; a URL confirmed on another host is recorded as the placement but never
+    /// fetched. Null: every URL is left unread.
+    /// </summary>
+    public FetchPolicy? Policy { get; init; }
+
     /// <summary>Reads the page an operator confirmed and looks for the approved title and text on it.</summary>
     public async Task<LiveCheck?> VerifyAsync(Placement placement, ItemRevision item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(item);
-        return Http is not null && placement.Url is { IsAbsoluteUri: true } url
+        return Http is not null && placement.Url is { IsAbsoluteUri: true } url && Policy?.IsAllowed(url) == true
             ? await Page.CheckAsync(Http(), url, item.TitleFor(_channel), item.BodyHtml, cancellationToken)
             : null;
     }

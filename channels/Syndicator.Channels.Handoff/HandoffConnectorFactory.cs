@@ -27,7 +27,8 @@ internal sealed class HandoffConnectorFactory(IHttpClientFactory? httpClients = 
         return new HandoffConnector(channel, channel.Settings.Get<HandoffChannelOptions>() ?? new HandoffChannelOptions())
         {
             // Confirmed pages are verified over the channel's named client; without a client factory they are not.
-            Http = httpClients is null ? null : () => httpClients.CreateClient(ChannelHttp.ClientName(channel.Id)),
+            Policy = Syndicator.Core.Tracking.FetchPolicy.For(channel),
+            Http = httpClients is null ? null : () => httpClients.CreateClient(ChannelHttp.PageClientName(channel.Id)),
         };
     }
 }

@@ -56,6 +56,9 @@ internal sealed class JcmsChannel
     /// <summary>The channel's named client, for the interface and the public pages.</summary>
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
 
+    /// <summary>The client that reads the channel's public pages: no credentials, only its page hosts (FetchPolicy).</summary>
+    public HttpClient PageHttp() => _httpClients.CreateClient(ChannelHttp.PageClientName(Id));
+
     /// <summary>
     /// The column for this delivery: <see cref="DeliveryContext.Column"/> (the catalogue's column of the item's category,
     /// or the go-live probe's test column) when there is one, else <see cref="JcmsChannelOptions.ColumnId"/>. Null when

@@ -39,7 +39,7 @@ internal sealed class JcmsConnector : IChannelConnector, IChannelVerifier
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(item);
         return placement.Url is { IsAbsoluteUri: true } url
-            ? await _channel.Page.CheckAsync(_channel.Http(), url, item.TitleFor(_channel.Id), JcmsBody.Compose(item), cancellationToken)
+            ? await _channel.Page.CheckAsync(_channel.PageHttp(), url, item.TitleFor(_channel.Id), JcmsBody.Compose(item), cancellationToken)
             : null;
     }
 

@@ -42,6 +42,9 @@ internal sealed class SsCmsChannel
     /// <summary>The channel's named client, for reading its public pages.</summary>
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
 
+    /// <summary>The client that reads the channel's public pages: no credentials, only its page hosts (FetchPolicy).</summary>
+    public HttpClient PageHttp() => _httpClients.CreateClient(ChannelHttp.PageClientName(Id));
+
     /// <summary>
     /// The SSCMS channel (栏目) of a delivery: the column it names (the catalogue's, or the go-live probe's), else the
     /// catalogue's column for the item's category, else <see cref="SsCmsChannelOptions.ChannelId"/>. Null when the

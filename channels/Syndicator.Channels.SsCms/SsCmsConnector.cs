@@ -42,7 +42,7 @@ internal sealed class SsCmsConnector : IChannelConnector, IChannelVerifier
         if (_channel.Options.Page.HasBody)
         {
             return placement.Url is { IsAbsoluteUri: true } url
-                ? await _channel.Options.Page.ToPublicPage().CheckAsync(_channel.Http(), url, title, body, cancellationToken)
+                ? await _channel.Options.Page.ToPublicPage().CheckAsync(_channel.PageHttp(), url, title, body, cancellationToken)
                 : null;
         }
 

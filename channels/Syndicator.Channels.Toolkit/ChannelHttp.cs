@@ -9,6 +9,13 @@ public static class ChannelHttp
     /// <summary>The named <see cref="HttpClient"/> a connector uses for <paramref name="channelId"/>.</summary>
     public static string ClientName(string channelId) => "channel:" + channelId;
 
+    /// <summary>
+    /// The named <see cref="HttpClient"/> that reads <paramref name="channelId"/>'s public pages: it carries no
+    /// credentials, follows no redirects itself and reaches only the hosts and addresses the channel's
+    /// <see cref="Core.Tracking.FetchPolicy"/> allows.
+    /// </summary>
+    public static string PageClientName(string channelId) => "page:" + channelId;
+
     /// <summary>Marks <paramref name="request"/> safe to repeat: a read, or a write whose repetition changes nothing.</summary>
     public static void MarkIdempotent(HttpRequestMessage request)
     {

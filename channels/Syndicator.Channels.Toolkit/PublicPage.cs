@@ -6,7 +6,7 @@ namespace Syndicator.Channels.Toolkit;
 
 /// <summary>
 /// Verifies an article by its public page, for connectors whose platform publishes web pages: a GET of the URL the
-/// channel returned (never another), over the channel's named HttpClient, and a comparison of the page's title and
+/// channel returned (never another), over the channel's page client (<see cref="ChannelHttp.PageClientName"/>), and a comparison of the page's title and
 /// article body with the approved ones.
 /// </summary>
 /// <param name="TitleSelector">The CSS selector of the article's title on the page (the first match counts), e.g.
@@ -25,28 +25,88 @@ public sealed record PublicPage(string TitleSelector, string? BodySelector)
         string html;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            ChannelHttp.MarkIdempotent(request);
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            // Redirects are followed here, a few at most, each through the same client: its policy judges every hop.
+            var at = url;
+            for (var hop = 0; ; hop++)
             {
-                return new LiveCheck(LiveStatus.Missing, null, null, $"页面不存在 the page answers {(int)response.StatusCode}: {url}");
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Get, at);
+                ChannelHttp.MarkIdempotent(request);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location && hop < MaxRedirects)
+                {
+                    at = location.IsAbsoluteUri ? location : new Uri(at, location);
+                    continue;
+                }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                return new LiveCheck(LiveStatus.Unreachable, null, null, $"页面无法访问 the page answers {(int)response.StatusCode}: {url}");
-            }
+                if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+                {
+                    return new LiveCheck(LiveStatus.Missing, null, null, $"页面不存在 the page answers {(int)response.StatusCode}: {at}");
+                }
 
-            html = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return new LiveCheck(LiveStatus.Unreachable, null, null, $"页面无法访问 the page answers {(int)response.StatusCode}: {at}");
+                }
+
+                if (response.Content.Headers.ContentLength > MaxPageBytes)
+                {
+                    return new LiveCheck(LiveStatus.Unreachable, null, null, $"页面过大 the page is larger than {MaxPageBytes} bytes: {at}");
+                }
+
+                html = await ReadBoundedAsync(response.Content, cancellationToken);
+                break;
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Network failures, timeouts (the resilience pipeline's included): no answer to judge the article by.
+            // Network failures, timeouts (the resilience pipeline's included), a host or address the channel's fetch
+            // policy refuses, a page too large: no answer to judge the article by.
             return new LiveCheck(LiveStatus.Unreachable, null, null, $"页面无法访问 no answer from {url}: {ex.GetBaseException().Message}");
         }
 
         return Compare(html, expectedTitle, expectedBodyHtml);
+    }
+
+    /// <summary>The most redirects followed from the URL the channel returned. Default: 3.</summary>
+    public const int MaxRedirects = 3;
+
+    /// <summary>The largest page read; a larger one is not parsed. Default: 4 MiB.</summary>
+    public const int MaxPageBytes = 4 * 1024 * 1024;
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxPageBytes)
+            {
+                throw new InvalidDataException($"the page is larger than {MaxPageBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var charset = content.Headers.ContentType?.CharSet;
+        var encoding = System.Text.Encoding.UTF8;
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(charset))
+            {
+                encoding = System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            }
+        }
+        catch (ArgumentException)
+        {
+            // An unknown charset reads as UTF-8, as ReadAsStringAsync would fail on it instead.
+        }
+
+        return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Compares a fetched page with the approved title and body.</summary>

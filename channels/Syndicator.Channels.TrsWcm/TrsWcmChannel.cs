@@ -38,6 +38,9 @@ internal sealed class TrsWcmChannel
     /// <summary>The channel's named client, for reading its public pages.</summary>
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));
 
+    /// <summary>The client that reads the channel's public pages: no credentials, only its page hosts (FetchPolicy).</summary>
+    public HttpClient PageHttp() => _httpClients.CreateClient(ChannelHttp.PageClientName(Id));
+
     /// <summary>Calls for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
     public TrsWcmDocuments Open() => new(this, new TrsWcmApi(Http(), Options));
 

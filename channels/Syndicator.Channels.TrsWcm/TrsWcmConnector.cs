@@ -42,7 +42,7 @@ internal sealed class TrsWcmConnector : IChannelConnector, IChannelVerifier
         var page = _channel.Options.Page;
         if (page.HasBody && placement.Url is { IsAbsoluteUri: true } url)
         {
-            return await page.ToPublicPage().CheckAsync(_channel.Http(), url, item.TitleFor(_channel.Id), item.BodyHtml, cancellationToken);
+            return await page.ToPublicPage().CheckAsync(_channel.PageHttp(), url, item.TitleFor(_channel.Id), item.BodyHtml, cancellationToken);
         }
 
         if (!SettingsChecks.TryParseId(placement.RemoteId, out var id))

@@ -64,6 +64,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPublicationStatistics>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ITrackingStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton(sp => (IDataProtectionKeyStore)sp.GetRequiredService<TStore>());
         return services;
     }
 
@@ -100,7 +101,37 @@ public static class StorageServiceCollectionExtensions
         }
 
         var directory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(directory);
+
+        // Only the service's own user may enter it (the host also corrects an existing folder's mode at start-up).
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            // Created 0600 before SQLite opens it, so that the database and its -wal and -shm files (which SQLite
+            // creates with the database's mode) are the service user's alone, whichever verb opens the store first.
+            var file = Path.Combine(directory, SqliteFileName);
+            if (!File.Exists(file))
+            {
+                try
+                {
+                    using var created = new FileStream(file, new FileStreamOptions
+                    {
+                        Mode = FileMode.CreateNew,
+                        Access = FileAccess.Write,
+                        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    });
+                }
+                catch (IOException) when (File.Exists(file))
+                {
+                    // Another process created it first: SQLite opens theirs.
+                }
+            }
+        }
+
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(directory, SqliteFileName),

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
@@ -57,6 +58,27 @@ public sealed class HandoffConnectorTests
         Assert.Contains(image.ToDataUri(), package.Html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://evil.example/art/7.html", false)]
+    [InlineData("http://169.254.169.254/latest/meta-data/", false)]
+    [InlineData("https://zwfw.example.gov.cn/art/7.html", true)]
+    public async Task Verify_ConfirmedUrl_FetchedOnlyOnTheChannelsHosts(string confirmed, bool fetched)
+    {
+        var calls = new List<Uri>();
+        var channel = Definition(("PublicHosts:0", "zwfw.example.gov.cn"));
+        var sut = new HandoffConnector(channel, new HandoffChannelOptions())
+        {
+            Policy = Syndicator.Core.Tracking.FetchPolicy.For(channel),
+            Http = () => new HttpClient(new Recorder(calls)),
+        };
+        var item = Some.Item();
+
+        var check = await sut.VerifyAsync(new Placement(item.Id, "approval", 1, "7", new Uri(confirmed), Some.Instant()), item, CancellationToken.None);
+
+        Assert.Equal(fetched, check is not null);
+        Assert.Equal(fetched ? 1 : 0, calls.Count);
+    }
+
     [Fact]
     public void Validate_BadBackOfficeUrl_NamesTheKey()
     {
@@ -75,5 +97,15 @@ public sealed class HandoffConnectorTests
                 .Append(KeyValuePair.Create("Channels:approval:DisplayName", (string?)"审批中心")))
             .Build().GetSection("Channels:approval");
         return new ChannelDefinition("approval", section.Get<ChannelOptions>() ?? new ChannelOptions(), section);
+    }
+
+    /// <summary>Answers every request with an empty page and keeps its URL.</summary>
+    private sealed class Recorder(List<Uri> calls) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            calls.Add(request.RequestUri!);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html><body></body></html>") });
+        }
     }
 }

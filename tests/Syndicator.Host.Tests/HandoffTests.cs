@@ -57,6 +57,24 @@ public sealed class HandoffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Confirm_UrlOffTheChannelsHosts_422NamingUrlAndTheDeliveryStillWaits()
+    {
+        var id = ItemJson.NewId();
+        (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(id, channels: ["approval"]))).EnsureSuccessStatusCode();
+        var waiting = await _service.WaitForItemAsync(id, i => Delivery(i).GetProperty("status").GetString() == "handoff");
+        var deliveryId = Delivery(waiting).GetProperty("id").GetString()!;
+
+        using var confirm = await _service.Client.PostAsJsonAsync($"api/deliveries/{deliveryId}/confirm", new { url = "http://169.254.169.254/latest/meta-data/" });
+        var problem = await confirm.Content.ReadFromJsonAsync<JsonElement>();
+        var after = await _service.GetItemAsync(id);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, confirm.StatusCode);
+        Assert.Contains("169.254.169.254", problem.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Channels:approval:PublicHosts", problem.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("handoff", Delivery(after).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Package_ChannelWithAnInterface_409SayingSo()
     {
         var id = ItemJson.NewId();

@@ -56,6 +56,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0008_tracking.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0009_users.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0010_access.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0011_data_protection.sql",
             ],
             scripts);
     }

@@ -25,7 +25,7 @@ internal static class RobotMessages
             WebhookFormat.DingTalk => new JsonObject
             {
                 ["msgtype"] = "markdown",
-                ["markdown"] = new JsonObject { ["title"] = title, ["text"] = Markdown(alert, title) },
+                ["markdown"] = new JsonObject { ["title"] = AlertText.Plain(title, AlertText.MaxLine), ["text"] = Markdown(alert, title) },
             },
             WebhookFormat.WeCom => new JsonObject
             {
@@ -36,9 +36,9 @@ internal static class RobotMessages
             {
                 ["kind"] = alert.Kind,
                 ["severity"] = alert.Severity.ToString().ToLowerInvariant(),
-                ["subject"] = alert.Subject,
-                ["title"] = title,
-                ["text"] = alert.Text,
+                ["subject"] = AlertText.Plain(alert.Subject, AlertText.MaxLine),
+                ["title"] = AlertText.Plain(title, AlertText.MaxLine),
+                ["text"] = AlertText.Plain(alert.Text, AlertText.MaxText, multiline: true),
                 ["at"] = alert.At.ToString("O", CultureInfo.InvariantCulture),
             },
         };
@@ -74,6 +74,8 @@ internal static class RobotMessages
             _ => "恢复 resolved",
         };
         var at = alert.At.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        return $"#### {title}\n\n**{level}** · `{alert.Kind}` · {alert.Subject}\n\n{alert.Text}\n\n> {at} (UTC+8)";
+        // Every part that can quote a remote platform is escaped; only the frame around it is markdown.
+        return $"#### {AlertText.Markdown(title, AlertText.MaxLine)}\n\n**{level}** · `{alert.Kind}` · {AlertText.Markdown(alert.Subject, AlertText.MaxLine)}\n\n" +
+            $"{AlertText.Markdown(alert.Text, AlertText.MaxText, multiline: true)}\n\n> {at} (UTC+8)";
     }
 }

@@ -1,16 +1,25 @@
+using Microsoft.Extensions.Options;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Metrics;
 
 namespace Syndicator.Host.Api;
 
-/// <summary><c>/health/live</c>, <c>/health/ready</c> (no key) and <c>/metrics</c> (Prometheus text).</summary>
+/// <summary>
+/// <c>/health/live</c>, <c>/health/ready</c> (no key) and <c>/metrics</c> (Prometheus text; no key unless
+/// <c>Metrics:RequireKey</c>, then a key with the <c>read</c> scope).
+/// </summary>
 internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Text("Healthy"));
         app.MapGet("/health/ready", Ready);
-        app.MapGet("/metrics", Metrics);
+        var metrics = app.MapGet("/metrics", Metrics);
+        if (app.ServiceProvider.GetService<IOptions<MetricsOptions>>()?.Value.RequireKey == true)
+        {
+            metrics.RequireAuthorization(Auth.Scopes.Read);
+        }
+
         return app;
     }
 

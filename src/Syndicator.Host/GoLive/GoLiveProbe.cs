@@ -114,7 +114,7 @@ internal sealed class GoLiveProbe(
         await run.VerifyAsync("gone", verifier, current, updated is null ? item : edited, LiveStatus.Missing, cancellationToken);
     }
 
-    /// <summary>The public page, fetched over the channel's client and read with its configured selectors.</summary>
+    /// <summary>The public page, fetched over the channel's page client and read with its configured selectors.</summary>
     private async Task PageAsync(ProbeRun run, Placement placement, ItemRevision item, CancellationToken cancellationToken)
     {
         if (placement.Url is not { } url)
@@ -127,7 +127,7 @@ internal sealed class GoLiveProbe(
         await run.StepAsync("page", async ct =>
         {
             var check = await selectors.ToPublicPage().CheckAsync(
-                httpClients.CreateClient(ChannelHttp.ClientName(run.Channel.Id)), url, item.TitleFor(run.Channel.Id), item.BodyHtml, ct);
+                httpClients.CreateClient(ChannelHttp.PageClientName(run.Channel.Id)), url, item.TitleFor(run.Channel.Id), item.BodyHtml, ct);
             var how = selectors.HasBody ? $"selectors {selectors.TitleSelector} / {selectors.BodySelector}" : "no body selector configured: the page's whole text";
             return (check.Status == LiveStatus.Verified ? GoLiveStep.PassedResult : GoLiveStep.FailedResult,
                 $"{url}: {check.Detail} ({how})");

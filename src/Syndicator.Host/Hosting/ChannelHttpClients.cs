@@ -16,6 +16,10 @@ namespace Syndicator.Host.Hosting;
 /// a connector marked safe to repeat (<see cref="ChannelHttp.MarkIdempotent"/>); everything else is left to the
 /// durable schedule across tries. The client's own timeout is off: each call has the pipeline's
 /// <see cref="ChannelOptions.RequestTimeout"/>, and the whole try the dispatcher's AttemptTimeout.
+/// No channel client follows redirects: a redirect would carry the channel's credentials (SSCMS's
+/// <c>X-SS-API-KEY</c>, and on 307/308 a body with the JCMS password or the WeChat AppSecret) to wherever it points.
+/// A 3xx is an answer the connector reads like any other that is not a success (TRS WCM's login reads its 302 so).
+/// Public pages are read over a separate client (<see cref="PageHttpClients"/>).
 /// </remarks>
 internal static class ChannelHttpClients
 {
@@ -26,7 +30,9 @@ internal static class ChannelHttpClients
             var name = ChannelHttp.ClientName(channel.Id);
             var options = channel.Options;
             var perCall = options.RequestTimeout > TimeSpan.Zero ? options.RequestTimeout : TimeSpan.FromSeconds(20);
+            PageHttpClients.Add(services, channel, perCall);
             services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler((handler, _) => FollowNoRedirects(handler))
 
                 // Outermost, so the go-live probe sees each call as the connector made it; idle unless a probe runs.
                 .AddHttpMessageHandler(() => new ProbeRecordingHandler())
@@ -67,6 +73,21 @@ internal static class ChannelHttpClients
 
                     pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "call", Timeout = perCall });
                 });
+        }
+    }
+
+    private static void FollowNoRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+            default:
+                break;
         }
     }
 }

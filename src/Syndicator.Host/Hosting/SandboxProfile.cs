@@ -5,7 +5,8 @@ namespace Syndicator.Host.Hosting;
 
 /// <summary>
 /// Points the channels of the default profile at a running sandbox: each channel that has an emulator gets the
-/// emulator's base URL (<c>{sandbox}/{channel id}</c>) and the sandbox's credentials.
+/// emulator's base URL (<c>{sandbox}/{channel id}</c>) and the sandbox's credentials, and may read its pages on
+/// loopback (<c>AllowPrivateAddresses</c>: the page hosts are those of the emulator's addresses).
 /// </summary>
 internal static class SandboxProfile
 {
@@ -32,6 +33,12 @@ internal static class SandboxProfile
         foreach (var channel in configuration.GetSection("Channels").GetChildren())
         {
             var prefix = $"Channels:{channel.Key}:";
+            if (channel["Connector"] is "sscms" or "wechat" or "jcms" or "trswcm")
+            {
+                // The emulators' pages are on loopback, which a channel's page client refuses unless told otherwise.
+                settings[prefix + "AllowPrivateAddresses"] = "true";
+            }
+
             switch (channel["Connector"])
             {
                 case "sscms":

@@ -8,6 +8,7 @@ using Syndicator.Channels.WeChat;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Compliance;
+using Syndicator.Core.Configuration;
 using Syndicator.Core.Tracking;
 using Syndicator.Host.Api;
 using Syndicator.Host.Auth;
@@ -45,12 +46,27 @@ public static class SyndicatorApp
         builder.WebHost.UseUrls(api.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBytes);
         builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection("Api"));
+        if (ProxySetup.Problems(api).ToList() is { Count: > 0 } proxyProblems)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException("Api", typeof(ApiOptions), proxyProblems);
+        }
+
+        ProxySetup.Add(builder.Services, api);
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddSyndicatorStorage(storage);
+        DataProtectionSetup.Add(builder.Services, builder.Configuration.GetSection("DataProtection").Get<KeyRingOptions>() ?? new KeyRingOptions());
+        ProtectedChannelState.Decorate(builder.Services);
+        builder.Services.AddValidatedSection<Syndicator.Host.Metrics.MetricsOptions>(builder.Configuration, "Metrics");
+        builder.Services.AddValidatedSection<KeyRingOptions>(builder.Configuration, "DataProtection");
 
-        // Hosted services start in registration order: the schema must be in place before the dispatcher claims.
+        // Hosted services start in registration order: the data files' modes first, then the schema must be in place
+        // before the dispatcher claims.
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHostedService<DataFilePermissions>();
         builder.Services.AddHostedService<StoreMigrator>();
+        builder.Services.AddHostedService<DeploymentWarnings>();
+        builder.Services.AddSingleton<Syndicator.Core.Application.IHandoffUrlPolicy, ChannelHandoffUrls>();
         builder.Services.AddSyndicatorCore(builder.Configuration);
         builder.Services.AddCompliance(builder.Configuration);
         builder.Services.AddSsCmsChannel();
@@ -87,6 +103,9 @@ public static class SyndicatorApp
         builder.Services.AddSyndicatorConsole(builder.Configuration);
 
         var app = builder.Build();
+
+        // Forwarded headers first: everything after sees the client's scheme and address.
+        ProxySetup.Use(app, api);
 
         // Unknown routes, bad query strings and unexpected errors answer with problem details too.
         app.UseExceptionHandler();

@@ -1,0 +1,19 @@
+using Syndicator.Core.Storage;
+using Syndicator.Storage.Sqlite;
+
+namespace Syndicator.Storage.Relational;
+
+/// <summary>The Data Protection key ring (<c>data_protection_keys</c>): written once per key, read whole.</summary>
+internal abstract partial class RelationalStore : IDataProtectionKeyStore
+{
+    public Task<IReadOnlyList<string>> ListKeysAsync(CancellationToken cancellationToken) =>
+        _db.ReadAsync(s => s.QueryAsync<string>("DataProtectionKeys.List"), cancellationToken);
+
+    public Task AddKeyAsync(string name, string xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(xml);
+        return _db.WriteAsync(
+            s => s.ExecuteAsync("DataProtectionKeys.Insert", new { name, xml, createdAt = UnixMs.From(createdAt) }), cancellationToken);
+    }
+}
