@@ -95,7 +95,7 @@ public sealed class DeploymentTests : IAsyncLifetime
         // The key that protects the cookie is in the store (the payload names its key id after a 4-byte header).
         var payload = WebEncoders.Base64UrlDecode(Uri.UnescapeDataString(cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..]));
         var keyId = new Guid(payload.AsSpan(4, 16));
-        var keys = await first.Services.GetRequiredService<IDataProtectionKeyStore>().ListKeysAsync(CancellationToken.None);
+        var keys = await first.Services.GetRequiredService<IDataProtectionKeyStore>().ListKeyRingAsync(CancellationToken.None);
         Assert.Contains(keys, k => k.Contains($"id=\"{keyId}\"", StringComparison.Ordinal));
 
         await DeploymentHost.StopAsync(first);

@@ -7,7 +7,7 @@ namespace Syndicator.Core.Storage;
 public interface IDataProtectionKeyStore
 {
     /// <summary>Every stored key's XML, oldest first.</summary>
-    Task<IReadOnlyList<string>> ListKeysAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> ListKeyRingAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores one key's XML under <paramref name="name"/>; a name already stored is left as it is.</summary>
     Task AddKeyAsync(string name, string xml, DateTimeOffset createdAt, CancellationToken cancellationToken);

@@ -78,7 +78,7 @@ internal static class DataProtectionSetup
     private sealed class StoreXmlRepository(IDataProtectionKeyStore store, TimeProvider time) : IXmlRepository
     {
         public IReadOnlyCollection<XElement> GetAllElements() =>
-            [.. store.ListKeysAsync(CancellationToken.None).GetAwaiter().GetResult().Select(xml => XElement.Parse(xml))];
+            [.. store.ListKeyRingAsync(CancellationToken.None).GetAwaiter().GetResult().Select(xml => XElement.Parse(xml))];
 
         public void StoreElement(XElement element, string friendlyName)
         {

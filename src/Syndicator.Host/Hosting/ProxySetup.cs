@@ -74,9 +74,5 @@ internal static class ProxySetup
             }
         }
 
-        if (api.HstsMaxAge < TimeSpan.Zero)
-        {
-            yield return $"Api:HstsMaxAge must not be negative; got '{api.HstsMaxAge}'";
-        }
     }
 }

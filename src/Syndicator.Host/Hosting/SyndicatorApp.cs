@@ -45,10 +45,13 @@ public static class SyndicatorApp
         var api = builder.Configuration.GetSection("Api").Get<ApiOptions>() ?? new ApiOptions();
         builder.WebHost.UseUrls(api.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBytes);
-        builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection("Api"));
-        if (ProxySetup.Problems(api).ToList() is { Count: > 0 } proxyProblems)
+        builder.Services.AddValidatedSection<ApiOptions>(builder.Configuration, "Api");
+
+        // The listen and proxy settings are used while the host is composed, before start-up validation runs: the same
+        // checks, now.
+        if (SectionValidation.Problems(api, "Api") is { Count: > 0 } apiProblems)
         {
-            throw new Microsoft.Extensions.Options.OptionsValidationException("Api", typeof(ApiOptions), proxyProblems);
+            throw new Microsoft.Extensions.Options.OptionsValidationException("Api", typeof(ApiOptions), apiProblems);
         }
 
         ProxySetup.Add(builder.Services, api);

@@ -1,28 +1,32 @@
-using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace Syndicator.Host.WebConsole;
 
 /// <summary>The operator console and its sign-in (<c>Console</c>).</summary>
-public sealed class ConsoleOptions
+public sealed class ConsoleOptions : IValidatableObject
 {
     /// <summary>
     /// Bad passwords from one client address that lock that address out of the account (never the account for
     /// everyone: a guesser must not be able to lock its owner out). Default: 10.
     /// </summary>
+    [Range(1, 1000)]
     public int LockoutAttempts { get; set; } = 10;
 
     /// <summary>
     /// How long a lock-out lasts; also how long a count of bad passwords is kept without a new one. Default: 15 minutes.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a sign-in lasts without use (the cookie slides while in use). Default: 8 hours.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
     /// Sign-in attempts one client address (an IPv6 address by its /64) may make per minute, whatever the account and
     /// the spelling of the path. Default: 20.
     /// </summary>
+    [Range(1, 10000)]
     public int SignInsPerMinute { get; set; } = 20;
 
     /// <summary><c>zh-CN</c> or <c>en</c>: the language before a user picks one. Default: zh-CN.</summary>
@@ -30,45 +34,17 @@ public sealed class ConsoleOptions
 
     /// <summary>The offset from UTC the console shows times in. Default: +08:00 (China Standard Time).</summary>
     public TimeSpan DisplayOffset { get; set; } = TimeSpan.FromHours(8);
-}
 
-/// <summary>Checks <see cref="ConsoleOptions"/> at start-up; each message names the key and the value.</summary>
-internal sealed class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ConsoleOptions options)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var errors = new List<string>();
-        if (options.LockoutAttempts is < 1 or > 1000)
+        if (!ConsoleText.IsKnown(DefaultLanguage))
         {
-            errors.Add($"Console:LockoutAttempts must be from 1 to 1000; it is {options.LockoutAttempts}.");
+            yield return new($"Console:DefaultLanguage must be 'zh-CN' or 'en'; it is '{DefaultLanguage}'.");
         }
 
-        if (options.LockoutDuration < TimeSpan.FromSeconds(1) || options.LockoutDuration > TimeSpan.FromDays(30))
+        if (DisplayOffset < TimeSpan.FromHours(-14) || DisplayOffset > TimeSpan.FromHours(14) || DisplayOffset.Ticks % TimeSpan.TicksPerMinute != 0)
         {
-            errors.Add($"Console:LockoutDuration must be from 00:00:01 to 30.00:00:00; it is {options.LockoutDuration}.");
+            yield return new($"Console:DisplayOffset must be whole minutes from -14:00 to 14:00; it is {DisplayOffset}.");
         }
-
-        if (options.CookieLifetime < TimeSpan.FromMinutes(1) || options.CookieLifetime > TimeSpan.FromDays(30))
-        {
-            errors.Add($"Console:CookieLifetime must be from 00:01:00 to 30.00:00:00; it is {options.CookieLifetime}.");
-        }
-
-        if (options.SignInsPerMinute is < 1 or > 10000)
-        {
-            errors.Add($"Console:SignInsPerMinute must be from 1 to 10000; it is {options.SignInsPerMinute}.");
-        }
-
-        if (!ConsoleText.IsKnown(options.DefaultLanguage))
-        {
-            errors.Add($"Console:DefaultLanguage must be 'zh-CN' or 'en'; it is '{options.DefaultLanguage}'.");
-        }
-
-        if (options.DisplayOffset < TimeSpan.FromHours(-14) || options.DisplayOffset > TimeSpan.FromHours(14)
-            || options.DisplayOffset.Ticks % TimeSpan.TicksPerMinute != 0)
-        {
-            errors.Add($"Console:DisplayOffset must be whole minutes from -14:00 to 14:00; it is {options.DisplayOffset}.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,3 +1,4 @@
+using Syndicator.Core.Configuration;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,7 @@ internal static class ConsoleSetup
 
     public static IServiceCollection AddSyndicatorConsole(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection("Console")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+        services.AddValidatedSection<ConsoleOptions>(configuration, "Console");
         var options = configuration.GetSection("Console").Get<ConsoleOptions>() ?? new ConsoleOptions();
 
         services.AddHttpContextAccessor();

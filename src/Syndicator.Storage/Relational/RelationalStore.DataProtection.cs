@@ -6,7 +6,7 @@ namespace Syndicator.Storage.Relational;
 /// <summary>The Data Protection key ring (<c>data_protection_keys</c>): written once per key, read whole.</summary>
 internal abstract partial class RelationalStore : IDataProtectionKeyStore
 {
-    public Task<IReadOnlyList<string>> ListKeysAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> ListKeyRingAsync(CancellationToken cancellationToken) =>
         _db.ReadAsync(s => s.QueryAsync<string>("DataProtectionKeys.List"), cancellationToken);
 
     public Task AddKeyAsync(string name, string xml, DateTimeOffset createdAt, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public abstract partial class StoreConformanceTests
         await keys.AddKeyAsync("key-a", "<key id=\"changed\"/>", T0.AddMinutes(2), Ct);
 
         var other = await PeerAsync();
-        var listed = await ((IDataProtectionKeyStore)other.Lifecycle).ListKeysAsync(Ct);
+        var listed = await ((IDataProtectionKeyStore)other.Lifecycle).ListKeyRingAsync(Ct);
 
         Assert.Equal(["<key id=\"a\"/>", "<key id=\"b\"/>"], listed);
     }
