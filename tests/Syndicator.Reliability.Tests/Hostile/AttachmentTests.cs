@@ -60,6 +60,42 @@ public sealed class AttachmentTests(ITestOutputHelper output)
         Assert.Equal(2, await run.CountAsync("SELECT count(*) FROM items"));
     }
 
+    [Fact]
+    public async Task UnsafeFilesAndNames_Refused422NamingTheFieldAndNothingStored()
+    {
+        await using var run = await ServiceRun.StartAsync();
+        await run.AddNodeAsync();
+        var text = "plain words"u8.ToArray();
+        var cases = new (string Kind, string Name, string Type, byte[] Content, string Field, string Says)[]
+        {
+            ("attachments", "shell.jsp", "text/plain", "<% out.println(1); %>"u8.ToArray(), "attachments[0].name", "expected .txt"),
+            ("images", "x.html", "image/png", "<html><script>alert(1)</script></html>"u8.ToArray(), "images[0].contentBase64", "not a PNG image"),
+            ("attachments", "通知\r\n.txt", "text/plain", text, "attachments[0].name", "U+000D"),
+            ("attachments", new string('a', 1_000_000) + ".txt", "text/plain", text, "attachments[0].name", "over the limit of 100"),
+            ("attachments", "../../etc/passwd.txt", "text/plain", text, "attachments[0].name", "path"),
+            ("attachments", "CON.txt", "text/plain", text, "attachments[0].name", "reserved device name"),
+        };
+
+        foreach (var (kind, name, type, content, field, says) in cases)
+        {
+            var item = ItemJson.Make(ItemJson.NewId("hostile-"));
+            item[kind] = new JsonArray(new JsonObject { ["name"] = name, ["mediaType"] = type, ["contentBase64"] = Convert.ToBase64String(content) });
+            var clock = Stopwatch.StartNew();
+            using var response = await run.Api.PostAsJsonAsync("api/items", item);
+            var body = await response.Content.ReadAsStringAsync();
+            var shown = name.Length > 40 ? name[..40] + "…" : name;
+
+            Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{shown}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}");
+            var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+            Assert.True(errors.TryGetProperty(field, out var messages), $"{shown}: {body[..Math.Min(body.Length, 500)]}");
+            Assert.Contains(says, messages[0].GetString(), StringComparison.Ordinal);
+            Assert.True(body.Length < 4000, $"{shown}: the answer is {body.Length} characters");
+            Assert.True(clock.Elapsed < MaxAnswer, $"{shown}: answered in {clock.Elapsed}");
+        }
+
+        Assert.Equal(0, await run.CountAsync("SELECT count(*) FROM items"));
+    }
+
     private static async Task<JsonElement> SubmitAsync(ServiceRun run, string name, string type, byte[] content, HttpStatusCode expected)
     {
         var item = ItemJson.Make(ItemJson.NewId("hostile-"));
