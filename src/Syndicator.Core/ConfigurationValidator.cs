@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
-using Syndicator.Core.Deliveries;
 
 namespace Syndicator.Core;
 
@@ -12,16 +11,14 @@ public sealed class ConfigurationCheck
 
 /// <summary>
 /// Checks what no single options class can: channels against the known connectors and their own settings, routing
-/// against the channels, the catalogue and the retry schedule. Every message names the key and the value.
+/// and the catalogue against the channels. Every message names the key and the value. Each section's own rules are
+/// its class's (<see cref="Configuration.SectionValidation"/>).
 /// </summary>
 internal sealed class ConfigurationValidator(
     IReadOnlyList<ChannelDefinition> channels,
     IEnumerable<IChannelConnectorFactory> factories,
     IOptions<CatalogueOptions> catalogue,
-    IOptions<RoutingOptions> routing,
-    IOptions<RetryOptions> retry,
-    IOptions<DispatcherOptions> dispatcher,
-    IOptions<PublisherOptions> publisher) : IValidateOptions<ConfigurationCheck>
+    IOptions<RoutingOptions> routing) : IValidateOptions<ConfigurationCheck>
 {
     public ValidateOptionsResult Validate(string? name, ConfigurationCheck options)
     {
@@ -79,8 +76,6 @@ internal sealed class ConfigurationValidator(
         var ids = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         CheckRouting(errors, ids);
         CheckCatalogue(errors, ids);
-        CheckPublisher(errors);
-        CheckTiming(errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -106,20 +101,6 @@ internal sealed class ConfigurationValidator(
         }
     }
 
-    private void CheckPublisher(List<string> errors)
-    {
-        var code = publisher.Value.OrganisationCode;
-        if (!string.IsNullOrWhiteSpace(code) && !Items.IndexNumberScheme.IsValidCode(code.Trim()))
-        {
-            errors.Add($"Publisher:OrganisationCode '{code}' must be a 9-character organisation code or an 18-character unified social credit code (0–9, A–Z).");
-        }
-
-        if (publisher.Value.IndexSerialWidth is < 3 or > 8)
-        {
-            errors.Add($"Publisher:IndexSerialWidth {publisher.Value.IndexSerialWidth} must be from 3 to 8.");
-        }
-    }
-
     private void CheckCatalogue(List<string> errors, HashSet<string> ids)
     {
         var categories = catalogue.Value.Categories;
@@ -137,37 +118,6 @@ internal sealed class ConfigurationValidator(
             {
                 errors.Add($"Catalogue:Categories:{i}:Name '{categories[i].Name}' is listed twice.");
             }
-        }
-    }
-
-    private void CheckTiming(List<string> errors)
-    {
-        for (var i = 0; i < retry.Value.Schedule.Count; i++)
-        {
-            if (retry.Value.Schedule[i] <= TimeSpan.Zero)
-            {
-                errors.Add($"Retry:Schedule:{i} '{retry.Value.Schedule[i]}' must be positive.");
-            }
-        }
-
-        if (retry.Value.SlowDownAtLeast < TimeSpan.Zero)
-        {
-            errors.Add($"Retry:SlowDownAtLeast {retry.Value.SlowDownAtLeast} must not be negative.");
-        }
-
-        if (retry.Value.Jitter is < 0 or >= 1)
-        {
-            errors.Add($"Retry:Jitter {retry.Value.Jitter} must be at least 0 and below 1.");
-        }
-
-        if (dispatcher.Value.LeaseDuration < TimeSpan.FromSeconds(1))
-        {
-            errors.Add($"Dispatcher:LeaseDuration {dispatcher.Value.LeaseDuration} must be at least 1 second.");
-        }
-
-        if (dispatcher.Value.PollInterval <= TimeSpan.Zero)
-        {
-            errors.Add($"Dispatcher:PollInterval {dispatcher.Value.PollInterval} must be positive.");
         }
     }
 }

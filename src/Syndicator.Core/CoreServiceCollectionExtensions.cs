@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Configuration;
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Dispatch;
 using Syndicator.Core.Intake;
@@ -21,11 +22,13 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Syndicator.Core.Alerts.IAlerts, Syndicator.Core.Alerts.LoggedAlerts>();
-        services.AddOptions<PublisherOptions>().Bind(configuration.GetSection("Publisher"));
+        services.AddValidatedSection<PublisherOptions>(configuration, "Publisher");
+        services.AddValidatedSection<IntakeOptions>(configuration, "Intake");
+        services.AddValidatedSection<DispatcherOptions>(configuration, "Dispatcher");
+        services.AddValidatedSection<RetryOptions>(configuration, "Retry");
+
+        // Routing and the catalogue are checked against the channels, all together (ConfigurationValidator).
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection("Intake"));
-        services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection("Dispatcher"));
-        services.AddOptions<RetryOptions>().Bind(configuration.GetSection("Retry"));
 
         // Lists with defaults are filled after binding: the binder appends to an initialised list, so a configured
         // catalogue would otherwise be added to the seed's instead of replacing it.
@@ -48,6 +51,11 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<BodyRenderer>();
         services.AddSingleton<ItemValidator>();
+
+        // The application layer every front end calls: the API's handlers, the console's pages, the CLI through the API.
+        services.AddSingleton<Application.IntakeService>();
+        services.AddSingleton<Application.OperatorCommands>();
+        services.TryAddSingleton<Application.IHandoffUrlPolicy, Application.AnyHandoffUrl>();
         services.AddSingleton(sp => new DeliveryStateMachine(sp.GetRequiredService<IOptions<RetryOptions>>().Value));
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<ChannelGates>();

@@ -9,15 +9,20 @@ namespace Syndicator.Core.Tests;
 /// <summary>Start-up validation of the whole configuration, as the host runs it: every message names its key.</summary>
 public sealed class ConfigurationValidatorTests
 {
-    /// <summary>The problems start-up would report for the four default channels plus <paramref name="settings"/>.</summary>
+    /// <summary>The problems start-up would report, every section's, for the four default channels plus <paramref name="settings"/>.</summary>
     private static IReadOnlyList<string> CreateSut(FakeConnectorFactory? factory, params (string Key, string? Value)[] settings)
     {
         var services = new ServiceCollection();
         services.AddSyndicatorCore(TestConfig.From([.. TestConfig.FourChannels, .. settings]));
         services.AddSingleton<IChannelConnectorFactory>(factory ?? new FakeConnectorFactory());
         using var provider = services.BuildServiceProvider();
-        var failure = Record.Exception(() => provider.GetRequiredService<IOptions<ConfigurationCheck>>().Value);
-        return failure is null ? [] : Assert.IsType<OptionsValidationException>(failure).Failures.ToList();
+        var failure = Record.Exception(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        return failure switch
+        {
+            null => [],
+            AggregateException all => [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+            _ => Assert.IsType<OptionsValidationException>(failure).Failures.ToList(),
+        };
     }
 
     private static IReadOnlyList<string> CreateSut(params (string Key, string? Value)[] settings) => CreateSut(null, settings);
@@ -168,5 +173,25 @@ public sealed class ConfigurationValidatorTests
             ("Retry:Schedule:0", "00:00:00"));
 
         Assert.Equal(3, problems.Count);
+    }
+
+    [Theory]
+    [InlineData("Intake:MaxTitleLength", "-1", "Intake:MaxTitleLength must be from 1 to 10000; it is -1.")]
+    [InlineData("Intake:MaxConcurrentChecks", "0", "Intake:MaxConcurrentChecks must be from 1 to 1024; it is 0.")]
+    [InlineData("Dispatcher:QuarantineAfter", "0", "Dispatcher:QuarantineAfter must be from 1 to 1000; it is 0.")]
+    [InlineData("Publisher:IndexSerialWidth", "9", "Publisher:IndexSerialWidth must be from 3 to 8; it is 9.")]
+    [InlineData("Retry:Jitter", "1", "Retry:Jitter must be from 0 to 0.99; it is 1.")]
+    public void Validate_SectionValueOutOfRange_OneMessageNamingKeyRangeAndValue(string key, string value, string message)
+    {
+        Assert.Equal(message, Assert.Single(CreateSut((key, value))));
+    }
+
+    [Fact]
+    public void Validate_ValueThatIsNotItsType_NamesTheKeyNotTheValue()
+    {
+        var problem = Assert.Single(CreateSut(("Intake:MaxTitleLength", "two hundred")));
+
+        Assert.Contains("Intake:MaxTitleLength", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("two hundred", problem, StringComparison.Ordinal);
     }
 }

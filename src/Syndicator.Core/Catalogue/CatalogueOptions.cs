@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Syndicator.Core.Catalogue;
 
 /// <summary>The disclosure catalogue (<c>Catalogue</c>): the categories an item may name.</summary>
@@ -38,7 +39,7 @@ public sealed class RoutingOptions
 }
 
 /// <summary>The publishing organisation (<c>Publisher</c>).</summary>
-public sealed class PublisherOptions
+public sealed class PublisherOptions : IValidatableObject
 {
     /// <summary>发布机构, the default for items that name none. Default: 桐乡市水利局.</summary>
     public string Name { get; set; } = "桐乡市水利局";
@@ -50,6 +51,7 @@ public sealed class PublisherOptions
     public string OrganisationCode { get; set; } = "";
 
     /// <summary>Digits of the 索引号 serial, 3–8. Default: 5 (<c>…/2026-00042</c>).</summary>
+    [Range(3, 8)]
     public int IndexSerialWidth { get; set; } = 5;
 
     /// <summary>Whether the serial starts again at 1 each year. Default: true.</summary>
@@ -59,4 +61,13 @@ public sealed class PublisherOptions
     public Items.IndexNumberScheme? IndexScheme() => string.IsNullOrWhiteSpace(OrganisationCode)
         ? null
         : new Items.IndexNumberScheme(OrganisationCode.Trim(), IndexSerialWidth, IndexSerialResetsEachYear);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(OrganisationCode) && !Items.IndexNumberScheme.IsValidCode(OrganisationCode.Trim()))
+        {
+            yield return new ValidationResult(
+                $"Publisher:OrganisationCode '{OrganisationCode}' must be a 9-character organisation code or an 18-character unified social credit code (0–9, A–Z).");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Syndicator.Core.Configuration;
 using Syndicator.Core.Reports;
 
 namespace Syndicator.Core.Compliance;
@@ -16,7 +17,7 @@ public static class ComplianceServiceCollectionExtensions
     {
         services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection("Compliance")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>();
-        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection("Reports"));
+        services.AddValidatedSection<ReportsOptions>(configuration, "Reports");
         services.AddSingleton<ComplianceChecker>();
         services.AddSingleton<AnnualReporter>();
         return services;

@@ -1,37 +1,58 @@
+using System.ComponentModel.DataAnnotations;
 namespace Syndicator.Core.Intake;
 
 /// <summary>Limits on what an item may carry (<c>Intake</c>). Breaking one is a 422 naming the field and the limit.</summary>
 public sealed class IntakeOptions
 {
     /// <summary>Longest title, in characters. Default: 200.</summary>
+    [Range(1, 10_000)]
     public int MaxTitleLength { get; set; } = 200;
 
     /// <summary>Longest summary, in characters. Default: 1,000.</summary>
+    [Range(1, 100_000)]
     public int MaxSummaryLength { get; set; } = 1000;
 
     /// <summary>Longest body, in characters. Default: 500,000.</summary>
+    [Range(1, 50_000_000)]
     public int MaxBodyLength { get; set; } = 500_000;
 
     /// <summary>
     /// Longest of every other text field (文号, 发布机构, the reviewers' names, the disclosure metadata, each keyword), in
     /// characters. Default: 200.
     /// </summary>
+    [Range(1, 10_000)]
     public int MaxFieldLength { get; set; } = 200;
 
     /// <summary>Most keywords (主题词). Default: 20.</summary>
+    [Range(0, 1_000)]
     public int MaxKeywords { get; set; } = 20;
 
     /// <summary>Most images. Default: 50.</summary>
+    [Range(0, 1_000)]
     public int MaxImages { get; set; } = 50;
 
     /// <summary>Most attachments. Default: 20.</summary>
+    [Range(0, 1_000)]
     public int MaxAttachments { get; set; } = 20;
 
     /// <summary>Largest image or cover, decoded, in bytes. Default: 5 MiB.</summary>
+    [Range(1L, 1L << 30)]
     public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>Largest attachment, decoded, in bytes. Default: 20 MiB.</summary>
+    [Range(1L, 1L << 31)]
     public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// Most items checked at once (sanitizing the body, reading the attachments); the rest wait their turn. Default: the
+    /// number of processors, at least 2.
+    /// </summary>
+    [Range(1, 1_024)]
+    public int MaxConcurrentChecks { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>How long a submission waits for a check slot before it is refused as busy (503). Default: 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Media types an image or cover may have. Default: JPEG, PNG, GIF, WebP.</summary>
     public List<string> ImageMediaTypes { get; set; } = [];

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Syndicator.Core.Reports;
 
 /// <summary>The annual figures (<c>Reports</c>; docs/api.md, docs/compliance.md).</summary>
-public sealed class ReportsOptions
+public sealed class ReportsOptions : IValidatableObject
 {
     /// <summary>
     /// Whether items withdrawn since count in the year they were published. Default: true — they were published in
@@ -27,4 +29,8 @@ public sealed class ReportsOptions
         ["机构概况"] = "机构概况类",
         ["政策文件"] = "政策文件类",
     };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ChannelNames.Where(n => string.IsNullOrWhiteSpace(n.Value)).Select(n => new ValidationResult($"Reports:ChannelNames:{n.Key} is empty; give the name the report uses or leave the key out."))
+            .Concat(CategoryLabels.Where(n => string.IsNullOrWhiteSpace(n.Value)).Select(n => new ValidationResult($"Reports:CategoryLabels:{n.Key} is empty; give the label the report uses or leave the key out.")));
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Syndicator.Core.Configuration;
 
 namespace Syndicator.Core.Tracking;
 
@@ -15,22 +15,10 @@ public static class TrackingServiceCollectionExtensions
     public static IServiceCollection AddTrackingAndWatchdogs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TrackingOptions>().Bind(configuration.GetSection("Tracking")).ValidateOnStart();
-        services.AddOptions<WatchdogOptions>().Bind(configuration.GetSection("Watchdogs")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TrackingOptions>>(new ProblemsValidator<TrackingOptions>(o => o.Problems()));
-        services.AddSingleton<IValidateOptions<WatchdogOptions>>(new ProblemsValidator<WatchdogOptions>(o => o.Problems()));
+        services.AddValidatedSection<TrackingOptions>(configuration, "Tracking");
+        services.AddValidatedSection<WatchdogOptions>(configuration, "Watchdogs");
         services.AddSingleton<LiveTracker>();
         services.AddSingleton<Watchdogs>();
         return services;
-    }
-
-    private sealed class ProblemsValidator<T>(Func<T, IEnumerable<string>> problems) : IValidateOptions<T>
-        where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options)
-        {
-            var found = problems(options).ToList();
-            return found.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
 namespace Syndicator.Core.Tracking;
@@ -6,7 +7,7 @@ namespace Syndicator.Core.Tracking;
 /// The deadline and freshness watchdogs (<c>Watchdogs</c>). Days are China's (UTC+8) calendar days; working days
 /// follow <see cref="Holidays"/> and <see cref="ExtraWorkdays"/> (调休), which the State Council announces each year.
 /// </summary>
-public sealed class WatchdogOptions
+public sealed class WatchdogOptions : IValidatableObject
 {
     /// <summary>Whether the watchdogs run. Default: true.</summary>
     public bool Enabled { get; set; } = true;
@@ -37,6 +38,9 @@ public sealed class WatchdogOptions
 
     /// <summary>The calendar these settings describe; call after <see cref="Problems"/> found none.</summary>
     public WorkingDayCalendar Calendar() => new(Parse(Holidays), Parse(ExtraWorkdays));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Problems().Select(p => new ValidationResult(p));
 
     /// <summary>Problems, each naming the key and its value.</summary>
     public IEnumerable<string> Problems()

@@ -1,12 +1,37 @@
-using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace Syndicator.Host.Alerts;
 
 /// <summary>Where alerts go besides the log (<c>Alerts</c>).</summary>
-public sealed class AlertOptions
+public sealed class AlertOptions : IValidatableObject
 {
     /// <summary>An optional robot webhook; none when <see cref="WebhookOptions.Url"/> is not set.</summary>
     public WebhookOptions Webhook { get; set; } = new();
+
+    /// <summary>The webhook's rules; messages name the key and never repeat the URL or the secret.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var webhook = Webhook;
+        if (webhook.Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return new("Alerts:Webhook:Url must be an absolute http or https URL (the value is not repeated: it holds the robot's key).");
+        }
+
+        if (!Enum.IsDefined(webhook.Format))
+        {
+            yield return new($"Alerts:Webhook:Format {(int)webhook.Format} is not one of dingtalk, wecom, json.");
+        }
+
+        if (!string.IsNullOrEmpty(webhook.Secret) && webhook.Format != WebhookFormat.DingTalk)
+        {
+            yield return new($"Alerts:Webhook:Secret is used only with Format dingtalk (Format is {webhook.Format.ToString().ToLowerInvariant()}).");
+        }
+
+        if (webhook.Keyword is { Length: > 20 })
+        {
+            yield return new($"Alerts:Webhook:Keyword '{webhook.Keyword}' is longer than 20 characters.");
+        }
+    }
 }
 
 /// <summary>A chat robot's webhook (<c>Alerts:Webhook</c>).</summary>
@@ -34,35 +59,4 @@ public enum WebhookFormat
     Json,
     DingTalk,
     WeCom,
-}
-
-/// <summary>Checks <see cref="AlertOptions"/>; messages name the key and never repeat the URL or the secret.</summary>
-internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
-{
-    public ValidateOptionsResult Validate(string? name, AlertOptions options)
-    {
-        var errors = new List<string>();
-        var webhook = options.Webhook;
-        if (webhook.Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-        {
-            errors.Add("Alerts:Webhook:Url must be an absolute http or https URL (the value is not repeated: it holds the robot's key).");
-        }
-
-        if (!Enum.IsDefined(webhook.Format))
-        {
-            errors.Add($"Alerts:Webhook:Format {(int)webhook.Format} is not one of dingtalk, wecom, json.");
-        }
-
-        if (!string.IsNullOrEmpty(webhook.Secret) && webhook.Format != WebhookFormat.DingTalk)
-        {
-            errors.Add($"Alerts:Webhook:Secret is used only with Format dingtalk (Format is {webhook.Format.ToString().ToLowerInvariant()}).");
-        }
-
-        if (webhook.Keyword is { Length: > 20 })
-        {
-            errors.Add($"Alerts:Webhook:Keyword '{webhook.Keyword}' is longer than 20 characters.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 }

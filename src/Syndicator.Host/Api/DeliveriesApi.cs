@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Syndicator.Core.Deliveries;
-using Syndicator.Core.Dispatch;
+using Syndicator.Core.Application;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
 
@@ -32,13 +32,11 @@ internal static class DeliveriesApi
     }
 
     private static async Task<IResult> Retry(
-        string deliveryId, ClaimsPrincipal user, IDeliveryStore store, DispatchSignal signal, TimeProvider time,
-        CancellationToken cancellationToken) =>
-        Answer(await DeliveryCommands.RetryAsync(deliveryId, null, ItemsApi.Actor(user), store, signal, time, cancellationToken), deliveryId);
+        string deliveryId, ClaimsPrincipal user, OperatorCommands commands, CancellationToken cancellationToken) =>
+        Answer(await commands.RetryAsync(deliveryId, null, ItemsApi.Actor(user), cancellationToken), deliveryId);
 
     private static async Task<IResult> RetryMany(
-        HttpRequest request, ClaimsPrincipal user, IDeliveryStore store, DispatchSignal signal, TimeProvider time,
-        CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, OperatorCommands commands, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<BulkRetryRequest>(request, cancellationToken);
         if (problem is not null)
@@ -46,15 +44,19 @@ internal static class DeliveriesApi
             return problem;
         }
 
-        var selected = await DeliveryCommands.RetryManyAsync(
-            new RetryFilter(body!.Channel, body.ItemId, body.Since), body.DryRun, ItemsApi.Actor(user), store, signal, time, cancellationToken);
-        var view = new BulkRetryView(body.DryRun, selected.Count, selected.Select(DeliveryView.From).ToList());
+        var answer = await commands.RetryManyAsync(
+            new RetryFilter(body!.Channel, body.ItemId, body.Since), body.DryRun, body.Reason, ItemsApi.Actor(user), cancellationToken);
+        if (answer.Refusal is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
+        var view = new BulkRetryView(body.DryRun, answer.Value!.Count, answer.Value.Select(DeliveryView.From).ToList());
         return body.DryRun ? TypedResults.Ok(view) : TypedResults.Accepted((string?)null, view);
     }
 
     private static async Task<IResult> Confirm(
-        string deliveryId, HttpRequest request, ClaimsPrincipal user, IDeliveryStore store, DispatchSignal signal,
-        TimeProvider time, CancellationToken cancellationToken)
+        string deliveryId, HttpRequest request, ClaimsPrincipal user, OperatorCommands commands, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ConfirmRequest>(request, cancellationToken);
         if (problem is not null)
@@ -62,13 +64,11 @@ internal static class DeliveriesApi
             return problem;
         }
 
-        return Answer(
-            await DeliveryCommands.ConfirmAsync(deliveryId, body!.Url, null, ItemsApi.Actor(user), store, signal, time, cancellationToken),
-            deliveryId);
+        return Answer(await commands.ConfirmAsync(deliveryId, body!.Url, null, ItemsApi.Actor(user), cancellationToken), deliveryId);
     }
 
-    private static IResult Answer((Delivery? Delivery, CommandError? Error) answer, string deliveryId) =>
-        answer.Error is { } error
-            ? error.ToProblem()
-            : TypedResults.Accepted($"/api/deliveries/{deliveryId}", DeliveryView.From(answer.Delivery!));
+    private static IResult Answer(CommandAnswer<Delivery> answer, string deliveryId) =>
+        answer.Refusal is { } refusal
+            ? refusal.ToProblem()
+            : TypedResults.Accepted($"/api/deliveries/{deliveryId}", DeliveryView.From(answer.Value!));
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using System.Security.Claims;
-using Syndicator.Core.Catalogue;
-using Syndicator.Core.Dispatch;
+using Syndicator.Core.Application;
 using Syndicator.Core.Intake;
 using Syndicator.Core.Items;
 using Syndicator.Core.Storage;
@@ -24,8 +22,8 @@ internal static class ItemsApi
     }
 
     private static async Task<IResult> Submit(
-        HttpRequest request, ClaimsPrincipal user, ItemValidator validator, IItemStore store, IComplianceStore compliance,
-        DispatchSignal signal, IOptions<PublisherOptions> publisher, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IntakeService intake, IItemStore store, IComplianceStore compliance,
+        CancellationToken cancellationToken)
     {
         var (submitted, problem) = await JsonBody.ReadAsync<SubmittedItem>(request, cancellationToken);
         if (problem is not null)
@@ -33,43 +31,15 @@ internal static class ItemsApi
             return problem;
         }
 
-        var result = validator.Validate(submitted!, time.GetUtcNow());
-        if (result.Error is { } error)
+        var answer = await intake.SubmitAsync(submitted!, Actor(user), cancellationToken);
+        if (answer.Refusal is { } refusal)
         {
-            return Problems.Result(error.Status, error.Title, "See errors for each field.", error.Errors);
+            return refusal.ToProblem();
         }
 
-        var item = result.Item!;
-        var outcome = await store.AcceptAsync(item, Actor(user), publisher.Value.IndexScheme(), cancellationToken);
-        switch (outcome.Kind)
-        {
-            case AcceptKind.Conflict:
-                return Problems.Field(StatusCodes.Status409Conflict, "This revision was accepted with other content.", "revision",
-                    $"Revision {item.Revision} of '{item.Id}' was already accepted with different content; send it as revision {outcome.LatestRevision + 1}.");
-            case AcceptKind.IndexNumberTaken:
-                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "The index number is taken.", "indexNumber",
-                    $"索引号 {outcome.IndexNumber} belongs to another item; index numbers are unique and never reused. Send another, or none to have one given.");
-            case AcceptKind.IndexNumberChanged:
-                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "An index number never changes.", "indexNumber",
-                    $"'{item.Id}' has 索引号 {outcome.IndexNumber}, which never changes; send that number or none.");
-            case AcceptKind.Stale:
-                return Problems.Field(StatusCodes.Status409Conflict, "A newer revision is accepted.", "revision",
-                    $"Revision {item.Revision} of '{item.Id}' is older than the accepted revision {outcome.LatestRevision}.");
-            default:
-                break;
-        }
-
-        if (!result.Compliance.IsEmpty)
-        {
-            // A replay records again what a lost first answer may not have kept; the store keeps it once.
-            await compliance.RecordComplianceAsync(item.Id, item.Revision, result.Compliance, Actor(user), time.GetUtcNow(), cancellationToken);
-        }
-
-        signal.Notify(item.Channels);
-        var view = await ViewAsync((await store.GetAsync(item.Id, cancellationToken))!, compliance, null, cancellationToken);
-        return outcome.Kind == AcceptKind.Replayed
-            ? TypedResults.Ok(view)
-            : TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(item.Id)}", view);
+        var id = answer.Item!.Id;
+        var view = await ViewAsync((await store.GetAsync(id, cancellationToken))!, compliance, null, cancellationToken);
+        return answer.Replayed ? TypedResults.Ok(view) : TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(id)}", view);
     }
 
     private static async Task<IResult> Get(
@@ -131,14 +101,33 @@ internal static class ItemsApi
     }
 
     private static Task<IResult> Republish(
-        string id, HttpRequest request, ClaimsPrincipal user, IDeliveryStore deliveries, IItemStore items,
-        ChannelCatalogue catalogue, DispatchSignal signal, TimeProvider time, CancellationToken cancellationToken) =>
-        ItemCommands.RunAsync(id, request, user, deliveries.RepublishAsync, items, catalogue, signal, time, cancellationToken);
+        string id, HttpRequest request, ClaimsPrincipal user, OperatorCommands commands, IItemStore items, CancellationToken cancellationToken) =>
+        ItemCommandAsync(id, request, user, commands.RepublishAsync, items, cancellationToken);
 
     private static Task<IResult> Withdraw(
-        string id, HttpRequest request, ClaimsPrincipal user, IDeliveryStore deliveries, IItemStore items,
-        ChannelCatalogue catalogue, DispatchSignal signal, TimeProvider time, CancellationToken cancellationToken) =>
-        ItemCommands.RunAsync(id, request, user, deliveries.WithdrawAsync, items, catalogue, signal, time, cancellationToken);
+        string id, HttpRequest request, ClaimsPrincipal user, OperatorCommands commands, IItemStore items, CancellationToken cancellationToken) =>
+        ItemCommandAsync(id, request, user, commands.WithdrawAsync, items, cancellationToken);
+
+    private static async Task<IResult> ItemCommandAsync(
+        string id, HttpRequest request, ClaimsPrincipal user,
+        Func<string, IReadOnlyList<string?>?, string?, string, CancellationToken, Task<CommandAnswer<CommandOutcome>>> command,
+        IItemStore items, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ChannelCommandRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var answer = await command(id, body!.Channels, body.Reason, Actor(user), cancellationToken);
+        if (answer.Refusal is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
+        var item = await items.GetAsync(id, cancellationToken);
+        return TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(id)}", ItemView.From(item!));
+    }
 
     internal static string Actor(ClaimsPrincipal user) => "key:" + (user.Identity?.Name ?? "?");
 }

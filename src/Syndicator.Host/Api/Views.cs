@@ -57,7 +57,7 @@ public sealed record ItemPage(int Count, IReadOnlyList<ItemView> Items);
 public sealed record ChannelCommandRequest(List<string?>? Channels, string? Reason);
 
 /// <summary>The body of a bulk retry.</summary>
-public sealed record BulkRetryRequest(string? Channel, string? ItemId, DateTimeOffset? Since, bool DryRun);
+public sealed record BulkRetryRequest(string? Channel, string? ItemId, DateTimeOffset? Since, bool DryRun, string? Reason = null);
 
 /// <summary>What a bulk retry selected (and, unless it was a dry run, retried).</summary>
 public sealed record BulkRetryView(bool DryRun, int Count, IReadOnlyList<DeliveryView> Deliveries);

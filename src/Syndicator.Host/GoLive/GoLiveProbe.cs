@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Syndicator.Channels.Toolkit;
+using Syndicator.Core.Application;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
@@ -35,28 +36,28 @@ internal sealed class GoLiveProbe(
     public const int MaxColumnLength = 64;
 
     /// <summary>Why a probe request cannot run, naming the field; null when it can.</summary>
-    public Api.CommandError? Refusal(string channelId, string? column, bool live)
+    public Refusal? Refusal(string channelId, string? column, bool live)
     {
         if (catalogue.Find(channelId) is not { } channel)
         {
-            return Api.CommandError.NotFound("channel", channelId);
+            return Core.Application.Refusal.NotFound("channel", channelId);
         }
 
         if (!channel.Enabled)
         {
-            return new(StatusCodes.Status422UnprocessableEntity, "Channel disabled.", "channel",
+            return Core.Application.Refusal.Field(RefusalKind.Unprocessable, "Channel disabled.", "channel",
                 $"Channel '{channelId}' is disabled (Channels:{channelId}:Enabled); the probe runs only on an enabled channel.");
         }
 
         if (!live)
         {
-            return new(StatusCodes.Status400BadRequest, "Confirm the live run.", "live",
+            return Core.Application.Refusal.Field(RefusalKind.Malformed, "Confirm the live run.", "live",
                 "The probe publishes a real (marked) test article and withdraws it again; send live: true (--live) to confirm.");
         }
 
         if (string.IsNullOrWhiteSpace(column) || column.Length > MaxColumnLength || column.Any(char.IsControl) || column != column.Trim())
         {
-            return new(StatusCodes.Status400BadRequest, "A test column is required.", "column",
+            return Core.Application.Refusal.Field(RefusalKind.Malformed, "A test column is required.", "column",
                 $"Name the platform's test column (栏目) to publish the test article in: 1–{MaxColumnLength} characters, no spaces around it or control characters. Without one nothing runs.");
         }
 

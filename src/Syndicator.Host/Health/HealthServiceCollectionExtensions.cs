@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Syndicator.Core.Alerts;
+using Syndicator.Core.Configuration;
 using Syndicator.Core.Dispatch;
 using Syndicator.Host.Alerts;
 using Syndicator.Host.Metrics;
@@ -19,8 +19,8 @@ internal static class HealthServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSyndicatorHealth(this IServiceCollection services, IConfiguration configuration)
     {
-        AddOptions<HealthOptions, HealthOptionsValidator>(services, configuration, "Health");
-        AddOptions<AlertOptions, AlertOptionsValidator>(services, configuration, "Alerts");
+        services.AddValidatedSection<HealthOptions>(configuration, "Health");
+        services.AddValidatedSection<AlertOptions>(configuration, "Alerts");
         services.AddSingleton<HealthAlerting>();
         services.AddSingleton<ChannelHealthService>();
         AddAlerts(services, !string.IsNullOrWhiteSpace(configuration["Alerts:Webhook:Url"]));
@@ -67,31 +67,5 @@ internal static class HealthServiceCollectionExtensions
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(10));
             });
-    }
-
-    /// <summary>
-    /// Binds and validates a section at start-up. A value the binder cannot convert (<c>Health:Interval=abc</c>) is
-    /// reported like a range error, naming the key, rather than as an unexplained crash.
-    /// </summary>
-    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptions<TOptions>()
-            .Configure(o =>
-            {
-                try
-                {
-                    configuration.GetSection(section).Bind(o);
-                }
-                catch (InvalidOperationException ex)
-                {
-                    // The binder's message quotes the value, which may be a webhook URL with its key: only the key is kept.
-                    var key = Regex.Match(ex.Message, " at '(?<key>[^']+)'") is { Success: true } m ? m.Groups["key"].Value : section;
-                    throw new OptionsValidationException(section, typeof(TOptions), [$"{key} has a value that cannot be read as its type (see docs/operations.md)."]);
-                }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }

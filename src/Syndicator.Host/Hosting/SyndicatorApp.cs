@@ -33,6 +33,14 @@ public static class SyndicatorApp
         });
         Configure(builder.Configuration, settings);
 
+        // Every registration is resolved once at start-up, so a missing mandatory collaborator (a store, the compliance
+        // checks intake cannot run without) stops the service with its name instead of failing the first request.
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
+
         var api = builder.Configuration.GetSection("Api").Get<ApiOptions>() ?? new ApiOptions();
         builder.WebHost.UseUrls(api.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBytes);

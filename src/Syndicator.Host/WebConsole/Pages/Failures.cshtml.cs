@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Deliveries;
-using Syndicator.Core.Dispatch;
+using Syndicator.Core.Application;
 using Syndicator.Core.Storage;
-using Syndicator.Host.Api;
 
 namespace Syndicator.Host.WebConsole.Pages;
 
@@ -15,7 +14,7 @@ namespace Syndicator.Host.WebConsole.Pages;
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ReadItems)]
 internal sealed class FailuresModel(
-    IDeliveryStore deliveries, IAuditLog audit, ChannelCatalogue catalogue, DispatchSignal signal, TimeProvider time, ConsoleText text) : PageModel
+    OperatorCommands commands, ChannelCatalogue catalogue, ConsoleText text) : PageModel
 {
     public IReadOnlyList<Delivery> Deliveries { get; private set; } = [];
 
@@ -54,12 +53,15 @@ internal sealed class FailuresModel(
             return Page();
         }
 
-        var actor = ConsoleAuth.Actor(User);
-        var retried = await DeliveryCommands.RetryManyAsync(new RetryFilter(Channel), false, actor, deliveries, signal, time, cancellationToken);
+        var answer = await commands.RetryManyAsync(new RetryFilter(Channel), false, reason, ConsoleAuth.Actor(User), cancellationToken);
+        if (answer.Refusal is { } refusal)
+        {
+            Error = text.Format("NotPossible", refusal.Detail);
+            Response.StatusCode = (int)refusal.Kind;
+            return Page();
+        }
 
-        // The store's bulk retry audits each delivery; the reason is kept once for the whole batch.
-        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), actor, "deliveries.bulk_retry", null, null, Channel, reason.Trim(),
-            $"{retried.Count} deliveries: {string.Join(", ", retried.Select(d => d.Id))}"), cancellationToken);
+        var retried = answer.Value!;
         return Redirect($"/failures?retried={retried.Count}" + (Channel is null ? "" : "&channel=" + Uri.EscapeDataString(Channel)));
     }
 
@@ -68,6 +70,6 @@ internal sealed class FailuresModel(
         Channel = ChannelIds.Contains(channel) ? channel : null;
 
         // A dry run selects exactly what a retry would take, and changes nothing.
-        Deliveries = await DeliveryCommands.RetryManyAsync(new RetryFilter(Channel), true, ConsoleAuth.Actor(User), deliveries, signal, time, cancellationToken);
+        Deliveries = (await commands.RetryManyAsync(new RetryFilter(Channel), true, null, ConsoleAuth.Actor(User), cancellationToken)).Value ?? [];
     }
 }

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Deliveries;
-using Syndicator.Core.Dispatch;
+using Syndicator.Core.Application;
 using Syndicator.Core.Items;
 using Syndicator.Core.Storage;
-using Syndicator.Host.Api;
 
 namespace Syndicator.Host.WebConsole.Pages;
 
@@ -17,8 +16,8 @@ namespace Syndicator.Host.WebConsole.Pages;
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ReadItems)]
 internal sealed class ItemModel(
-    IItemStore items, IDeliveryStore deliveries, IAuditLog audit, ChannelCatalogue catalogue, DispatchSignal signal,
-    TimeProvider time, ConsoleText text) : PageModel
+    IItemStore items, IDeliveryStore deliveries, IAuditLog audit, ChannelCatalogue catalogue, OperatorCommands commands,
+    ConsoleText text) : PageModel
 {
     public ItemRecord Item { get; private set; } = null!;
 
@@ -51,11 +50,11 @@ internal sealed class ItemModel(
 
     [HandlerPolicy(ConsolePolicies.Operate)]
     public Task<IActionResult> OnPostRepublishAsync(string id, string[]? channels, string? reason, bool confirmed, CancellationToken cancellationToken) =>
-        ItemActionAsync("republish", id, channels, reason, confirmed, deliveries.RepublishAsync, cancellationToken);
+        ItemActionAsync("republish", id, channels, reason, confirmed, commands.RepublishAsync, cancellationToken);
 
     [HandlerPolicy(ConsolePolicies.Operate)]
     public Task<IActionResult> OnPostWithdrawAsync(string id, string[]? channels, string? reason, bool confirmed, CancellationToken cancellationToken) =>
-        ItemActionAsync("withdraw", id, channels, reason, confirmed, deliveries.WithdrawAsync, cancellationToken);
+        ItemActionAsync("withdraw", id, channels, reason, confirmed, commands.WithdrawAsync, cancellationToken);
 
     [HandlerPolicy(ConsolePolicies.Operate)]
     public async Task<IActionResult> OnPostRetryAsync(string id, string deliveryId, string? reason, bool confirmed, CancellationToken cancellationToken)
@@ -70,8 +69,8 @@ internal sealed class ItemModel(
             return asked;
         }
 
-        var (_, error) = await DeliveryCommands.RetryAsync(deliveryId, reason!.Trim(), ConsoleAuth.Actor(User), deliveries, signal, time, cancellationToken);
-        return After("retry", id, error);
+        var answer = await commands.RetryAsync(deliveryId, reason, ConsoleAuth.Actor(User), cancellationToken);
+        return After("retry", id, answer.Refusal);
     }
 
     [HandlerPolicy(ConsolePolicies.Operate)]
@@ -88,14 +87,14 @@ internal sealed class ItemModel(
             return asked;
         }
 
-        var (_, error) = await DeliveryCommands.ConfirmAsync(
-            deliveryId, url, reason!.Trim(), ConsoleAuth.Actor(User), deliveries, signal, time, cancellationToken);
-        return After("confirm", id, error);
+        var answer = await commands.ConfirmAsync(deliveryId, url, reason, ConsoleAuth.Actor(User), cancellationToken);
+        return After("confirm", id, answer.Refusal);
     }
 
     private async Task<IActionResult> ItemActionAsync(
         string kind, string id, string[]? channels, string? reason, bool confirmed,
-        Func<ItemCommand, CancellationToken, Task<CommandOutcome>> command, CancellationToken cancellationToken)
+        Func<string, IReadOnlyList<string?>?, string?, string, CancellationToken, Task<CommandAnswer<CommandOutcome>>> command,
+        CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -108,9 +107,8 @@ internal sealed class ItemModel(
             return asked;
         }
 
-        var (_, error) = await ItemCommands.ExecuteAsync(
-            id, new ChannelCommandRequest([.. chosen], reason), ConsoleAuth.Actor(User), command, catalogue, signal, time, cancellationToken);
-        return After(kind, id, error);
+        var answer = await command(id, [.. chosen], reason, ConsoleAuth.Actor(User), cancellationToken);
+        return After(kind, id, answer.Refusal);
     }
 
     /// <summary>The page again (with an error, or with the confirmation step) unless the action is confirmed with a reason.</summary>
@@ -134,7 +132,7 @@ internal sealed class ItemModel(
         return Page();
     }
 
-    private IActionResult After(string kind, string id, CommandError? error)
+    private IActionResult After(string kind, string id, Refusal? error)
     {
         if (error is null)
         {
@@ -142,7 +140,7 @@ internal sealed class ItemModel(
         }
 
         Error = text.Format("NotPossible", error.Detail);
-        Response.StatusCode = error.Status;
+        Response.StatusCode = (int)error.Kind;
         return Page();
     }
 
