@@ -61,7 +61,7 @@ public sealed class IntakeOptions
     public List<string> AttachmentMediaTypes { get; set; } = [];
 
     /// <summary>Longest file name (image, cover, attachment), in characters; checked before anything else is done with the name. Default: 100.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 255)]
+    [Range(1, 255)]
     public int MaxFileNameLength { get; set; } = 100;
 
     public static readonly IReadOnlyList<string> DefaultImageMediaTypes =
