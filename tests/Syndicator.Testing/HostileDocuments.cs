@@ -11,7 +11,7 @@ namespace Syndicator.Testing;
 public static class HostileDocuments
 {
     /// <summary>A one-page PDF whose FlateDecode content stream inflates to <paramref name="inflatedBytes"/> zeros.</summary>
-    public static byte[] InflatingPdf(long inflatedBytes)
+    public static byte[] InflatingPdf(long inflatedBytes, string filter = "/Filter /FlateDecode", string before = "")
     {
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
@@ -23,11 +23,14 @@ public static class HostileDocuments
             }
         }
 
-        return Pdf(compressed.ToArray(), "/Filter /FlateDecode");
+        return Pdf(compressed.ToArray(), filter, before);
     }
 
-    /// <summary>A one-page PDF whose content stream is <paramref name="data"/> with <paramref name="filter"/> in its dictionary.</summary>
-    public static byte[] Pdf(byte[] data, string filter)
+    /// <summary>
+    /// A one-page PDF whose content stream is <paramref name="data"/> with <paramref name="filter"/> in its dictionary,
+    /// and <paramref name="before"/> (stray bytes no reader needs) written just before the stream's object.
+    /// </summary>
+    public static byte[] Pdf(byte[] data, string filter, string before = "")
     {
         using var pdf = new MemoryStream();
         var offsets = new List<long>();
@@ -42,6 +45,7 @@ public static class HostileDocuments
         Object("<< /Type /Catalog /Pages 2 0 R >>");
         Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
         Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
+        Write(before);
         offsets.Add(pdf.Position);
         Write(string.Create(CultureInfo.InvariantCulture, $"4 0 obj\n<< /Length {data.Length} {filter} >>\nstream\n"));
         pdf.Write(data);

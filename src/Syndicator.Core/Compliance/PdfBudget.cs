@@ -4,12 +4,11 @@ using System.Text;
 namespace Syndicator.Core.Compliance;
 
 /// <summary>
-/// Measures a PDF before PdfPig reads it, in one linear pass: the nesting of its arrays and dictionaries, and what each
-/// stream inflates to — FlateDecode streams are inflated through a <see cref="CountingStream"/> that stops at the
-/// budget, keeping nothing. PdfPig has no decode budget of its own; a file this pass passes cannot make it inflate more
-/// than the budget. Image streams count at their stored size (PdfPig decodes an image only when its pixels are asked
-/// for, which the text never does). A stream whose inflated size cannot be bounded (a filter chain, LZW, an encrypted
-/// file) stops the file rather than being skipped.
+/// Measures a PDF before PdfPig reads it, in linear passes: the nesting of its arrays and dictionaries, and what each
+/// stream inflates to — inflated through a <see cref="CountingStream"/> that stops at the budget, keeping nothing.
+/// PdfPig has no decode budget of its own; a file these passes pass cannot make it inflate more than the budget. A
+/// stream whose inflated size cannot be bounded (a filter chain, LZW, an encrypted file) stops the file rather than
+/// being skipped.
 /// </summary>
 internal static class PdfBudget
 {
@@ -19,10 +18,58 @@ internal static class PdfBudget
 
     public static void Measure(byte[] pdf, AttachmentBudget budget)
     {
+        if (pdf.AsSpan().IndexOf(Encrypt) >= 0)
+        {
+            throw budget.Unmeasurable("it is encrypted");
+        }
+
+        Depth(pdf, budget);
+        Streams(pdf, budget);
+    }
+
+    /// <summary>
+    /// Every stream, found by its keyword whatever surrounds it (so that no string, comment or stray byte can hide one
+    /// from this pass while a lenient reader still finds it), its data running to the next <c>endstream</c>. The filters
+    /// named anywhere between the previous stream's end and the keyword decide how it is measured — the stream's own
+    /// dictionary is always in that span, so a decoy there can only make the measure stricter.
+    /// </summary>
+    private static void Streams(byte[] pdf, AttachmentBudget budget)
+    {
+        var spanStart = 0;
+        var at = 0;
+        while (at < pdf.Length)
+        {
+            var found = pdf.AsSpan(at).IndexOf(StreamKeyword);
+            if (found < 0)
+            {
+                return;
+            }
+
+            var keyword = at + found;
+            if (keyword >= 3 && pdf.AsSpan(keyword - 3, 3).SequenceEqual("end"u8))
+            {
+                at = keyword + StreamKeyword.Length;
+                continue;
+            }
+
+            var data = keyword + StreamKeyword.Length;
+            data += data < pdf.Length && pdf[data] == '\r' ? 1 : 0;
+            data += data < pdf.Length && pdf[data] == '\n' ? 1 : 0;
+            var length = pdf.AsSpan(data).IndexOf(EndStream);
+            var end = length < 0 ? pdf.Length : data + length;
+            var dictionaries = Encoding.Latin1.GetString(pdf, spanStart, keyword - spanStart);
+            PdfStreamSize.Measure(dictionaries, pdf.AsMemory(data, end - data), budget, data);
+            budget.Tick();
+            spanStart = end;
+            at = length < 0 ? pdf.Length : end + EndStream.Length;
+        }
+    }
+
+    /// <summary>The nesting of arrays and dictionaries outside strings, comments and stream data.</summary>
+    private static void Depth(byte[] pdf, AttachmentBudget budget)
+    {
         var maxDepth = budget.Options.MaxDepth;
         var depth = 0;
-        var dictStarts = new Stack<int>();
-        var lastDict = (Start: -1, End: -1);
         var afterDict = false;
         var i = 0;
         while (i < pdf.Length)
@@ -51,7 +98,6 @@ internal static class PdfBudget
 
                     if (c == '<')
                     {
-                        dictStarts.Push(i);
                         i++;
                     }
 
@@ -64,7 +110,6 @@ internal static class PdfBudget
                     continue;
                 case (byte)'>' when i + 1 < pdf.Length && pdf[i + 1] == '>':
                     depth = Math.Max(0, depth - 1);
-                    lastDict = (dictStarts.Count > 0 ? dictStarts.Pop() : i, i + 2);
                     afterDict = depth == 0;
                     i += 2;
                     continue;
@@ -72,10 +117,9 @@ internal static class PdfBudget
                     depth = Math.Max(0, depth - 1);
                     afterDict = false;
                     break;
-                case (byte)'/' when pdf.AsSpan(i).StartsWith(Encrypt):
-                    throw budget.Unmeasurable("it is encrypted");
                 case (byte)'s' when afterDict && pdf.AsSpan(i).StartsWith(StreamKeyword):
-                    i = Stream(pdf, i + StreamKeyword.Length, lastDict, budget);
+                    var length = pdf.AsSpan(i).IndexOf(EndStream);
+                    i = length < 0 ? pdf.Length : i + length + EndStream.Length;
                     afterDict = false;
                     continue;
                 default:
@@ -89,27 +133,6 @@ internal static class PdfBudget
 
             i++;
         }
-    }
-
-    /// <summary>Measures the stream whose data starts after the keyword; returns where scanning goes on.</summary>
-    private static int Stream(byte[] pdf, int at, (int Start, int End) dict, AttachmentBudget budget)
-    {
-        if (at < pdf.Length && pdf[at] == '\r')
-        {
-            at++;
-        }
-
-        if (at < pdf.Length && pdf[at] == '\n')
-        {
-            at++;
-        }
-
-        var length = pdf.AsSpan(at).IndexOf(EndStream);
-        var end = length < 0 ? pdf.Length : at + length;
-        var dictionary = Encoding.Latin1.GetString(pdf, dict.Start, dict.End - dict.Start);
-        PdfStreamSize.Measure(dictionary, pdf.AsMemory(at, end - at), budget, at);
-        budget.Tick();
-        return length < 0 ? pdf.Length : end + EndStream.Length;
     }
 
     /// <summary>The index after a literal string: balanced parentheses, backslash escapes.</summary>

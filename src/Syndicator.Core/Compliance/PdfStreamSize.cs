@@ -12,61 +12,87 @@ internal static class PdfStreamSize
         "DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF", "JBIG2Decode",
     };
 
+    /// <summary>Filters whose output this pass can bound alone: the image codecs, deflate and the byte encodings.</summary>
+    private static readonly HashSet<string> Measurable = new(StringComparer.Ordinal)
+    {
+        "DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF", "JBIG2Decode", "FlateDecode", "Fl",
+        "ASCIIHexDecode", "AHx", "ASCII85Decode", "A85", "RunLengthDecode", "RL",
+    };
+
     private static readonly System.Buffers.SearchValues<char> NameEnds = System.Buffers.SearchValues.Create(" \r\n\t\f/[]<>()");
 
-    public static void Measure(string dictionary, ReadOnlyMemory<byte> data, AttachmentBudget budget, int offset)
+    /// <summary>
+    /// Counts what the stream can decode to. <paramref name="dictionaries"/> is the text before the keyword (back to the
+    /// previous stream), holding the stream's own dictionary and perhaps others: every filter named there counts. Only
+    /// when all of them are image codecs (which PdfPig never decodes for text) is the stored size the cost; otherwise the
+    /// data is inflated whatever the dictionary claims, and a filter that cannot be bounded stops the file.
+    /// </summary>
+    public static void Measure(string dictionaries, ReadOnlyMemory<byte> data, AttachmentBudget budget, int offset)
     {
-        var filters = Filters(dictionary);
-        if (filters is null)
+        var filters = new List<string>();
+        foreach (var named in FilterLists(dictionaries))
         {
-            throw budget.Unmeasurable($"the stream at byte {offset} names its filter indirectly");
+            if (named is null)
+            {
+                throw budget.Unmeasurable($"the stream at byte {offset} names its filter indirectly");
+            }
+
+            if ((named.Count > 1 && !named.All(ImageCodecs.Contains)) || named.Any(f => !Measurable.Contains(f)))
+            {
+                throw budget.Unmeasurable($"the stream at byte {offset} uses the filters {string.Join(" ", named)}");
+            }
+
+            filters.AddRange(named);
         }
 
-        if (filters.Count == 0 || IsImage(dictionary) || filters.All(ImageCodecs.Contains))
+        if (filters.Count > 0 && filters.All(ImageCodecs.Contains))
         {
             budget.Decoded(data.Length);
             return;
         }
 
-        switch (filters)
-        {
-            case ["FlateDecode" or "Fl"]:
-                Inflate(data, budget);
-                return;
-            case ["ASCIIHexDecode" or "AHx"]:
-                budget.Decoded(data.Length / 2 + 1);
-                return;
-            case ["ASCII85Decode" or "A85"]:
-                var z = data.Span.Count((byte)'z');
-                budget.Decoded(((long)data.Length - z) * 4 / 5 + 4 + z * 4L);
-                return;
-            case ["RunLengthDecode" or "RL"]:
-                budget.Decoded(RunLength(data.Span));
-                return;
-            default:
-                throw budget.Unmeasurable($"the stream at byte {offset} uses the filters {string.Join(" ", filters)}");
-        }
-    }
-
-    /// <summary>Inflates as PdfPig does (zlib header skipped, raw deflate), keeping nothing; a broken stream counts what it gave.</summary>
-    private static void Inflate(ReadOnlyMemory<byte> data, AttachmentBudget budget)
-    {
-        if (data.Length <= 2)
+        if (Inflate(data, budget) > 0)
         {
             return;
         }
 
+        budget.Decoded(
+            filters.Contains("ASCII85Decode") || filters.Contains("A85") ? Ascii85(data.Span)
+            : filters.Contains("RunLengthDecode") || filters.Contains("RL") ? Math.Max(data.Length, RunLength(data.Span))
+            : data.Length);
+    }
+
+    private static long Ascii85(ReadOnlySpan<byte> data)
+    {
+        var z = data.Count((byte)'z');
+        return ((long)data.Length - z) * 4 / 5 + 4 + z * 4L;
+    }
+
+    /// <summary>
+    /// Inflates the data, keeping nothing, as zlib (header skipped, as PdfPig reads it) and, when that gives nothing, as
+    /// raw deflate; returns the bytes it gave. A broken stream counts what it gave before it broke.
+    /// </summary>
+    private static long Inflate(ReadOnlyMemory<byte> data, AttachmentBudget budget)
+    {
         var bytes = MemoryMarshal.TryGetArray(data, out var segment) ? segment : new ArraySegment<byte>(data.ToArray());
+        var given = data.Length > 2 ? InflateFrom(bytes, 2, budget) : 0;
+        return given > 0 ? given : InflateFrom(bytes, 0, budget);
+    }
+
+    private static long InflateFrom(ArraySegment<byte> bytes, int skip, AttachmentBudget budget)
+    {
+        using var source = new MemoryStream(bytes.Array!, bytes.Offset + skip, bytes.Count - skip, writable: false);
+        using var counting = new CountingStream(new DeflateStream(source, CompressionMode.Decompress), budget);
         try
         {
-            using var source = new MemoryStream(bytes.Array!, bytes.Offset + 2, bytes.Count - 2, writable: false);
-            using var counting = new CountingStream(new DeflateStream(source, CompressionMode.Decompress), budget);
             counting.Drain();
         }
         catch (InvalidDataException)
         {
-            // What a damaged stream gave before it broke is counted; PdfPig gets no more out of it.
+            // Not deflate, or damaged: what it gave is counted; no reader gets more out of it.
         }
+
+        return counting.Count;
     }
 
     /// <summary>The exact decoded length of RunLengthDecode data.</summary>
@@ -88,58 +114,32 @@ internal static class PdfStreamSize
         return total;
     }
 
-    private static bool IsImage(string dictionary)
+    /// <summary>The filter list after every <c>/Filter</c> key in the text; null for one named by an indirect reference.</summary>
+    internal static IEnumerable<List<string>?> FilterLists(string text)
     {
-        var at = dictionary.IndexOf("/Subtype", StringComparison.Ordinal);
-        return at >= 0 && dictionary.AsSpan(at + 8).TrimStart().StartsWith("/Image", StringComparison.Ordinal);
-    }
-
-    /// <summary>The filter names (none: empty); null when the filter is an indirect reference.</summary>
-    internal static List<string>? Filters(string dictionary)
-    {
-        var at = FilterKey(dictionary);
-        if (at < 0)
+        for (var at = text.IndexOf("/Filter", StringComparison.Ordinal); at >= 0; at = text.IndexOf("/Filter", at + 7, StringComparison.Ordinal))
         {
-            return [];
-        }
-
-        var rest = dictionary.AsSpan(at).TrimStart();
-        var names = new List<string>();
-        if (rest.StartsWith("/"))
-        {
-            names.Add(Name(rest[1..]));
-            return names;
-        }
-
-        if (!rest.StartsWith("["))
-        {
-            return null;
-        }
-
-        var close = rest.IndexOf(']');
-        var list = close < 0 ? rest[1..] : rest[1..close];
-        foreach (var part in list.ToString().Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            names.Add(Name(part));
-        }
-
-        return names;
-    }
-
-    /// <summary>The index after the stream dictionary's own <c>/Filter</c> key (not <c>/FilterX</c>), or -1.</summary>
-    private static int FilterKey(string dictionary)
-    {
-        for (var at = dictionary.IndexOf("/Filter", StringComparison.Ordinal); at >= 0;
-             at = dictionary.IndexOf("/Filter", at + 7, StringComparison.Ordinal))
-        {
-            var next = at + 7 < dictionary.Length ? dictionary[at + 7] : ' ';
-            if (!char.IsLetterOrDigit(next))
+            if (at + 7 < text.Length && char.IsLetterOrDigit(text[at + 7]))
             {
-                return at + 7;
+                continue;
+            }
+
+            var rest = text.AsSpan(at + 7).TrimStart();
+            if (rest.StartsWith("/"))
+            {
+                yield return [Name(rest[1..])];
+            }
+            else if (rest.StartsWith("["))
+            {
+                var close = rest.IndexOf(']');
+                var list = (close < 0 ? rest[1..] : rest[1..close]).ToString();
+                yield return [.. list.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => Name(n))];
+            }
+            else
+            {
+                yield return null;
             }
         }
-
-        return -1;
     }
 
     private static string Name(ReadOnlySpan<char> text)

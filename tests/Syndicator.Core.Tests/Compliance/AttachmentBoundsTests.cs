@@ -71,6 +71,21 @@ public sealed class AttachmentBoundsTests
         Assert.Contains("MaxDecodedBytes", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Subtype /Image /Width 1 /Height 1 /Filter /FlateDecode", "")]
+    [InlineData("/Title (/Filter /DCTDecode) /Filter /FlateDecode", "")]
+    [InlineData("/Filter /FlateDecode", "( an unclosed string\n")]
+    [InlineData("/Filter /FlateDecode", "< an unclosed hex string\n")]
+    [InlineData("/Filter /FlateDecode", "% a comment\n[[ stray\n")]
+    public void Validate_InflatingPdfDisguised_StillMeasuredAnd422(string dictionary, string before)
+    {
+        var pdf = HostileDocuments.InflatingPdf(8L * 1024 * 1024, dictionary, before);
+
+        var message = RefusedAttachment(CreateSut(new AttachmentOptions { MaxDecodedBytes = 1024 * 1024 }).Validate(Item("a.pdf", Pdf, pdf), Now));
+
+        Assert.Contains("Compliance:Attachments:MaxDecodedBytes = 1048576", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_PdfWithAStreamFilterThatCannotBeBounded_422()
     {
