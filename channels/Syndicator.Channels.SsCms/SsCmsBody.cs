@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Syndicator.Core.Intake;
 using Syndicator.Core.Items;
 
 namespace Syndicator.Channels.SsCms;
@@ -79,11 +80,12 @@ internal static class SsCmsBody
         var heading = document.CreateElement("p");
         heading.TextContent = "附件：";
         var list = document.CreateElement("ul");
-        foreach (var file in attachments)
+        foreach (var (file, number) in attachments.Select((f, i) => (f, i + 1)))
         {
+            // The browser saves the file under a generated name of its verified type; the sender's name is the link text.
             var link = document.CreateElement("a");
             link.SetAttribute("href", file.ToDataUri());
-            link.SetAttribute("download", file.Name);
+            link.SetAttribute("download", StoredFileNames.For(file, "att", number));
             link.TextContent = file.Name;
             var entry = document.CreateElement("li");
             entry.AppendChild(link);

@@ -162,9 +162,11 @@ internal static class TrsWcmFields
             new XAttribute("APPFLAG", "10"),
             new XAttribute("APPLINKALT", u.File.Name)))).ToString(SaveOptions.DisableFormatting);
 
-    /// <summary>The file's extension without the dot (<c>FileExt</c> of an upload); <c>bin</c> when it has none.</summary>
-    public static string Extension(MediaFile file) =>
-        Path.GetExtension(file.Name) is { Length: > 1 } ext ? ext[1..].ToLowerInvariant() : "bin";
+    /// <summary>
+    /// <c>FileExt</c> of an upload, without the dot: the extension of the file's verified media type, never the sender's
+    /// name (a name is display text only: <c>APPDESC</c>, <c>APPLINKALT</c>).
+    /// </summary>
+    public static string Extension(MediaFile file) => Syndicator.Core.Intake.StoredFileNames.Extension(file);
 
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

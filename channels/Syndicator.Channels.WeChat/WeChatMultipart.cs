@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Syndicator.Core.Intake;
 using Syndicator.Core.Items;
 
 namespace Syndicator.Channels.WeChat;
@@ -8,7 +9,7 @@ namespace Syndicator.Channels.WeChat;
 /// The multipart body of a WeChat upload, written byte by byte the way SKIT.FlurlHttpClient.Wechat's
 /// <c>FileHttpContentBuilder</c> sends it (platform-truth W6), because .NET's and RestSharp's defaults are not what
 /// Tencent's endpoints take: the boundary is <b>unquoted</b> in <c>Content-Type</c>; the one part carries
-/// <c>Content-Disposition: form-data; name="media"; filename="…"</c> (the name as raw UTF-8, never <c>filename*</c>),
+/// <c>Content-Disposition: form-data; name="media"; filename="…"</c> (a generated ASCII name from the verified type, <c>image-1.png</c>, never <c>filename*</c>),
 /// <c>Content-Type</c> and <c>Content-Length</c>. A part without <c>filename</c> is answered 41005 media data missing
 /// (silenceper/wechat PR #832).
 /// </summary>
@@ -38,7 +39,7 @@ internal sealed class WeChatMultipart
         var body = new MemoryStream(file.Content.Length + 512);
         Write(body, "--" + boundary);
         body.Write(Crlf);
-        Write(body, $"Content-Disposition: form-data; name=\"{Clean(field)}\"; filename=\"{Clean(file.Name)}\"");
+        Write(body, $"Content-Disposition: form-data; name=\"{Clean(field)}\"; filename=\"{StoredFileNames.For(file, "image", 1)}\"");
         body.Write(Crlf);
         Write(body, "Content-Type: " + (string.IsNullOrWhiteSpace(file.MediaType) ? "application/octet-stream" : Clean(file.MediaType)));
         body.Write(Crlf);

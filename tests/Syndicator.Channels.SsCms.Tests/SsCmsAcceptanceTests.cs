@@ -47,7 +47,7 @@ public sealed class SsCmsAcceptanceTests : SsCmsSandboxTests
         Assert.Contains($"<figure class=\"syndicator-cover\"><img src=\"{cover.ToDataUri()}\"", page, StringComparison.Ordinal);
         Assert.Contains($"src=\"{fig1.ToDataUri()}\"", page, StringComparison.Ordinal);
         Assert.Contains($"src=\"{fig2.ToDataUri()}\"", page, StringComparison.Ordinal);
-        Assert.Contains($"href=\"{pdf.ToDataUri()}\" download=\"notice.pdf\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{pdf.ToDataUri()}\" download=\"att-1.pdf\">notice.pdf</a>", page, StringComparison.Ordinal);
 
         Assert.Equal(ChannelHealthStatus.Healthy, health.Status);
         var check = await Assert.IsAssignableFrom<IChannelVerifier>(sut.Connector)

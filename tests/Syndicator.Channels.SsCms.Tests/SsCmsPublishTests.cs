@@ -25,7 +25,7 @@ public sealed class SsCmsPublishTests : SsCmsSandboxTests
     }
 
     [Fact]
-    public async Task Publish_WithAttachments_PageLinksEachForDownload()
+    public async Task Publish_WithAttachments_PageLinksEachForDownloadUnderAGeneratedNameWithTheOriginalAsText()
     {
         var attachment = Some.Attachment("通知.pdf");
         var item = NewItem() with { Attachments = [attachment] };
@@ -34,7 +34,7 @@ public sealed class SsCmsPublishTests : SsCmsSandboxTests
 
         var page = await PageAsync(succeeded.Url!);
         Assert.Contains($"href=\"{attachment.ToDataUri()}\"", page, StringComparison.Ordinal);
-        Assert.Contains("download=\"通知.pdf\"", page, StringComparison.Ordinal);
+        Assert.Contains("download=\"att-1.pdf\">通知.pdf</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]

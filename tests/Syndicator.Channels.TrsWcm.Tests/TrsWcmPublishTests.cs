@@ -87,6 +87,19 @@ public sealed class TrsWcmPublishTests : TrsWcmSandboxTests
     }
 
     [Fact]
+    public async Task Publish_AttachmentNamedAsAScript_StoredUnderTheExtensionOfItsVerifiedTypeWithTheNameAsDescription()
+    {
+        var attachment = new Syndicator.Core.Items.MediaFile("shell.jsp", "text/plain", "plain words"u8.ToArray());
+        var item = NewItem() with { Attachments = [attachment] };
+
+        Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(CreateSut().Connector, item));
+
+        var appendix = Assert.Single(Assert.Single(await ArticlesAsync()).Metadata["appendixes"]!.AsArray())!;
+        Assert.Equal("shell.jsp", appendix["appDesc"]!.GetValue<string>());
+        Assert.EndsWith(".txt", appendix["appFile"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publish_SaveCommittedThenConnectionReset_ExactlyOneDocumentAfterRetry()
     {
         var connector = CreateSut().Connector;

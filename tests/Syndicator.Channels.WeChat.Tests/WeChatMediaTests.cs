@@ -35,7 +35,7 @@ public sealed class WeChatMediaTests : WeChatFixture
         var boundary = Regex.Match(contentType, "^multipart/form-data; boundary=([^\"\\s;]+)$").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(boundary), $"Content-Type was '{contentType}'");
         var expectedHead = Encoding.UTF8.GetBytes(
-            $"--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"图一.png\"\r\n" +
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"image-1.png\"\r\n" +
             $"Content-Type: image/png\r\nContent-Length: {png.Length}\r\n\r\n");
         byte[] expected = [.. expectedHead, .. png, .. Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n")];
         Assert.Equal(expected, body);

@@ -152,4 +152,25 @@ public sealed class ComplianceApiTests
 
         Assert.Contains("Compliance:Secrecy 'Sometimes' must be Block, Warn or Off.", failure.Failures);
     }
+
+    [Fact]
+    public async Task Start_AttachmentBoundOutOfRange_FailsNamingTheKeyAndValue()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "syndicator-test-" + Guid.NewGuid().ToString("N"));
+        await using var app = SyndicatorApp.Create(new ServeSettings
+        {
+            Urls = "http://127.0.0.1:0",
+            DataDirectory = data,
+            Sandbox = new Uri("http://127.0.0.1:9/"),
+            Overrides = new Dictionary<string, string?>
+            {
+                ["Compliance:Attachments:MaxPages"] = "0", ["Compliance:Attachments:Deadline"] = "-00:00:01", ["Logging:LogLevel:Default"] = "None",
+            },
+        });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(failure.Failures, f => f.StartsWith("Compliance:Attachments:MaxPages '0' is out of range", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Compliance:Attachments:Deadline '-00:00:01' is out of range", StringComparison.Ordinal));
+    }
 }

@@ -8,13 +8,17 @@ namespace Syndicator.Core.Compliance;
 /// Runs the configured checks over an accepted-to-be revision (docs/compliance.md). Every text is read once (an
 /// attachment is parsed once, whatever the number of checks) and every check is linear in the text.
 /// </summary>
-public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, ChannelCatalogue catalogue)
+public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, ChannelCatalogue catalogue) : IDisposable
 {
+    /// <summary>The rule of a finding that an attachment could not be checked within its bounds.</summary>
+    public const string UncheckedRule = "attachment.unchecked";
+
     /// <summary>Findings listed per field at most; the rest are counted in one more finding.</summary>
     internal const int MaxPerField = 20;
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     private readonly ComplianceOptions _options = options.Value;
+    private readonly AttachmentGate _gate = new(options.Value.Attachments);
 
     public ComplianceReport Check(ItemRevision item)
     {
@@ -28,7 +32,10 @@ public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, Chann
         {
             var today = DateOnly.FromDateTime(item.AcceptedAt.ToOffset(ChinaOffset).DateTime);
             var scan = new TextChecks(pii, secrecy, words, o.WordList, today);
-            foreach (var (field, text) in Texts(item, notes))
+            // An attachment too large, too deep or too slow to read is refused as strictly as the strictest text check
+            // that would have read it, and otherwise kept as a finding: never accepted unchecked in silence.
+            var strictest = new[] { pii, secrecy, o.WordList.Count > 0 ? words : ComplianceMode.Off }.Min();
+            foreach (var (field, text) in Texts(item, notes, findings, strictest))
             {
                 findings.AddRange(Limit(field, scan.Check(field, text)));
             }
@@ -40,7 +47,8 @@ public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, Chann
     }
 
     /// <summary>Every text a reader of any channel sees: title, summary, body, per-channel overrides, attachments.</summary>
-    private static IEnumerable<(string Field, LocatedText Text)> Texts(ItemRevision item, List<ComplianceNote> notes)
+    private IEnumerable<(string Field, LocatedText Text)> Texts(
+        ItemRevision item, List<ComplianceNote> notes, List<ComplianceFinding> findings, ComplianceMode strictest)
     {
         yield return ("title", new LocatedText(item.Title));
         if (item.Summary is { } summary)
@@ -64,14 +72,21 @@ public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, Chann
 
         for (var i = 0; i < item.Attachments.Count; i++)
         {
-            var (text, note) = AttachmentText.Read(item.Attachments[i]);
-            if (text is not null)
+            var field = $"attachments[{i}]";
+            var reading = _gate.Read(item.Attachments[i]);
+            if (reading.Text is not null)
             {
-                yield return ($"attachments[{i}]", text);
+                yield return (field, reading.Text);
+            }
+            else if (reading.Unchecked is { } why)
+            {
+                findings.Add(new ComplianceFinding(field, UncheckedRule, null, null,
+                    $"{field} ('{item.Attachments[i].Name}') was not checked for personal data or secrecy markings: {why}. Send a smaller or simpler file, or split it.",
+                    strictest));
             }
             else
             {
-                notes.Add(new ComplianceNote($"attachments[{i}]", note!));
+                notes.Add(new ComplianceNote(field, reading.Note!));
             }
         }
     }
@@ -94,4 +109,6 @@ public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, Chann
                 mode);
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -36,6 +36,9 @@ public sealed class ComplianceOptions
     /// <summary>The channels that are disclosure portals. Default (when empty): every channel whose connector is <c>jcms</c>.</summary>
     public List<string> DisclosureChannels { get; set; } = [];
 
+    /// <summary>Bounds on reading attachments' text (<c>Compliance:Attachments</c>). Default: see each setting.</summary>
+    public AttachmentOptions Attachments { get; set; } = new();
+
     /// <summary>The parsed mode of a check (valid after start-up validation).</summary>
     internal static ComplianceMode Mode(string value) =>
         Enum.TryParse<ComplianceMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode : ComplianceMode.Block;

@@ -29,6 +29,19 @@ internal sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOp
             }
         }
 
+        // The attachment bounds carry their ranges as attributes; each message names the key and the value.
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
+            options.Attachments, new(options.Attachments), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames)
+            {
+                var value = typeof(AttachmentOptions).GetProperty(member)?.GetValue(options.Attachments);
+                errors.Add($"Compliance:Attachments:{member} '{value}' is out of range: {result.ErrorMessage}");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

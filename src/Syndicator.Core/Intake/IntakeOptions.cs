@@ -60,6 +60,10 @@ public sealed class IntakeOptions
     /// <summary>Media types an attachment may have. Default: PDF, Word, Excel, WPS, OFD, ZIP, plain text.</summary>
     public List<string> AttachmentMediaTypes { get; set; } = [];
 
+    /// <summary>Longest file name (image, cover, attachment), in characters; checked before anything else is done with the name. Default: 100.</summary>
+    [Range(1, 255)]
+    public int MaxFileNameLength { get; set; } = 100;
+
     public static readonly IReadOnlyList<string> DefaultImageMediaTypes =
         ["image/jpeg", "image/png", "image/gif", "image/webp"];
 

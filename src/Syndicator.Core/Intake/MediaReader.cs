@@ -2,7 +2,7 @@ using Syndicator.Core.Items;
 
 namespace Syndicator.Core.Intake;
 
-/// <summary>Reads submitted files: name, media type and base64 content are required; base64 must decode.</summary>
+/// <summary>Reads submitted files: name, media type and base64 content are required; base64 must decode. The rest is <see cref="MediaRules"/>.</summary>
 internal sealed class MediaReader(FieldErrors errors)
 {
     public IReadOnlyList<MediaFile> ReadList(List<SubmittedFile?>? files, string field)
@@ -27,15 +27,11 @@ internal sealed class MediaReader(FieldErrors errors)
             return null;
         }
 
+        // Only that there is a name: what the name may be (FileNames) is a 422 of MediaRules, its length checked first.
         var ok = true;
-        if (string.IsNullOrWhiteSpace(file.Name) || file.Name.Contains('/', StringComparison.Ordinal) || file.Name.Contains('\\', StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(file.Name))
         {
-            errors.Add($"{field}.name", "A file name is required and must not contain '/' or '\\'.");
-            ok = false;
-        }
-        else if (TextRules.Problem(file.Name) is { } problem)
-        {
-            errors.Add($"{field}.name", problem);
+            errors.Add($"{field}.name", "A file name is required, e.g. fig1.png.");
             ok = false;
         }
 
@@ -52,7 +48,7 @@ internal sealed class MediaReader(FieldErrors errors)
             ok = false;
         }
 
-        return ok ? new MediaFile(file.Name!.Trim(), file.MediaType!.Trim().ToLowerInvariant(), bytes!) : null;
+        return ok ? new MediaFile(file.Name!, file.MediaType!.Trim().ToLowerInvariant(), bytes!) : null;
     }
 
     private static byte[]? Decode(string? base64)

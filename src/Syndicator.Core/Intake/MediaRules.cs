@@ -2,7 +2,10 @@ using Syndicator.Core.Items;
 
 namespace Syndicator.Core.Intake;
 
-/// <summary>The configured limits on images, cover and attachments, and that every local image the body shows is carried.</summary>
+/// <summary>
+/// The configured limits on images, cover and attachments; each file's name (<see cref="FileNames"/>) and that its
+/// name, declared type and content agree (<see cref="FileTypes"/>); and that every local image the body shows is carried.
+/// </summary>
 internal sealed class MediaRules(IntakeOptions limits, FieldErrors errors)
 {
     public void Check(
@@ -12,8 +15,8 @@ internal sealed class MediaRules(IntakeOptions limits, FieldErrors errors)
         var fileTypes = limits.AttachmentMediaTypes.Count > 0 ? limits.AttachmentMediaTypes : IntakeOptions.DefaultAttachmentMediaTypes;
         Count("images", images.Count, limits.MaxImages);
         Count("attachments", attachments.Count, limits.MaxAttachments);
-        Files("images", images, imageTypes, limits.MaxImageBytes);
-        Files("attachments", attachments, fileTypes, limits.MaxAttachmentBytes);
+        Files("images", images, imageTypes, limits.MaxImageBytes, limits.MaxImages);
+        Files("attachments", attachments, fileTypes, limits.MaxAttachmentBytes, limits.MaxAttachments);
         if (cover is not null)
         {
             File("cover", cover, imageTypes, limits.MaxImageBytes);
@@ -34,28 +37,47 @@ internal sealed class MediaRules(IntakeOptions limits, FieldErrors errors)
         }
     }
 
-    private void Files(string field, IReadOnlyList<MediaFile> files, IReadOnlyList<string> types, long maxBytes)
+    private void Files(string field, IReadOnlyList<MediaFile> files, IReadOnlyList<string> types, long maxBytes, int max)
     {
+        // Over the count, the files are not looked at one by one: the answer stays small and quick whatever was sent.
+        if (files.Count > max)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
-            File($"{field}[{i}]", files[i], types, maxBytes);
-            if (files.Take(i).Any(f => f.Name == files[i].Name))
+            if (File($"{field}[{i}]", files[i], types, maxBytes) && !seen.Add(files[i].Name))
             {
                 errors.Add($"{field}[{i}].name", $"The name '{files[i].Name}' is used twice.");
             }
         }
     }
 
-    private void File(string field, MediaFile file, IReadOnlyList<string> types, long maxBytes)
+    /// <summary>Checks one file; returns whether its name is a safe one.</summary>
+    private bool File(string field, MediaFile file, IReadOnlyList<string> types, long maxBytes)
     {
+        var nameProblem = FileNames.Problem(file.Name, limits.MaxFileNameLength);
+        if (nameProblem is not null)
+        {
+            errors.Add($"{field}.name", nameProblem);
+        }
+
         if (!types.Contains(file.MediaType, StringComparer.Ordinal))
         {
-            errors.Add($"{field}.mediaType", $"'{file.MediaType}' is not allowed here. Allowed: {string.Join(", ", types)}.");
+            errors.Add($"{field}.mediaType", $"'{FileTypes.Shorten(file.MediaType)}' is not allowed here. Allowed: {string.Join(", ", types)}.");
+        }
+        else
+        {
+            FileTypes.Check(field, file, nameProblem is null, errors);
         }
 
         if (file.Content.Length > maxBytes)
         {
             errors.Add($"{field}.contentBase64", $"{file.Content.Length} bytes is over the limit of {maxBytes}.");
         }
+
+        return nameProblem is null;
     }
 }

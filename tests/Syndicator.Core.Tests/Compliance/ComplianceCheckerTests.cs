@@ -107,7 +107,7 @@ public sealed class ComplianceCheckerTests
     [Fact]
     public void Validate_AttachmentOfAnotherType_AcceptedWithANote()
     {
-        var result = CreateSut().Validate(Item(attachments: File("表.xlsx", "application/vnd.ms-excel", [1, 2, 3])), Now);
+        var result = CreateSut().Validate(Item(attachments: File("表.xls", "application/vnd.ms-excel", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 1, 2, 3])), Now);
 
         Assert.True(result.IsValid);
         Assert.Equal("attachments[0]", Assert.Single(result.Compliance.Notes).Field);

@@ -132,7 +132,7 @@ public sealed partial class ItemValidatorTests
     public void Validate_FileWithoutNameOrType_400NamingEachField()
     {
         var submission = Valid();
-        submission.Images![0] = new SubmittedFile { Name = "../fig1.png", ContentBase64 = "AAAA" };
+        submission.Images![0] = new SubmittedFile { Name = "", ContentBase64 = "AAAA" };
 
         var error = Refused(CreateSut().Validate(submission, Now), 400);
 
@@ -275,7 +275,7 @@ public sealed partial class ItemValidatorTests
     public void Validate_CoverOverSize_422NamingCover()
     {
         var submission = Valid();
-        submission.Cover = File("cover.png", "image/png", new byte[100]);
+        submission.Cover = File("cover.png", "image/png", [.. Png, .. new byte[100 - Png.Length]]);
 
         var error = Refused(CreateSut(new IntakeOptions { MaxImageBytes = 99 }).Validate(submission, Now), 422);
 

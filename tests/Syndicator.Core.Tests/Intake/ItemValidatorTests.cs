@@ -13,7 +13,7 @@ namespace Syndicator.Core.Tests.Intake;
 public sealed partial class ItemValidatorTests
 {
     private static readonly DateTimeOffset Now = Some.Instant();
-    private static readonly byte[] Png = Encoding.ASCII.GetBytes("\x89PNG fig1");
+    private static readonly byte[] Png = [0x89, .. "PNG\r\n\x1a\n fig1"u8];
 
     /// <summary>
     /// Channels portal, bureau, wechat enabled and approval disabled; 工作信息 goes to bureau and wechat, 人事信息 only to
@@ -229,7 +229,7 @@ public sealed partial class ItemValidatorTests
     public void ContentHash_ImageContentDiffers_Different()
     {
         var other = Valid();
-        other.Images = [File("fig1.png", "image/png", Encoding.ASCII.GetBytes("\x89PNG another"))];
+        other.Images = [File("fig1.png", "image/png", [0x89, .. "PNG\r\n\x1a\n another"u8])];
         var sut = CreateSut();
 
         Assert.NotEqual(sut.Validate(Valid(), Now).Item!.ContentHash, sut.Validate(other, Now).Item!.ContentHash);
@@ -249,7 +249,7 @@ public sealed partial class ItemValidatorTests
     [InlineData("图一.png")]
     [InlineData("fig 1.png")]
     [InlineData("fig1&2.png")]
-    [InlineData("汛期(1).jpg")]
+    [InlineData("汛期(1).png")]
     public void Validate_BodyShowsCarriedImageWithUnusualName_Accepted(string name)
     {
         var submission = Valid();
