@@ -170,7 +170,7 @@ public sealed class ComplianceApiTests
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
-        Assert.Contains(failure.Failures, f => f.StartsWith("Compliance:Attachments:MaxPages '0' is out of range", StringComparison.Ordinal));
-        Assert.Contains(failure.Failures, f => f.StartsWith("Compliance:Attachments:Deadline '-00:00:01' is out of range", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Compliance:Attachments:MaxPages must be from 1 to", StringComparison.Ordinal) && f.EndsWith("it is 0.", StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.StartsWith("Compliance:Attachments:Deadline must be from", StringComparison.Ordinal) && f.EndsWith("it is -00:00:01.", StringComparison.Ordinal));
     }
 }

@@ -4,7 +4,7 @@ namespace Syndicator.Core.Compliance;
 /// The checks run on every item at intake (<c>Compliance</c>; docs/compliance.md). Each check is <c>Block</c> (the
 /// item is refused with 422), <c>Warn</c> (accepted; the findings are kept and shown to operators) or <c>Off</c>.
 /// </summary>
-public sealed class ComplianceOptions
+public sealed class ComplianceOptions : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     /// <summary>Unmasked personal data: resident ID, mobile and bank-card numbers. Default: Block.</summary>
     public string PersonalData { get; set; } = nameof(ComplianceMode.Block);
@@ -35,6 +35,10 @@ public sealed class ComplianceOptions
 
     /// <summary>The channels that are disclosure portals. Default (when empty): every channel whose connector is <c>jcms</c>.</summary>
     public List<string> DisclosureChannels { get; set; } = [];
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(
+        System.ComponentModel.DataAnnotations.ValidationContext validationContext) =>
+        ComplianceOptionsRules.Problems(this).Select(p => new System.ComponentModel.DataAnnotations.ValidationResult(p));
 
     /// <summary>Bounds on reading attachments' text (<c>Compliance:Attachments</c>). Default: see each setting.</summary>
     public AttachmentOptions Attachments { get; set; } = new();

@@ -15,8 +15,7 @@ public static class ComplianceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCompliance(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection("Compliance")).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>();
+        services.AddValidatedSection<ComplianceOptions>(configuration, "Compliance");
         services.AddValidatedSection<ReportsOptions>(configuration, "Reports");
         services.AddSingleton<ComplianceChecker>();
         services.AddSingleton<AnnualReporter>();

@@ -1,11 +1,12 @@
-using Microsoft.Extensions.Options;
-
 namespace Syndicator.Core.Compliance;
 
-/// <summary>Start-up validation of <see cref="ComplianceOptions"/>: every message names the key and the value.</summary>
-internal sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOptions>
+/// <summary>
+/// The cross-field rules of <see cref="ComplianceOptions"/> (its ranges are attributes): every message names the key
+/// and the value.
+/// </summary>
+internal static class ComplianceOptionsRules
 {
-    public ValidateOptionsResult Validate(string? name, ComplianceOptions options)
+    public static List<string> Problems(ComplianceOptions options)
     {
         var errors = new List<string>();
         Mode(errors, nameof(options.PersonalData), options.PersonalData);
@@ -29,20 +30,7 @@ internal sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOp
             }
         }
 
-        // The attachment bounds carry their ranges as attributes; each message names the key and the value.
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
-            options.Attachments, new(options.Attachments), results, validateAllProperties: true);
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                var value = typeof(AttachmentOptions).GetProperty(member)?.GetValue(options.Attachments);
-                errors.Add($"Compliance:Attachments:{member} '{value}' is out of range: {result.ErrorMessage}");
-            }
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return errors;
     }
 
     private static void Mode(List<string> errors, string key, string value)
