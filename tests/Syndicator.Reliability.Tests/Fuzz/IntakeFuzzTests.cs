@@ -112,7 +112,7 @@ public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
     /// <summary>An id the API could store (1–64 of [A-Za-z0-9._-]); any other is refused by its shape, and the row count covers it.</summary>
     private static bool IsRoutable(string id) => IdShape().IsMatch(id) && id != "." && id != "..";
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z")]
     private static partial System.Text.RegularExpressions.Regex IdShape();
 
     private static List<JsonObject> Samples() =>
