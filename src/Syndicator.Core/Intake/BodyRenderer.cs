@@ -65,6 +65,12 @@ public sealed class BodyRenderer(TimeProvider? time = null)
             var hasContent = !string.IsNullOrWhiteSpace(document.Body.TextContent) || images.Count > 0;
             return new RenderedBody(output, hasContent, images.Distinct(StringComparer.Ordinal).ToList(), notes.ToList());
         }
+        catch (ArgumentException e) when (format == "markdown" && e.Source == "Markdig")
+        {
+            // Markdig's own nesting limit (emphasis, brackets): the body nests deeper than any document does.
+            errors.Add(Field, $"The markdown nests too deeply to be rendered (Intake:MaxBodyDepth {limits.MaxBodyDepth}); simplify its emphasis and brackets.");
+            return null;
+        }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             errors.Add(Field, $"The body could not be rendered and checked within {limits.SanitizeTimeout.TotalSeconds:0.###} s (Intake:SanitizeTimeout); simplify its markup.");

@@ -11,6 +11,9 @@ internal static class BodyShape
 {
     private const string Field = "body.content";
 
+    /// <summary>Link destinations times the length of their lines: 50 million is a few hundred milliseconds of Markdig.</summary>
+    private const long MaxLinkWork = 50_000_000;
+
     /// <summary>Adds an error naming <c>body.content</c> for each limit broken; true when the body may be parsed.</summary>
     public static bool Check(string format, string content, IntakeOptions limits, FieldErrors errors)
     {
@@ -26,9 +29,14 @@ internal static class BodyShape
             return false;
         }
 
-        var markdownDepth = format == "markdown" ? MarkdownDepth(content, limits.MaxBodyDepth) : 0;
+        if (format == "markdown" && MarkdownProblem(content, limits) is { } markdown)
+        {
+            errors.Add(Field, markdown);
+            return false;
+        }
+
         var shape = MarkupScanner.Scan(content, limits.MaxBodyDepth, limits.MaxBodyElements);
-        return Within(Math.Max(markdownDepth, shape.Depth), shape, limits, errors);
+        return Within(shape.Depth, shape, limits, errors);
     }
 
     /// <summary>The same limits on the HTML a markdown body rendered to (a list in a quote in a list…).</summary>
@@ -94,21 +102,40 @@ internal static class BodyShape
         (value < 0x20 && value is not (0x09 or 0x0A or 0x0D)) || value is 0xFFFE or 0xFFFF || value is >= 0xD800 and <= 0xDFFF || value > 0x10FFFF;
 
     /// <summary>
-    /// The deepest line's containers: each <c>&gt;</c> and list marker at its start, plus one level per two spaces of
-    /// indentation before them (a nested list needs at least that much).
+    /// What makes Markdig slow or deep, found line by line: containers (<c>&gt;</c> and list markers at a line's start,
+    /// plus one level per two spaces of indentation before them); blocks and table cells, as elements; and link
+    /// destinations (<c>](</c>), each of which Markdig scans to the end of its line when it is not closed, so many on
+    /// one long line cost their number times its length.
     /// </summary>
-    private static int MarkdownDepth(string content, int limit)
+    private static string? MarkdownProblem(string content, IntakeOptions limits)
     {
-        var deepest = 0;
+        long elements = 0, linkWork = 0;
         var line = 0;
-        while (line < content.Length && deepest <= limit)
+        while (line < content.Length)
         {
             var (depth, next) = LineDepth(content, line);
-            deepest = Math.Max(deepest, depth);
+            if (depth > limits.MaxBodyDepth)
+            {
+                return $"The body nests block quotes and lists more than {limits.MaxBodyDepth} deep (Intake:MaxBodyDepth).";
+            }
+
+            var text = content.AsSpan(line, next - line);
+            elements += depth + 1 + text.Count('|');
+            linkWork += (long)text.Count("](") * text.Length;
+            if (elements > limits.MaxBodyElements)
+            {
+                return $"The body has more than {limits.MaxBodyElements} elements (Intake:MaxBodyElements).";
+            }
+
+            if (linkWork > MaxLinkWork)
+            {
+                return "The body has too many links on too long lines to be rendered safely; break its long lines.";
+            }
+
             line = next;
         }
 
-        return deepest;
+        return null;
     }
 
     private static (int Depth, int Next) LineDepth(string content, int i)

@@ -41,10 +41,10 @@ public sealed class IntakeOptions
 
     /// <summary>
     /// How long rendering and sanitizing one body may take; past it the item is refused (422 naming
-    /// <c>body.content</c>). Default: 2 seconds.
+    /// <c>body.content</c>). Default: 5 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
-    public TimeSpan SanitizeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan SanitizeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Most reviewers (<c>approval.reviewedBy</c>). Default: 20.</summary>
     [Range(0, 1_000)]

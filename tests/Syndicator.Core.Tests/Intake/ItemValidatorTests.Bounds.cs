@@ -98,6 +98,24 @@ public sealed partial class ItemValidatorTests
         Assert.Contains("Intake:MaxBodyDepth", Refused(CreateSut().Validate(submission, Now), 422).Errors["body.content"][0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[a](", "too many links on too long lines")]
+    [InlineData("![a](", "too many links on too long lines")]
+    [InlineData("- a\n", "(Intake:MaxBodyElements)")]
+    [InlineData("|a|\n|-|\n", "(Intake:MaxBodyElements)")]
+    [InlineData("*a", "nests too deeply")]
+    [InlineData("~~a", "nests too deeply")]
+    public void Validate_MarkdownThatMarkdigWouldChokeOn_422NamingBodyQuickly(string unit, string message)
+    {
+        var submission = Valid();
+        submission.Body = new SubmittedBody { Format = "markdown", Content = string.Concat(Enumerable.Repeat(unit, 499_000 / unit.Length)) };
+
+        var (error, took) = Timed(() => Refused(CreateSut().Validate(submission, Now), 422));
+
+        Assert.Contains(message, Assert.Single(error.Errors["body.content"]), StringComparison.Ordinal);
+        Assert.True(took < Quickly, $"took {took}");
+    }
+
     [Fact]
     public void Validate_SanitizingPastTheDeadline_422NamingBodyAndTheSetting()
     {
