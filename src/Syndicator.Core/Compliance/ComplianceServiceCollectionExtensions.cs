@@ -10,7 +10,7 @@ public static class ComplianceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the intake compliance checks (<c>Compliance</c>, validated at start-up; <see cref="Intake.ItemValidator"/>
-    /// runs them when registered) and the annual figures (<c>Reports</c>). The store's <see cref="Storage.IComplianceStore"/>
+    /// requires them: without this registration the service does not start) and the annual figures (<c>Reports</c>). The store's <see cref="Storage.IComplianceStore"/>
     /// and <see cref="Storage.IPublicationStatistics"/> come from Storage.
     /// </summary>
     public static IServiceCollection AddCompliance(this IServiceCollection services, IConfiguration configuration)

@@ -27,6 +27,37 @@ public sealed class IntakeOptions
     [Range(0, 1_000)]
     public int MaxKeywords { get; set; } = 20;
 
+    /// <summary>
+    /// Deepest nesting of elements in a body (HTML elements; markdown's block quotes and lists), checked by a linear
+    /// scan before anything parses the body; also the most formatting elements (b, i, font, …) it may leave open at
+    /// once. Default: 64.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxBodyDepth { get; set; } = 64;
+
+    /// <summary>Most elements (start tags) in a body, counted before anything parses it. Default: 20,000.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBodyElements { get; set; } = 20_000;
+
+    /// <summary>
+    /// How long rendering and sanitizing one body may take; past it the item is refused (422 naming
+    /// <c>body.content</c>). Default: 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan SanitizeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most reviewers (<c>approval.reviewedBy</c>). Default: 20.</summary>
+    [Range(0, 1_000)]
+    public int MaxReviewers { get; set; } = 20;
+
+    /// <summary>Most channels an item may name (<c>channels</c>). Default: 20.</summary>
+    [Range(1, 1_000)]
+    public int MaxChannels { get; set; } = 20;
+
+    /// <summary>Most per-channel overrides (<c>overrides</c>); each key is bounded by <see cref="MaxFieldLength"/>. Default: 20.</summary>
+    [Range(0, 1_000)]
+    public int MaxOverrides { get; set; } = 20;
+
     /// <summary>Most images. Default: 50.</summary>
     [Range(0, 1_000)]
     public int MaxImages { get; set; } = 50;

@@ -23,16 +23,18 @@ public sealed partial class ItemValidator
     private readonly PublisherOptions _publisher;
     private readonly BodyRenderer _renderer;
     private readonly Dictionary<string, IChannelConnectorFactory> _connectors;
-    private readonly ComplianceChecker? _compliance;
+    private readonly ComplianceChecker _compliance;
 
+    /// <summary>The compliance checks are a mandatory step: an intake without them cannot be built.</summary>
     public ItemValidator(
         ChannelCatalogue catalogue,
         IOptions<IntakeOptions> limits,
         IOptions<PublisherOptions> publisher,
         BodyRenderer renderer,
-        IEnumerable<IChannelConnectorFactory>? connectors = null,
-        ComplianceChecker? compliance = null)
+        ComplianceChecker compliance,
+        IEnumerable<IChannelConnectorFactory>? connectors = null)
     {
+        ArgumentNullException.ThrowIfNull(compliance);
         _compliance = compliance;
         _catalogue = catalogue;
         _limits = limits.Value;
@@ -41,6 +43,11 @@ public sealed partial class ItemValidator
         _connectors = (connectors ?? []).ToDictionary(f => f.Connector, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Reads, bounds, validates, renders and checks a submission, in that order: every length, count and depth limit
+    /// is checked before anything that costs more than linear time (the markdown renderer, the HTML parser and
+    /// sanitizer, the compliance checks) sees the item.
+    /// </summary>
     public IntakeResult Validate(SubmittedItem item, DateTimeOffset now)
     {
         var shape = new FieldErrors();
@@ -56,21 +63,22 @@ public sealed partial class ItemValidator
         }
 
         var limits = new FieldErrors();
-        var channels = ResolveChannels(item, limits);
-        var html = _renderer.ToSafeHtml(item.Body!.Format!, item.Body.Content!);
-        CheckLimits(item, limits);
-        if (!_renderer.HasContent(html))
+        var bounded = CheckLimits(item, limits, now);
+        var bodyFits = BodyShape.Check(item.Body!.Format!, item.Body.Content!, _limits, limits);
+        var channels = bounded ? ResolveChannels(item, limits) : [];
+        var body = bodyFits ? _renderer.Render(item.Body.Format!, item.Body.Content!, _limits, limits) : null;
+        if (body is { HasContent: false })
         {
             limits.Add("body.content", "Nothing publishable is left of the body once scripts and unsafe markup are removed.");
         }
 
-        new MediaRules(_limits, limits).Check(images, cover, attachments, _renderer.LocalImageSources(html));
+        new MediaRules(_limits, limits).Check(images, cover, attachments, body?.LocalImages ?? []);
         if (limits.Any)
         {
-            return new(null, new(422, "The item cannot be published as submitted.", limits.ToDictionary()));
+            return Unpublishable(limits);
         }
 
-        var revision = ToRevision(item, html, channels, images, cover, attachments, writtenOn, now);
+        var revision = ToRevision(item, body!.Html, channels, images, cover, attachments, writtenOn, now);
         foreach (var (field, message) in PlatformProblems(revision))
         {
             limits.Add(field, message);
@@ -78,20 +86,25 @@ public sealed partial class ItemValidator
 
         if (limits.Any)
         {
-            return new(null, new(422, "The item cannot be published as submitted.", limits.ToDictionary()));
+            return Unpublishable(limits);
         }
 
         // Last, on an item that is otherwise publishable: the checks read every attachment, once.
-        var compliance = _compliance?.Check(revision) ?? ComplianceReport.Empty;
+        var compliance = _compliance.Check(revision);
         foreach (var finding in compliance.Blocking)
         {
             limits.Add(finding.Field, finding.Message);
         }
 
+        // What the body policy removed is kept with the compliance notes: shown in the answer and the item's view.
+        var removed = body.Removed.Select(r => new ComplianceNote("body.content", r)).ToList();
         return limits.Any
             ? new(null, new(422, "The item fails a compliance check.", limits.ToDictionary()))
-            : new(revision, null) { Compliance = compliance };
+            : new(revision, null) { Compliance = removed.Count == 0 ? compliance : compliance with { Notes = [.. compliance.Notes, .. removed] } };
     }
+
+    private static IntakeResult Unpublishable(FieldErrors errors) =>
+        new(null, new(422, "The item cannot be published as submitted.", errors.ToDictionary()));
 
     /// <summary>Each channel's own limits (its connector's <see cref="IChannelConnectorFactory.CheckItem"/>).</summary>
     private IEnumerable<KeyValuePair<string, string>> PlatformProblems(ItemRevision revision) =>
@@ -211,56 +224,6 @@ public sealed partial class ItemValidator
         return channels;
     }
 
-    private void CheckLimits(SubmittedItem item, FieldErrors errors)
-    {
-        Limit(errors, "title", item.Title, _limits.MaxTitleLength);
-        Limit(errors, "summary", item.Summary, _limits.MaxSummaryLength);
-        Limit(errors, "body.content", item.Body!.Content, _limits.MaxBodyLength);
-        foreach (var (channel, value) in item.Overrides ?? [])
-        {
-            Limit(errors, $"overrides.{channel}.title", value!.Title, _limits.MaxTitleLength);
-            Limit(errors, $"overrides.{channel}.summary", value.Summary, _limits.MaxSummaryLength);
-        }
-
-        CheckFieldLimits(item, errors);
-    }
-
-    /// <summary>Every other text field is short: a name, a number, a term.</summary>
-    private void CheckFieldLimits(SubmittedItem item, FieldErrors errors)
-    {
-        var max = _limits.MaxFieldLength;
-        Limit(errors, "documentNumber", item.DocumentNumber, max);
-        Limit(errors, "publisher", item.Publisher, max);
-        Limit(errors, "approval.providedBy", item.Approval?.ProvidedBy, max);
-        Limit(errors, "approval.confidentialityReviewedBy", item.Approval?.ConfidentialityReviewedBy, max);
-        var reviewers = item.Approval?.ReviewedBy ?? [];
-        for (var i = 0; i < reviewers.Count; i++)
-        {
-            Limit(errors, $"approval.reviewedBy[{i}]", reviewers[i], max);
-        }
-
-        if (item.Disclosure is not { } d)
-        {
-            return;
-        }
-
-        Limit(errors, "disclosure.topic", d.Topic, max);
-        Limit(errors, "disclosure.genre", d.Genre, max);
-        Limit(errors, "disclosure.validity", d.Validity, max);
-        Limit(errors, "disclosure.mode", d.Mode, max);
-        Limit(errors, "disclosure.scope", d.Scope, max);
-        var keywords = d.Keywords ?? [];
-        if (keywords.Count > _limits.MaxKeywords)
-        {
-            errors.Add("disclosure.keywords", $"{keywords.Count} keywords is over the limit of {_limits.MaxKeywords}.");
-        }
-
-        for (var i = 0; i < keywords.Count; i++)
-        {
-            Limit(errors, $"disclosure.keywords[{i}]", keywords[i], max);
-        }
-    }
-
     private ItemRevision ToRevision(
         SubmittedItem item, string html, List<string> channels, IReadOnlyList<Items.MediaFile> images,
         Items.MediaFile? cover, IReadOnlyList<Items.MediaFile> attachments, DateOnly? writtenOn, DateTimeOffset now) => new()
@@ -350,18 +313,6 @@ public sealed partial class ItemValidator
         }
     }
 
-    private static void Limit(FieldErrors errors, string field, string? value, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            errors.Add(field, $"{value.Length} characters is over the limit of {max}.");
-        }
-        else if (value is not null && TextRules.Problem(value) is { } problem)
-        {
-            errors.Add(field, problem);
-        }
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex IdPattern();
 }

@@ -30,9 +30,9 @@ public sealed partial record IndexNumberScheme(string Code, int SerialWidth = 5,
     /// </summary>
     public static bool IsWellFormed(string? value) => value is not null && NumberPattern().IsMatch(value);
 
-    [GeneratedRegex("^(?:[0-9A-Z]{9}|[0-9A-Z]{18})$")]
+    [GeneratedRegex(@"\A(?:[0-9A-Z]{9}|[0-9A-Z]{18})\z")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex("^(?:[0-9A-Z]{9}|[0-9A-Z]{18})/[0-9]{4}(?:[0-9]{2})?-[0-9]{3,8}$")]
+    [GeneratedRegex(@"\A(?:[0-9A-Z]{9}|[0-9A-Z]{18})/[0-9]{4}(?:[0-9]{2})?-[0-9]{3,8}\z")]
     private static partial Regex NumberPattern();
 }

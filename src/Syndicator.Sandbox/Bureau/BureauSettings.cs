@@ -147,9 +147,9 @@ internal sealed partial class BureauSettings
         return Version.TryParse(core, out var version) && version.Build >= 0 ? new Version(version.Major, version.Minor, version.Build) : null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]*$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]*\z")]
     private static partial Regex SiteDirPattern();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
+    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_-]*\z")]
     private static partial Regex ClassPattern();
 }

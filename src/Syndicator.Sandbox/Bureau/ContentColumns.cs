@@ -98,7 +98,7 @@ internal static class ContentColumns
 
     private static bool Like(object actual, string pattern)
     {
-        var regex = "^" + Regex.Escape(pattern).Replace("%", ".*", StringComparison.Ordinal).Replace("_", ".", StringComparison.Ordinal) + "$";
+        var regex = @"\A" + Regex.Escape(pattern).Replace("%", ".*", StringComparison.Ordinal).Replace("_", ".", StringComparison.Ordinal) + @"\z";
         return Regex.IsMatch(Text(actual), regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
     }
 

@@ -235,6 +235,6 @@ internal sealed partial class PortalRequest
     private static (PortalRequest?, string, string) Fail(string code, string message) => (null, code, message);
 
     // 前段码 (an organisation code of 9 to 18 letters and digits) / 后段码 (a year or year-month, a dash, a serial).
-    [GeneratedRegex("^[0-9A-Za-z]{9,18}/[0-9]{4,6}-[0-9]{5}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[0-9A-Za-z]{9,18}/[0-9]{4,6}-[0-9]{5}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IndexNumberPattern();
 }

@@ -24,7 +24,7 @@ public sealed class AttachmentBoundsTests
         var catalogue = TestConfig.Catalogue(config);
         var options = new ComplianceOptions { PersonalData = mode, Secrecy = mode, Attachments = bounds ?? new AttachmentOptions() };
         return new ItemValidator(
-            catalogue, Options.Create(new IntakeOptions()), Options.Create(new PublisherOptions()), new BodyRenderer(), null,
+            catalogue, Options.Create(new IntakeOptions()), Options.Create(new PublisherOptions()), new BodyRenderer(),
             new ComplianceChecker(Options.Create(options), catalogue));
     }
 

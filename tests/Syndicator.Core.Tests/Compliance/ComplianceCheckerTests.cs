@@ -26,7 +26,7 @@ public sealed class ComplianceCheckerTests
             ("Catalogue:工作信息:Topic", workTopic));
         var catalogue = TestConfig.Catalogue(config);
         return new ItemValidator(
-            catalogue, Options.Create(new IntakeOptions()), Options.Create(new PublisherOptions()), new BodyRenderer(), null,
+            catalogue, Options.Create(new IntakeOptions()), Options.Create(new PublisherOptions()), new BodyRenderer(),
             new ComplianceChecker(Options.Create(options ?? new ComplianceOptions()), catalogue));
     }
 

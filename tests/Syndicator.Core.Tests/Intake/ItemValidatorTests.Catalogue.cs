@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
+using Syndicator.Core.Compliance;
 using Syndicator.Core.Intake;
 using Syndicator.Core.Tests.Support;
 
@@ -123,7 +124,9 @@ public sealed partial class ItemValidatorTests
             ("Routing:Categories:工作信息:1", "wechat"),
             .. catalogue,
         ]);
+        var found = TestConfig.Catalogue(config);
         return new ItemValidator(
-            TestConfig.Catalogue(config), Options.Create(new IntakeOptions()), Options.Create(new PublisherOptions()), new BodyRenderer());
+            found, Options.Create(new IntakeOptions()), Options.Create(new PublisherOptions()), new BodyRenderer(),
+            new ComplianceChecker(Options.Create(new ComplianceOptions()), found));
     }
 }

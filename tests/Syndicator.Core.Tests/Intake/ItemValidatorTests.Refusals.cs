@@ -340,12 +340,18 @@ public sealed partial class ItemValidatorTests
     }
 
     [Fact]
-    public void Validate_BodyShowsAbsoluteImageUrl_Accepted()
+    public void Validate_BodyShowsImageFromAnotherSite_AcceptedWithTheImageRemovedAndNoted()
     {
         var submission = Valid();
-        submission.Body!.Content = "<p><img src=\"fig1.png\"><img src=\"https://slj.tx.gov.cn/logo.png\"></p>";
+        submission.Body!.Content = "<p><img src=\"fig1.png\"><img src=\"https://elsewhere.example/track.png\"></p>";
 
-        Assert.True(CreateSut().Validate(submission, Now).IsValid);
+        var result = CreateSut().Validate(submission, Now);
+
+        Assert.True(result.IsValid);
+        Assert.DoesNotContain("elsewhere.example", result.Item!.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"fig1.png\">", result.Item.BodyHtml, StringComparison.Ordinal);
+        var note = Assert.Single(result.Compliance.Notes, n => n.Field == "body.content");
+        Assert.Contains("an image from another site", note.Message, StringComparison.Ordinal);
     }
 
     [Fact]

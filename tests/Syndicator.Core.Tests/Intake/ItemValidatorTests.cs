@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Compliance;
 using Syndicator.Core.Items;
 using Syndicator.Core.Intake;
 using Syndicator.Core.Tests.Support;
@@ -32,11 +33,13 @@ public sealed partial class ItemValidatorTests
             ("Routing:Default:0", "portal"),
             ("Routing:Default:1", "bureau"),
         ]);
+        var catalogue = TestConfig.Catalogue(config);
         return new ItemValidator(
-            TestConfig.Catalogue(config),
+            catalogue,
             Options.Create(limits ?? new IntakeOptions()),
             Options.Create(new PublisherOptions { Name = publisher }),
             new BodyRenderer(),
+            new ComplianceChecker(Options.Create(new ComplianceOptions()), catalogue),
             connector is null ? null : [connector]);
     }
 

@@ -9,7 +9,8 @@ namespace Syndicator.Reliability.Tests.Fuzz;
 /// <summary>
 /// 1,000 mutated intake payloads (seeded; the seed is printed and <c>SYNDICATOR_FUZZ_SEED</c> replays it) against
 /// a real <c>serve</c>: no answer is a 5xx, every accepted item can be read back, no refused id is stored unless a
-/// valid version of it was accepted, and the platforms hold exactly the accepted items — each once.
+/// valid version of it was accepted, every refusal names a field, the platforms hold exactly the accepted items — each
+/// once — and no page they show carries a form, a fixed overlay or a control character.
 /// </summary>
 public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
 {
@@ -47,6 +48,9 @@ public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
         Assert.True(errors.Count == 0, $"seed {seed}: {errors.Count} answers were 5xx, e.g.\n"
             + string.Join("\n", errors.Take(5).Select(e => $"{e.Status} [{e.Case.Mutations}] {e.Body}")) + "\n" + run.Outputs());
         Assert.All(answers, a => Assert.Contains(a.Status, new[] { 200, 202, 400, 409, 413, 422 }));
+        var unnamed = answers.Where(a => a.Status >= 400 && !NamesAField(a.Body)).ToList();
+        Assert.True(unnamed.Count == 0, $"seed {seed}: {unnamed.Count} refusals name no field, e.g.\n"
+            + string.Join("\n", unnamed.Take(5).Select(e => $"{e.Status} [{e.Case.Mutations}] {e.Body}")));
 
         var accepted = answers.Where(a => a.Status is 200 or 202)
             .Select(a => JsonDocument.Parse(a.Body).RootElement.GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
@@ -68,6 +72,45 @@ public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
 
         Assert.Equal(accepted.Count, await run.CountAsync("SELECT count(*) FROM items"));
         await AssertSentExactlyTheAcceptedAsync(run, accepted);
+        await AssertPagesFitForAPublicSiteAsync(run);
+    }
+
+    /// <summary>A problem whose <c>errors</c> object names at least one field.</summary>
+    private static bool NamesAField(string body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.TryGetProperty("errors", out var errors)
+                && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every live page on every platform: no form, no password field, no fixed overlay, no control character.</summary>
+    private static async Task AssertPagesFitForAPublicSiteAsync(ServiceRun run)
+    {
+        using var pages = new HttpClient();
+        foreach (var channel in ServiceRun.AllChannels)
+        {
+            foreach (var article in (await run.Sandbox.GetArticlesAsync(channel)).Where(a => !a.Deleted))
+            {
+                using var page = await pages.GetAsync(article.Url);
+                if (!page.IsSuccessStatusCode)
+                {
+                    continue;
+                }
+
+                var html = (await page.Content.ReadAsStringAsync()).Replace(" ", "", StringComparison.Ordinal);
+                Assert.False(html.Contains("evil.example", StringComparison.Ordinal), $"{channel} {article.Url} carries the form's target");
+                Assert.False(html.Contains("type=\"password\"", StringComparison.Ordinal), $"{channel} {article.Url} carries a password field");
+                Assert.False(html.Contains("position:fixed", StringComparison.Ordinal), $"{channel} {article.Url} carries a fixed overlay");
+                Assert.False(html.Any(c => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF'), $"{channel} {article.Url} carries a control character");
+            }
+        }
     }
 
     /// <summary>Each channel holds one live article per accepted item delivered there, and nothing else.</summary>
@@ -112,7 +155,7 @@ public sealed partial class IntakeFuzzTests(ITestOutputHelper output)
     /// <summary>An id the API could store (1–64 of [A-Za-z0-9._-]); any other is refused by its shape, and the row count covers it.</summary>
     private static bool IsRoutable(string id) => IdShape().IsMatch(id) && id != "." && id != "..";
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z")]
     private static partial System.Text.RegularExpressions.Regex IdShape();
 
     private static List<JsonObject> Samples() =>

