@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Syndicator.Core.Intake;
 
 /// <summary>Limits on what an item may carry (<c>Intake</c>). Breaking one is a 422 naming the field and the limit.</summary>
-public sealed class IntakeOptions
+public sealed class IntakeOptions : IValidatableObject
 {
     /// <summary>Longest title, in characters. Default: 200.</summary>
     [Range(1, 10_000)]
@@ -105,4 +105,19 @@ public sealed class IntakeOptions
         "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "application/ofd", "application/zip", "text/plain", "application/vnd.ms-works", "application/wps-office.doc",
     ];
+
+    /// <summary>Every configured media type must be one intake can verify by its extensions and first bytes.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (key, types) in new[] { (nameof(ImageMediaTypes), ImageMediaTypes), (nameof(AttachmentMediaTypes), AttachmentMediaTypes) })
+        {
+            for (var i = 0; i < types.Count; i++)
+            {
+                if (!FileTypes.IsKnown(types[i]))
+                {
+                    yield return new($"Intake:{key}:{i} '{types[i]}' is not a type intake can verify by its extensions and first bytes (docs/api.md, Files).");
+                }
+            }
+        }
+    }
 }

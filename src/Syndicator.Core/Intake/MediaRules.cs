@@ -25,7 +25,7 @@ internal sealed class MediaRules(IntakeOptions limits, FieldErrors errors)
         var names = images.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in bodyImages.Where(src => !names.Contains(src)))
         {
-            errors.Add("body.content", $"<img src=\"{missing}\"> names no image in images[]; add it there or use an absolute URL.");
+            errors.Add("body.content", $"<img src=\"{missing}\"> names no image in images[]; add it there (an image from elsewhere is not published: docs/body-policy.md).");
         }
     }
 

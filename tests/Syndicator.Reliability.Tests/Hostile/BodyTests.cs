@@ -33,8 +33,15 @@ public sealed class BodyRunFixture : IAsyncLifetime
 /// </summary>
 public sealed class BodyTests(BodyRunFixture fixture) : IClassFixture<BodyRunFixture>
 {
-    /// <summary>The bound the issue asks for; these took 14 s (depth) and over 6 minutes (10 MB) before.</summary>
+    /// <summary>
+    /// The bound asked for, as processor time the service spends on the request: these took 14 s (depth) and over 6
+    /// minutes (10 MB) of a core before. Processor time, unlike the wall clock, does not grow when other work shares the
+    /// machine, so the bound holds on a loaded CI machine without being loosened.
+    /// </summary>
     private static readonly TimeSpan UnderASecond = TimeSpan.FromSeconds(1);
+
+    /// <summary>The wall-clock bound beside it: an answer, not minutes of work, however loaded the machine.</summary>
+    private static readonly TimeSpan Answered = TimeSpan.FromSeconds(15);
 
     /// <summary>Chinese and markup as UTF-8, as the approval system sends them (not \uXXXX escapes, three times the bytes).</summary>
     private static readonly JsonSerializerOptions Utf8 = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -51,7 +58,8 @@ public sealed class BodyTests(BodyRunFixture fixture) : IClassFixture<BodyRunFix
 
         Assert.Equal(422, status);
         Assert.Contains("Intake:MaxBodyDepth", Errors(problem, "body.content"), StringComparison.Ordinal);
-        Assert.True(took < UnderASecond, $"took {took}");
+        Assert.True(took.Cpu < UnderASecond, $"the service spent {took.Cpu} of processor time on it");
+        Assert.True(took.Wall < Answered, $"answered in {took.Wall}");
         await AssertNotStoredAsync(id);
     }
 
@@ -65,7 +73,8 @@ public sealed class BodyTests(BodyRunFixture fixture) : IClassFixture<BodyRunFix
 
         Assert.Equal(422, status);
         Assert.Contains("over the limit of 500000 (Intake:MaxBodyLength)", Errors(problem, "body.content"), StringComparison.Ordinal);
-        Assert.True(took < UnderASecond, $"took {took}");
+        Assert.True(took.Cpu < UnderASecond, $"the service spent {took.Cpu} of processor time on it");
+        Assert.True(took.Wall < Answered, $"answered in {took.Wall}");
         await AssertNotStoredAsync(id);
     }
 
@@ -138,15 +147,23 @@ public sealed class BodyTests(BodyRunFixture fixture) : IClassFixture<BodyRunFix
         Assert.DoesNotContain("z-index:9999", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    private async Task<(int Status, JsonElement Body, TimeSpan Took)> SubmitAsync(JsonObject item)
+    private async Task<(int Status, JsonElement Body, (TimeSpan Wall, TimeSpan Cpu) Took)> SubmitAsync(JsonObject item)
     {
         using var api = Run.Client(0);
         using var content = new StringContent(item.ToJsonString(Utf8), Encoding.UTF8, "application/json");
+        var cpu = ServiceCpu();
         var watch = Stopwatch.StartNew();
         using var response = await api.PostAsync("api/items", content);
         var text = await response.Content.ReadAsStringAsync();
         watch.Stop();
-        return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), watch.Elapsed);
+        return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), (watch.Elapsed, ServiceCpu() - cpu));
+    }
+
+    /// <summary>Processor time the service's process has used so far (user and system).</summary>
+    private TimeSpan ServiceCpu()
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(Run.Node(0).Id);
+        return process.TotalProcessorTime;
     }
 
     /// <summary>The problem's messages for <paramref name="field"/>, joined.</summary>
