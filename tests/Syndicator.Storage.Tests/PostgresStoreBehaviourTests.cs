@@ -31,6 +31,42 @@ public sealed class PostgresStoreBehaviourTests(PostgresCluster cluster) : IAsyn
         await cluster.DropDatabaseAsync(_database);
     }
 
+    /// <summary>
+    /// A database set to commit without waiting for the disk (a tuning someone may have applied) still gets durable
+    /// commits from the store: each of its connections reads back <c>synchronous_commit = on</c>.
+    /// </summary>
+    [Fact]
+    public async Task Connections_DatabaseSetToAsynchronousCommit_StoreStillCommitsDurably()
+    {
+        var name = new NpgsqlConnectionStringBuilder(_database).Database;
+        await using (var admin = new NpgsqlConnection(cluster.ConnectionString()))
+        {
+            await admin.OpenAsync();
+            await using var alter = new NpgsqlCommand($"ALTER DATABASE \"{name}\" SET synchronous_commit = off", admin);
+            await alter.ExecuteNonQueryAsync();
+        }
+
+        using var database = new Postgres.PostgresDatabase(_database);
+        var seen = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            seen.Add(await database.OnConnectionAsync(async c =>
+            {
+                await using var show = new NpgsqlCommand("SHOW synchronous_commit", c);
+                return (string)(await show.ExecuteScalarAsync())!;
+            }, Ct));
+        }
+
+        await using (var plain = new NpgsqlConnection(_database))
+        {
+            await plain.OpenAsync();
+            await using var show = new NpgsqlCommand("SHOW synchronous_commit", plain);
+            Assert.Equal("off", (string)(await show.ExecuteScalarAsync())!); // the database's own setting, as a bare client sees it
+        }
+
+        Assert.All(seen, value => Assert.Equal("on", value));
+    }
+
     [Fact]
     public async Task ClaimAsync_TwoNodesRacingInSmallBatches_NoDeliveryClaimedTwice()
     {

@@ -26,15 +26,35 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpenAsync_AfterMigrate_WalBusyTimeoutForeignKeysAndNormalSync()
+    public async Task OpenAsync_AfterMigrate_WalBusyTimeoutForeignKeysAndFullSync()
     {
         await using var connection = await _database.OpenAsync(CancellationToken.None);
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
         Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;"));
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;"));
     }
+
+    /// <summary>
+    /// Every connection a write runs on syncs the log at each commit (2 = FULL), pooled ones included: a commit that
+    /// returned — an item answered 202, a checkpoint before a send — is on disk.
+    /// </summary>
+    [Fact]
+    public async Task WriteAsync_EveryConnectionOfTheStore_SyncsEachCommit()
+    {
+        var seen = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            seen.Add(await _database.WriteAsync(s => Synchronous(s), CancellationToken.None));
+            seen.Add(await _database.ReadAsync(s => Synchronous(s), CancellationToken.None));
+        }
+
+        Assert.All(seen, value => Assert.Equal(2, value));
+    }
+
+    private static Task<long> Synchronous(SqliteSession session) =>
+        session.Raw.Connection.ExecuteScalarAsync<long>("PRAGMA synchronous;", transaction: session.Raw.Transaction);
 
     [Fact]
     public async Task MigrateAsync_EmbeddedScripts_JournaledOnceEach()

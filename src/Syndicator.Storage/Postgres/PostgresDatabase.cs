@@ -20,7 +20,21 @@ internal sealed class PostgresDatabase : IStoreDatabase
     public PostgresDatabase(string connectionString)
     {
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        DataSource = NpgsqlDataSource.Create(Durable(connectionString));
+    }
+
+    /// <summary>
+    /// Every session commits durably (<c>synchronous_commit = on</c>, PostgreSQL's default) whatever the database or
+    /// role was set to: a commit that returned — an item answered 202, a checkpoint before a send — is on disk. Set as a
+    /// start-up option of each connection, beside any options the connection string already carries.
+    /// </summary>
+    internal static string Durable(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options)
+            ? "-c synchronous_commit=on"
+            : builder.Options + " -c synchronous_commit=on";
+        return builder.ConnectionString;
     }
 
     public string ConnectionString { get; }

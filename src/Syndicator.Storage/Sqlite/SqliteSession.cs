@@ -6,6 +6,9 @@ namespace Syndicator.Storage.Sqlite;
 /// <summary>One connection and its transaction; runs the embedded scripts by name.</summary>
 internal sealed class SqliteSession(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) : IStoreSession
 {
+    /// <summary>The session's connection and transaction, for what no script says (a setting read back in a test).</summary>
+    internal (SqliteConnection Connection, SqliteTransaction Transaction) Raw => (connection, transaction);
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? args = null) =>
         (await connection.QueryAsync<T>(Command(script, args))).AsList();
 
