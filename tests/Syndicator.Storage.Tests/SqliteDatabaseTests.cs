@@ -53,6 +53,44 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         Assert.All(seen, value => Assert.Equal(2, value));
     }
 
+    /// <summary>
+    /// Writes that wait together are committed together, each in its own savepoint: the one that fails is undone and
+    /// fails alone, every other one is committed and answered.
+    /// </summary>
+    [Fact]
+    public async Task WriteAsync_ManyAtOnceOneFailing_OnlyThatOneUndone()
+    {
+        await _database.WriteAsync(s => s.Raw.Connection.ExecuteAsync("CREATE TABLE scratch (n INTEGER NOT NULL);", transaction: s.Raw.Transaction), CancellationToken.None);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The first write holds the gate while the others queue behind it, so they meet in one batch.
+        var first = _database.WriteAsync(async s =>
+        {
+            await hold.Task;
+            return await Insert(s, 0);
+        }, CancellationToken.None);
+        var rest = Enumerable.Range(1, 30).Select(n => _database.WriteAsync(async s =>
+        {
+            var inserted = await Insert(s, n);
+            return n == 7 ? throw new InvalidOperationException("write 7 fails after its insert") : inserted;
+        }, CancellationToken.None)).ToList();
+        hold.SetResult();
+
+        await first;
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => rest[6]);
+        Assert.Equal("write 7 fails after its insert", failure.Message);
+        foreach (var write in rest.Where((_, i) => i != 6))
+        {
+            await write;
+        }
+
+        var stored = await _database.ReadAsync(s => s.Raw.Connection.QueryAsync<long>("SELECT n FROM scratch ORDER BY n;", transaction: s.Raw.Transaction), CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 31).Where(n => n != 7).Select(n => (long)n), stored);
+    }
+
+    private static Task<int> Insert(SqliteSession session, int n) =>
+        session.Raw.Connection.ExecuteAsync("INSERT INTO scratch (n) VALUES (@n);", new { n }, session.Raw.Transaction);
+
     private static Task<long> Synchronous(SqliteSession session) =>
         session.Raw.Connection.ExecuteScalarAsync<long>("PRAGMA synchronous;", transaction: session.Raw.Transaction);
 
