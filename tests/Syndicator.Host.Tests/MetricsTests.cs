@@ -97,6 +97,23 @@ public sealed class MetricsTests
         Assert.Equal(1, await SucceededAsync(uncached));
     }
 
+    [Fact]
+    public async Task Metrics_OpenMetricsWhenAskedForIt_OnlyGet()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "metrics");
+        request.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
+
+        using var response = await service.Client.SendAsync(request);
+        using var post = await service.Client.PostAsync("metrics", null);
+
+        Assert.Equal("application/openmetrics-text", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.EndsWith("# EOF\n", text, StringComparison.Ordinal);
+        Assert.Contains("syndicator_deliveries_pending{channel=\"bureau\"} 0", text, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
     private static async Task<double> SucceededAsync(ServiceHarness service) =>
         PrometheusExposition.Parse(await service.Client.GetStringAsync("metrics")).Value("syndicator_deliveries", ("channel", "bureau"), ("status", "succeeded"));
 

@@ -84,8 +84,9 @@ internal sealed partial record PrometheusExposition(IReadOnlyDictionary<string, 
             "+Inf" => double.PositiveInfinity,
             "-Inf" => double.NegativeInfinity,
             "NaN" => double.NaN,
-            _ => double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture),
+            _ => double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : double.NaN,
         };
+        Assert.True(raw == "NaN" || !double.IsNaN(value), $"Not a number: {line}");
         return new PrometheusSample(name, labels, value);
     }
 
