@@ -14,8 +14,8 @@ public sealed class MetricsOptions
 
     /// <summary>
     /// How many seconds the values read from the store (delivery counts, oldest pending delivery, latest health check)
-    /// are reused by later scrapes before the store is read again; scrapes that arrive together share one read. 0 reads
-    /// the store on every scrape. Default: 5 (0–300).
+    /// are reused by later scrapes before the store is read again (scrapes waiting on a read under way get its result). 0
+    /// reads the store on every scrape, one scrape at a time. Default: 5 (0–300).
     /// </summary>
     [Range(0, 300)]
     public int StoreReadSeconds { get; set; } = 5;

@@ -6,8 +6,9 @@ namespace Syndicator.Host.Metrics;
 
 /// <summary>
 /// What <c>/metrics</c> shows from the store, read at scrape time but at most once per
-/// <see cref="MetricsOptions.StoreReadSeconds"/>: scrapes inside that window, and scrapes that arrive while a read is
-/// under way, get the same reading, so scraping never reads the store more often than that (the counts are O(pending)).
+/// <see cref="MetricsOptions.StoreReadSeconds"/>: scrapes inside that window, and scrapes that wait while a read is
+/// under way, get the same reading, so scraping never reads the store more often than that (the counts are O(pending));
+/// reads never overlap.
 /// </summary>
 internal sealed class StoreReadings(
     ChannelCatalogue catalogue, IDeliveryStore deliveries, IDeliveryStatistics statistics, IHealthCheckStore health,
