@@ -107,6 +107,31 @@ public sealed class HealthApiTests : IAsyncLifetime
         Assert.DoesNotContain("9c1", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("301")]
+    [InlineData("-1")]
+    public async Task Start_MetricsStoreReadSecondsOutOfRange_RefusedNamingTheKeyAndTheLimit(string value)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "syndicator-test-" + Guid.NewGuid().ToString("N"));
+
+        // /metrics is mapped (reading the Metrics section) while the app is built, so the refusal can come from either step;
+        // `serve` reports both the same way.
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = SyndicatorApp.Create(new ServeSettings
+            {
+                Urls = "http://127.0.0.1:0",
+                DataDirectory = data,
+                Sandbox = new Uri("http://127.0.0.1:9/"),
+                Overrides = new Dictionary<string, string?> { ["Metrics:StoreReadSeconds"] = value },
+            });
+            await app.StartAsync();
+        });
+        DeleteQuietly(data);
+
+        Assert.Contains("Metrics:StoreReadSeconds must be from 0 to 300", string.Join("\n", refused.Failures), StringComparison.Ordinal);
+    }
+
     private static void DeleteQuietly(string directory)
     {
         try

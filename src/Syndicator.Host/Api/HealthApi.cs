@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using Prometheus;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Metrics;
 
 namespace Syndicator.Host.Api;
 
 /// <summary>
-/// <c>/health/live</c>, <c>/health/ready</c> (no key) and <c>/metrics</c> (Prometheus text; no key unless
+/// <c>/health/live</c>, <c>/health/ready</c> (no key) and <c>/metrics</c> (Prometheus text written by prometheus-net; no key unless
 /// <c>Metrics:RequireKey</c>, then a key with the <c>read</c> scope).
 /// </summary>
 internal static class HealthApi
@@ -14,7 +15,10 @@ internal static class HealthApi
     {
         app.MapGet("/health/live", () => TypedResults.Text("Healthy"));
         app.MapGet("/health/ready", Ready);
-        var metrics = app.MapGet("/metrics", Metrics);
+        // prometheus-net serializes the host's own registry (text format 0.0.4, or OpenMetrics when the scraper asks for it).
+        var registry = app.ServiceProvider.GetRequiredService<ServiceMetrics>().Registry;
+        var metrics = app.MapMetrics(settings => settings.Registry = registry, "/metrics")
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         if (app.ServiceProvider.GetService<IOptions<MetricsOptions>>()?.Value.RequireKey == true)
         {
             metrics.RequireAuthorization(Auth.Scopes.Read);
@@ -39,7 +43,4 @@ internal static class HealthApi
             ? TypedResults.Text("Healthy")
             : Results.Text("Unhealthy: the store is unreachable or its migrations are not applied.", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
-
-    private static async Task<IResult> Metrics(MetricsWriter metrics, CancellationToken cancellationToken) =>
-        TypedResults.Text(await metrics.WriteAsync(cancellationToken), PrometheusText.ContentType);
 }

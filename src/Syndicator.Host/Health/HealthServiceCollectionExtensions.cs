@@ -14,7 +14,7 @@ internal static class HealthServiceCollectionExtensions
 {
     /// <summary>
     /// Registers channel health (<see cref="ChannelHealthService"/>, options <c>Health</c>), the alert destinations
-    /// (options <c>Alerts</c>: the log, plus the robot webhook when configured) and the <c>/metrics</c> writer. The
+    /// (options <c>Alerts</c>: the log, plus the robot webhook when configured) and the <c>/metrics</c> families (prometheus-net). The
     /// recurring job itself is put on Quartz by <see cref="Jobs.QuartzSetup"/>.
     /// </summary>
     public static IServiceCollection AddSyndicatorHealth(this IServiceCollection services, IConfiguration configuration)
@@ -28,9 +28,10 @@ internal static class HealthServiceCollectionExtensions
         // The runner records try durations only when DeliveryMetrics is registered (its optional last parameter).
         services.AddMetrics();
         services.TryAddSingleton<DeliveryMetrics>();
+        services.AddSingleton<StoreReadings>();
+        services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<AttemptLatency>();
         services.AddHostedService(sp => sp.GetRequiredService<AttemptLatency>());
-        services.AddSingleton<MetricsWriter>();
         return services;
     }
 

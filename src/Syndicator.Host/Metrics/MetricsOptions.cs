@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Syndicator.Host.Metrics;
 
 /// <summary><c>GET /metrics</c> (<c>Metrics</c>).</summary>
@@ -9,4 +11,12 @@ public sealed class MetricsOptions
     /// scraper on a trusted network.
     /// </summary>
     public bool RequireKey { get; set; }
+
+    /// <summary>
+    /// How many seconds the values read from the store (delivery counts, oldest pending delivery, latest health check)
+    /// are reused by later scrapes before the store is read again (scrapes waiting on a read under way get its result). 0
+    /// reads the store on every scrape, one scrape at a time. Default: 5 (0–300).
+    /// </summary>
+    [Range(0, 300)]
+    public int StoreReadSeconds { get; set; } = 5;
 }
