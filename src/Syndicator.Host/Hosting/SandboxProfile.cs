@@ -26,6 +26,12 @@ internal static class SandboxProfile
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private static void Webhook(Dictionary<string, string?> settings, string prefix, string root)
+    {
+        settings[prefix + "Url"] = $"{root}/webhook/events";
+        settings[prefix + "Secret"] = SandboxCredentials.WebhookSecret;
+    }
+
     public static Dictionary<string, string?> Settings(IConfiguration configuration, Uri sandbox)
     {
         var root = sandbox.ToString().TrimEnd('/');
@@ -96,9 +102,22 @@ internal static class SandboxProfile
                     settings[prefix + "Page:BodySelector"] = "#zoom";
                     Columns(configuration, settings, channel.Key, SandboxCredentials.ApprovalNoticeChannelId);
                     break;
+                case "webhook":
+                    Webhook(settings, prefix, root);
+                    break;
                 default:
                     break;
             }
+        }
+
+        // A generic webhook channel on the sandbox's receiver, disabled unless the configuration enables it
+        // (Channels:webhook:Enabled=true), so the default profile's channels and routing stay as they are.
+        if (configuration.GetSection("Channels:webhook").GetChildren().All(static c => c.Key != "Connector"))
+        {
+            settings["Channels:webhook:Connector"] = "webhook";
+            settings["Channels:webhook:DisplayName"] = "Webhook receiver";
+            settings["Channels:webhook:Enabled"] = configuration["Channels:webhook:Enabled"] ?? "false";
+            Webhook(settings, "Channels:webhook:", root);
         }
 
         // The portal needs 索引号; a configuration without an organisation code gets the sandbox's.
