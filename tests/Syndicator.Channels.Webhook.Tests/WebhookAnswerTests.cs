@@ -40,6 +40,19 @@ public sealed class WebhookAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_TimestampOutsideTolerance_ReceiverRefuses401()
+    {
+        var late = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10));
+        var settings = WebhookSut.SettingsFor(new Uri(_sandbox.ChannelAddress(WebhookSut.Channel), "events"));
+
+        var outcome = await RunAsync(Track(new WebhookSut(settings, time: late)).Connector, NewDelivery());
+
+        var failed = Assert.IsType<ChannelOutcome.AuthFailed>(outcome);
+        Assert.Contains("tolerance of 5 minutes", failed.Reason, StringComparison.Ordinal);
+        Assert.Empty(await _sandbox.Control.GetArticlesAsync(WebhookSut.Channel, Timeout));
+    }
+
+    [Fact]
     public async Task Publish_ReceiverAnswers410_RejectedNamingGone()
     {
         await _sandbox.Control.AddFaultAsync(WebhookSut.Channel, SandboxFault.Fail(410) with { Path = "/events" }, Timeout);

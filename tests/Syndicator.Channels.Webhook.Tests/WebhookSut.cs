@@ -17,11 +17,16 @@ internal sealed class WebhookSut : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public WebhookSut(IDictionary<string, string?> settings, Func<HttpMessageHandler>? handler = null)
+    public WebhookSut(IDictionary<string, string?> settings, Func<HttpMessageHandler>? handler = null, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             settings.ToDictionary(s => $"Channels:{Channel}:{s.Key}", s => s.Value)).Build();
         var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddWebhookChannel();
         var client = services.AddHttpClient(ChannelHttp.ClientName(Channel));
         if (handler is not null)
