@@ -110,13 +110,14 @@ internal static class SandboxProfile
             }
         }
 
-        // A generic webhook channel on the sandbox's receiver, disabled unless the configuration enables it
-        // (Channels:webhook:Enabled=true), so the default profile's channels and routing stay as they are.
-        if (configuration.GetSection("Channels:webhook").GetChildren().All(static c => c.Key != "Connector"))
+        // A generic webhook channel on the sandbox's receiver, off unless the configuration turns it on
+        // (Channels:webhook:Enabled=true). Off, it is not defined at all: a disabled channel would still be listed (the
+        // channel overview, the annual report), and the default profile's channels, routing and reports stay as they are.
+        if (configuration["Channels:webhook:Connector"] is null
+            && bool.TryParse(configuration["Channels:webhook:Enabled"], out var webhook) && webhook)
         {
             settings["Channels:webhook:Connector"] = "webhook";
             settings["Channels:webhook:DisplayName"] = "Webhook receiver";
-            settings["Channels:webhook:Enabled"] = configuration["Channels:webhook:Enabled"] ?? "false";
             Webhook(settings, "Channels:webhook:", root);
         }
 
