@@ -9,7 +9,7 @@ namespace Syndicator.Sandbox.Webhook;
 /// <summary>
 /// A generic Standard Webhooks receiver under <c>/webhook</c> (DESIGN §7): <c>POST /webhook/events</c> takes signed
 /// events (<see cref="WebhookReceiver"/>), <c>GET /webhook/site/{id}</c> shows an article's page. Its articles, stats
-/// and faults are the generic control API's. The secret is <see cref="SandboxCredentials.WebhookSecret"/>.
+/// and faults are the generic control API's; <c>GET /_sandbox/webhook/received</c> counts duplicates. The secret is <see cref="SandboxCredentials.WebhookSecret"/>.
 /// </summary>
 internal sealed class WebhookEmulator : IPlatformEmulator
 {
@@ -37,6 +37,10 @@ internal sealed class WebhookEmulator : IPlatformEmulator
                 "text/html; charset=utf-8")
             : Results.NotFound());
     }
+
+    /// <summary><c>GET /_sandbox/webhook/received</c>: <c>{"duplicates": n}</c>, events answered from an earlier delivery of their webhook-id.</summary>
+    public void MapControl(RouteGroupBuilder control) =>
+        control.MapGet("/received", () => TypedResults.Json(new { duplicates = Store.Duplicates }, SandboxJson.Options));
 
     public IReadOnlyList<SandboxArticle> Articles() => [.. Store.All().Select(static a =>
     {

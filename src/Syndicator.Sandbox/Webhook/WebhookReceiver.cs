@@ -23,14 +23,14 @@ internal static class WebhookReceiver
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
+        // A real server goes on with a request it has received even when the caller has gone (a crash, a timeout):
+        // the body is read to its end regardless, within the bound.
+        var body = await ReadBoundedAsync(request.Body);
+        if (body is null)
         {
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = buffer.ToArray();
         if (WebhookSignature.Problem(request.Headers, body, WebhookEmulator.Secret, time.GetUtcNow()) is { } problem)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signature refused.", detail: problem);
@@ -70,5 +70,23 @@ internal static class WebhookReceiver
         }
 
         return TypedResults.Json(answer, SandboxJson.Options);
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, CancellationToken.None)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 }
