@@ -76,6 +76,16 @@ public sealed class WebhookAnswerTests : IAsyncLifetime
         Assert.Contains("category unknown", rejected.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publish_ReceiverRedirects_RejectedAskingForTheFinalUrl()
+    {
+        var outcome = await RunAsync(Stubbed(new StubHandler(HttpStatusCode.PermanentRedirect, "")), NewDelivery());
+
+        var rejected = Assert.IsType<ChannelOutcome.Rejected>(outcome);
+        Assert.Equal("308", rejected.Code);
+        Assert.Contains("set Channels:webhook:Url to the final address", rejected.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.TooManyRequests)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
