@@ -50,6 +50,12 @@ public static class SandboxCredentials
     /// <summary>The one metadata view (元数据视图 "政府信息公开") of the <c>/approval</c> emulator.</summary>
     public const int ApprovalViewId = 1;
 
+    /// <summary>
+    /// The Standard Webhooks signing secret of the <c>/webhook</c> receiver (<c>whsec_</c> + base64 of 32 bytes); an
+    /// event signed with any other key is refused with 401.
+    /// </summary>
+    public const string WebhookSecret = "whsec_ar0MvAuD0vb1ew5mwMhDzUFpEXPyZNrEU+JVuMZk8e4=";
+
     /// <summary>The organisation code the sandbox profile forms 索引号 with when the configuration has none (9 characters).</summary>
     public const string OrganisationCode = "SANDBOX01";
 }

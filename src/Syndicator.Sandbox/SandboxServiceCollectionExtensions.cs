@@ -7,6 +7,7 @@ using Syndicator.Sandbox.Control;
 using Syndicator.Sandbox.Faults;
 using Syndicator.Sandbox.Portal;
 using Syndicator.Sandbox.WeChat;
+using Syndicator.Sandbox.Webhook;
 
 namespace Syndicator.Sandbox;
 
@@ -28,6 +29,7 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<PortalStore>();
         services.AddPlatformEmulator<PortalEmulator>();
         services.AddPlatformEmulator<ApprovalEmulator>();
+        services.AddPlatformEmulator<WebhookEmulator>();
         return services;
     }
 

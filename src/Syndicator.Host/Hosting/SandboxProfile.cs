@@ -26,6 +26,12 @@ internal static class SandboxProfile
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private static void Webhook(Dictionary<string, string?> settings, string prefix, string root)
+    {
+        settings[prefix + "Url"] = $"{root}/webhook/events";
+        settings[prefix + "Secret"] = SandboxCredentials.WebhookSecret;
+    }
+
     public static Dictionary<string, string?> Settings(IConfiguration configuration, Uri sandbox)
     {
         var root = sandbox.ToString().TrimEnd('/');
@@ -96,9 +102,23 @@ internal static class SandboxProfile
                     settings[prefix + "Page:BodySelector"] = "#zoom";
                     Columns(configuration, settings, channel.Key, SandboxCredentials.ApprovalNoticeChannelId);
                     break;
+                case "webhook":
+                    Webhook(settings, prefix, root);
+                    break;
                 default:
                     break;
             }
+        }
+
+        // A generic webhook channel on the sandbox's receiver, off unless the configuration turns it on
+        // (Channels:webhook:Enabled=true). Off, it is not defined at all: a disabled channel would still be listed (the
+        // channel overview, the annual report), and the default profile's channels, routing and reports stay as they are.
+        if (configuration["Channels:webhook:Connector"] is null
+            && bool.TryParse(configuration["Channels:webhook:Enabled"], out var webhook) && webhook)
+        {
+            settings["Channels:webhook:Connector"] = "webhook";
+            settings["Channels:webhook:DisplayName"] = "Webhook receiver";
+            Webhook(settings, "Channels:webhook:", root);
         }
 
         // The portal needs 索引号; a configuration without an organisation code gets the sandbox's.

@@ -5,6 +5,7 @@ using Syndicator.Channels.Jcms;
 using Syndicator.Channels.SsCms;
 using Syndicator.Channels.TrsWcm;
 using Syndicator.Channels.WeChat;
+using Syndicator.Channels.Webhook;
 using Syndicator.Core;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Compliance;
@@ -77,6 +78,7 @@ public static class SyndicatorApp
         builder.Services.AddJcmsChannel();
         builder.Services.AddTrsWcmChannel();
         builder.Services.AddHandoffChannel();
+        builder.Services.AddWebhookChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
         builder.Services.AddTrackingAndWatchdogs(builder.Configuration);
         QuartzSetup.Add(builder.Services, storage);
