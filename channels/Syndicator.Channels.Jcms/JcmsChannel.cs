@@ -8,6 +8,7 @@ namespace Syndicator.Channels.Jcms;
 internal sealed class JcmsChannel
 {
     private readonly IHttpClientFactory _httpClients;
+    private readonly Lazy<JcmsApi> _api;
 
     public JcmsChannel(string id, JcmsChannelOptions options, IHttpClientFactory httpClients, TimeProvider time, ILogger logger)
     {
@@ -21,6 +22,7 @@ internal sealed class JcmsChannel
         Xml = new JcmsXml(options, id);
         Page = options.Page.ToPublicPage();
         Endpoint = new Uri(SiteRoot, options.ReceivePath.TrimStart('/'));
+        _api = new(() => new JcmsApi(Http(), this));
     }
 
     public string Id { get; }
@@ -50,8 +52,8 @@ internal sealed class JcmsChannel
         ? $"{Endpoint.AbsoluteUri}?{Options.Envelope.UserIdName}=***&{Options.Envelope.PasswordName}=***"
         : Endpoint.AbsoluteUri;
 
-    /// <summary>A client for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
-    public JcmsApi OpenApi() => new(Http(), this);
+    /// <summary>The channel's one API client, built on first use and kept for the process's life (see <see cref="ChannelHttp"/>).</summary>
+    public JcmsApi Api => _api.Value;
 
     /// <summary>The channel's named client, for the interface and the public pages.</summary>
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));

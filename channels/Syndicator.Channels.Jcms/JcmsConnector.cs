@@ -20,7 +20,7 @@ internal sealed class JcmsConnector : IChannelConnector, IChannelVerifier
     public async Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var api = _channel.OpenApi();
+        var api = _channel.Api;
         return context.Operation switch
         {
             DeliveryOperation.Publish => await new JcmsPublish(_channel, api, context).RunAsync(cancellationToken),

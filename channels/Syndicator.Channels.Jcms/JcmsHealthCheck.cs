@@ -22,7 +22,7 @@ internal sealed class JcmsHealthCheck
     private async Task<HealthProbe.Verdict> QueryAsync(CancellationToken cancellationToken)
     {
         var column = _channel.Options.ColumnId;
-        using var api = _channel.OpenApi();
+        var api = _channel.Api;
         var answer = await api.QueryAsync(sourceId: null, column, cancellationToken);
         if (answer.Succeeded)
         {

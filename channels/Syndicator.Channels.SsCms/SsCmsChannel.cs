@@ -10,6 +10,7 @@ namespace Syndicator.Channels.SsCms;
 internal sealed class SsCmsChannel
 {
     private readonly IHttpClientFactory _httpClients;
+    private readonly Lazy<SsCmsApi> _api;
     private readonly CatalogueOptions _catalogue;
 
     public SsCmsChannel(
@@ -23,6 +24,7 @@ internal sealed class SsCmsChannel
         Id = id;
         Options = options;
         _httpClients = httpClients;
+        _api = new(() => new SsCmsApi(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), Options));
         _catalogue = catalogue;
         Time = time;
         Logger = logger;
@@ -36,8 +38,8 @@ internal sealed class SsCmsChannel
 
     public ILogger Logger { get; }
 
-    /// <summary>A client for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
-    public SsCmsApi OpenApi() => new(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), Options);
+    /// <summary>The channel's one API client, built on first use and kept for the process's life (see <see cref="ChannelHttp"/>).</summary>
+    public SsCmsApi Api => _api.Value;
 
     /// <summary>The channel's named client, for reading its public pages.</summary>
     public HttpClient Http() => _httpClients.CreateClient(ChannelHttp.ClientName(Id));

@@ -16,7 +16,7 @@ internal sealed class SsCmsConnector : IChannelConnector, IChannelVerifier
     public async Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var api = _channel.OpenApi();
+        var api = _channel.Api;
         return context.Operation switch
         {
             DeliveryOperation.Publish => await new SsCmsPublish(_channel, api, context).RunAsync(cancellationToken),
@@ -57,7 +57,7 @@ internal sealed class SsCmsConnector : IChannelConnector, IChannelVerifier
             return null;
         }
 
-        using var api = _channel.OpenApi();
+        var api = _channel.Api;
         var answer = await api.GetAsync(column, id, cancellationToken);
         if (answer.IsNotFound)
         {

@@ -17,7 +17,7 @@ internal sealed class SsCmsHealthCheck
 
     public async Task<HealthProbe.Verdict> ProbeAsync(CancellationToken cancellationToken)
     {
-        using var api = _channel.OpenApi();
+        var api = _channel.Api;
         var ping = await api.PingAsync(cancellationToken);
         if (!ping.Answered)
         {

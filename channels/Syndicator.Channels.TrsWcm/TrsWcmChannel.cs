@@ -9,12 +9,14 @@ namespace Syndicator.Channels.TrsWcm;
 internal sealed class TrsWcmChannel
 {
     private readonly IHttpClientFactory _httpClients;
+    private readonly Lazy<TrsWcmApi> _api;
 
     public TrsWcmChannel(string id, TrsWcmChannelOptions options, IHttpClientFactory httpClients, IChannelStateStore state, TimeProvider time, ILogger logger)
     {
         Id = id;
         Options = options;
         _httpClients = httpClients;
+        _api = new(() => new TrsWcmApi(Http(), Options));
         State = state;
         Time = time;
         Logger = logger;
@@ -41,8 +43,8 @@ internal sealed class TrsWcmChannel
     /// <summary>The client that reads the channel's public pages: no credentials, only its page hosts (FetchPolicy).</summary>
     public HttpClient PageHttp() => _httpClients.CreateClient(ChannelHttp.PageClientName(Id));
 
-    /// <summary>Calls for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
-    public TrsWcmDocuments Open() => new(this, new TrsWcmApi(Http(), Options));
+    /// <summary>Calls for one operation, over the channel's one API client (kept for the process's life; see <see cref="ChannelHttp"/>).</summary>
+    public TrsWcmDocuments Open() => new(this, _api.Value);
 
     /// <summary>
     /// The WCM channel (栏目) of a delivery: the category's column (<see cref="DeliveryContext.Column"/>) when the

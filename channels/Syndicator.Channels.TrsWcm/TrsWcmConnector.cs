@@ -16,7 +16,7 @@ internal sealed class TrsWcmConnector : IChannelConnector, IChannelVerifier
     public async Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var docs = _channel.Open();
+        var docs = _channel.Open();
         var publish = new TrsWcmPublish(_channel, docs, context);
         return context.Operation switch
         {
@@ -50,7 +50,7 @@ internal sealed class TrsWcmConnector : IChannelConnector, IChannelVerifier
             return null;
         }
 
-        using var docs = _channel.Open();
+        var docs = _channel.Open();
         var found = await docs.FindByIdAsync(_channel.Options.ChannelId, id, cancellationToken);
         if (TrsWcmOutcomes.IsNotFound(found))
         {

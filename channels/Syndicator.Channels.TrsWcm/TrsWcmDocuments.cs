@@ -3,7 +3,7 @@ using Syndicator.Core.Items;
 namespace Syndicator.Channels.TrsWcm;
 
 /// <summary>The WCM calls of one operation, each through the channel's shared session (one re-login on expiry).</summary>
-internal sealed class TrsWcmDocuments : IDisposable
+internal sealed class TrsWcmDocuments
 {
     /// <summary>Rows per page of <c>wcm61_viewdocument/query</c>.</summary>
     public const int PageSize = 20;
@@ -81,8 +81,6 @@ internal sealed class TrsWcmDocuments : IDisposable
     public Task<TrsWcmAnswer> UploadAsync(MediaFile file, bool picture, CancellationToken cancellationToken) =>
         _channel.Session.CallAsync(
             _api, "upload", session => _api.UploadAsync(TrsWcmFields.Extension(file), picture ? "W0" : "U0", file.Content, session, cancellationToken), cancellationToken);
-
-    public void Dispose() => _api.Dispose();
 
     private Task<TrsWcmAnswer> CallAsync(string service, string method, IReadOnlyList<KeyValuePair<string, string>> parameters, bool idempotent, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal sealed class TrsWcmHealthCheck
 
     private async Task<HealthProbe.Verdict> ProbeAsync(CancellationToken cancellationToken)
     {
-        using var docs = _channel.Open();
+        var docs = _channel.Open();
         var column = _channel.Options.ChannelId;
         var answer = await docs.FindChannelAsync(column, cancellationToken);
         if (answer.Succeeded)

@@ -10,6 +10,7 @@ namespace Syndicator.Channels.WeChat;
 internal sealed class WeChatChannel
 {
     private readonly IHttpClientFactory _httpClients;
+    private readonly Lazy<WeChatApi> _api;
 
     public WeChatChannel(
         string id, WeChatChannelOptions options, IHttpClientFactory httpClients, IChannelStateStore state, TimeProvider time, ILogger logger)
@@ -17,6 +18,7 @@ internal sealed class WeChatChannel
         Id = id;
         Options = options;
         _httpClients = httpClients;
+        _api = new(() => new WeChatApi(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), this));
         State = state;
         Time = time;
         Logger = logger;
@@ -45,7 +47,6 @@ internal sealed class WeChatChannel
 
     public MediaFile? DefaultCover { get; }
 
-    /// <summary>A session for one operation. The factory's HttpClient is short-lived by design and not disposed here.</summary>
-    public WeChatSession OpenSession() =>
-        new(this, new WeChatApi(_httpClients.CreateClient(ChannelHttp.ClientName(Id)), this));
+    /// <summary>A session for one operation, over the channel's one API client (kept for the process's life; see <see cref="ChannelHttp"/>).</summary>
+    public WeChatSession OpenSession() => new(this, _api.Value);
 }

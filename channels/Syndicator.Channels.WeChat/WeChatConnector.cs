@@ -23,7 +23,7 @@ internal sealed class WeChatConnector : IChannelConnector, IChannelVerifier
     public async Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var session = _channel.OpenSession();
+        var session = _channel.OpenSession();
         return context.Operation switch
         {
             DeliveryOperation.Publish => await new WeChatPublish(_channel, session, context).RunAsync(cancellationToken),

@@ -60,7 +60,7 @@ internal sealed class WeChatDigest
             (record, version) = await SaveAsync(key, selected, 0, cancellationToken);
         }
 
-        using var session = _channel.OpenSession();
+        var session = _channel.OpenSession();
         if (record.Phase == WeChatDigestRecord.Selected)
         {
             var (drafted, failure) = await DraftAsync(session, record, cancellationToken);

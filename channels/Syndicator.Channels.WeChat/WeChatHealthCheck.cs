@@ -28,7 +28,7 @@ internal sealed class WeChatHealthCheck
 
     private async Task<HealthProbe.Verdict> ProbeAsync(CancellationToken cancellationToken)
     {
-        using var session = _channel.OpenSession();
+        var session = _channel.OpenSession();
         var (token, failure) = await session.Tokens.FetchAsync(cancellationToken);
         if (token is null)
         {

@@ -9,7 +9,7 @@ namespace Syndicator.Channels.WeChat;
 /// A call of a budgeted API (<see cref="WeChatQuota"/>) is counted before each send; with the day's budget spent it
 /// is not sent at all and answers <see cref="WeChatAnswer.Spent"/> (platform-truth W1).
 /// </summary>
-internal sealed class WeChatSession : IDisposable
+internal sealed class WeChatSession
 {
     /// <summary>reach max api daily quota limit (reference §7).</summary>
     private const int DailyQuota = 45009;
@@ -36,8 +36,6 @@ internal sealed class WeChatSession : IDisposable
 
     public Task<WeChatAnswer> UploadAsync(string call, MediaFile file, CancellationToken cancellationToken) =>
         CallAsync(call, token => Api.UploadAsync(call, token, file, cancellationToken), cancellationToken);
-
-    public void Dispose() => Api.Dispose();
 
     private async Task<WeChatAnswer> CallAsync(string call, Func<string, Task<WeChatAnswer>> send, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ internal static class WeChatVerify
             return null;
         }
 
-        using var session = channel.OpenSession();
+        var session = channel.OpenSession();
         var answer = await session.PostAsync(
             "freepublish/getarticle", new JsonObject { ["article_id"] = placement.RemoteId }, idempotent: true, cancellationToken);
         if (answer.Spent is not null)

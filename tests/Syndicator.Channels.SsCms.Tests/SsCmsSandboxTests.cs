@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
@@ -31,7 +32,8 @@ public abstract class SsCmsSandboxTests : IAsyncLifetime
     private protected SsCmsSut CreateSut(string apiKey = SandboxCredentials.BureauApiKey, CatalogueOptions? catalogue = null) =>
         Track(SsCmsSut.ForSandbox(Sandbox, apiKey, catalogue));
 
-    private protected SsCmsSut CreateSut(IDictionary<string, string?> settings) => Track(new SsCmsSut(settings));
+    private protected SsCmsSut CreateSut(IDictionary<string, string?> settings, Action<IServiceCollection>? compose = null) =>
+        Track(new SsCmsSut(settings, compose: compose));
 
     protected static ItemRevision NewItem(string? id = null, int revision = 1, string? title = null, string? bodyHtml = null, string category = "工作信息") =>
         Some.Item(id, revision, title, bodyHtml, channels: [SsCmsSut.Channel], category: category);

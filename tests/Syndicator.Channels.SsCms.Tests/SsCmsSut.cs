@@ -17,7 +17,7 @@ internal sealed class SsCmsSut : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public SsCmsSut(IDictionary<string, string?> settings, CatalogueOptions? catalogue = null)
+    public SsCmsSut(IDictionary<string, string?> settings, CatalogueOptions? catalogue = null, Action<IServiceCollection>? compose = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             settings.ToDictionary(s => $"Channels:{Channel}:{s.Key}", s => s.Value)).Build();
@@ -30,6 +30,7 @@ internal sealed class SsCmsSut : IDisposable
             services.Configure<CatalogueOptions>(o => o.Categories.AddRange(catalogue.Categories));
         }
 
+        compose?.Invoke(services);
         _services = services.BuildServiceProvider();
         var section = configuration.GetSection($"Channels:{Channel}");
         Definition = new ChannelDefinition(Channel, section.Get<ChannelOptions>() ?? new ChannelOptions(), section);

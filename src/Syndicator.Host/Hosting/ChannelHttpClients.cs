@@ -31,8 +31,15 @@ internal static class ChannelHttpClients
             var options = channel.Options;
             var perCall = options.RequestTimeout > TimeSpan.Zero ? options.RequestTimeout : TimeSpan.FromSeconds(20);
             PageHttpClients.Add(services, channel, perCall);
+            // Connectors keep one client per channel for the process's life (ChannelHttp): the factory's handler
+            // rotation would not reach it, so connections are recycled by the handler itself.
             services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler((handler, _) => FollowNoRedirects(handler))
+                .UseSocketsHttpHandler((handler, _) =>
+                {
+                    handler.AllowAutoRedirect = false;
+                    handler.PooledConnectionLifetime = ChannelHttp.ConnectionLifetime;
+                })
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
 
                 // Outermost, so the go-live probe sees each call as the connector made it; idle unless a probe runs.
                 .AddHttpMessageHandler(() => new ProbeRecordingHandler())
@@ -73,21 +80,6 @@ internal static class ChannelHttpClients
 
                     pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "call", Timeout = perCall });
                 });
-        }
-    }
-
-    private static void FollowNoRedirects(HttpMessageHandler handler)
-    {
-        switch (handler)
-        {
-            case SocketsHttpHandler sockets:
-                sockets.AllowAutoRedirect = false;
-                break;
-            case HttpClientHandler client:
-                client.AllowAutoRedirect = false;
-                break;
-            default:
-                break;
         }
     }
 }
