@@ -23,6 +23,9 @@ internal sealed class ChannelLane
     private readonly ILogger _logger;
     private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
 
+    /// <summary>The last claim took fewer than it asked for: nothing else was due when it ran.</summary>
+    private bool _drained;
+
     public ChannelLane(
         ChannelDefinition channel, IDeliveryStore store, DeliveryRunner runner, LaneSignal signal, ChannelGates gates, TimeProvider time,
         DispatcherOptions options, string owner, ILogger logger)
@@ -71,6 +74,7 @@ internal sealed class ChannelLane
     {
         Prune();
         _signal.Reset();
+        _drained = false;
         var free = _channel.Options.MaxConcurrency - _running.Count;
         if (free <= 0)
         {
@@ -84,6 +88,7 @@ internal sealed class ChannelLane
         }
 
         var claimed = await _store.ClaimAsync(_channel.Id, _owner, admitted, _time.GetUtcNow(), _options.LeaseDuration, stopping);
+        _drained = claimed.Count < admitted;
         _rate.Started(claimed.Count);
         _circuit.Unused(admitted, claimed.Count);
         foreach (var lease in claimed)
@@ -101,13 +106,35 @@ internal sealed class ChannelLane
     /// Sleeps until work may be due: a signal, a finished try (a slot frees up, or a later delivery of the same item
     /// may go), the next due time, or the poll interval.
     /// </summary>
+    /// <remarks>
+    /// Claims follow demand: a claim is a write, so a finished try leads to one only when the lane's last claim was
+    /// full (more may be waiting) or the store now has something due (the try may have let a later revision of its
+    /// item go). Otherwise the lane reads the next due time again and goes on waiting.
+    /// </remarks>
     private async Task WaitAsync(CancellationToken stopping)
     {
-        var now = _time.GetUtcNow();
+        var next = await NextDueAsync(stopping);
+        while (await WaitOnceAsync(next, stopping) is (false, var later))
+        {
+            Prune();
+            next = later;
+        }
+    }
 
-        // With every slot taken, only a finished try (or a signal) can let the next claim take anything: the store
-        // is not asked when something falls due, which saves a read per claim while the lane is busy.
-        var next = _running.Count >= _channel.Options.MaxConcurrency ? null : await _store.NextDueAsync(_channel.Id, stopping);
+    /// <summary>
+    /// With every slot taken, only a finished try (or a signal) can let the next claim take anything: the store is
+    /// not asked when something falls due, which saves a read per claim while the lane is busy.
+    /// </summary>
+    private async Task<DateTimeOffset?> NextDueAsync(CancellationToken stopping) =>
+        _running.Count >= _channel.Options.MaxConcurrency ? null : await _store.NextDueAsync(_channel.Id, stopping);
+
+    /// <summary>
+    /// One wait. Claim is false when only a finished try woke the lane and nothing is due for it to claim; Next is
+    /// then the store's next due time, read just now.
+    /// </summary>
+    private async Task<(bool Claim, DateTimeOffset? Next)> WaitOnceAsync(DateTimeOffset? next, CancellationToken stopping)
+    {
+        var now = _time.GetUtcNow();
 
         // While the circuit is open or the rate limit reached, the next claim waits for them, not for the store.
         if (Later(_circuit.OpenUntil, _rate.NextSlot) is { } gate && next is not null)
@@ -116,11 +143,22 @@ internal sealed class ChannelLane
         }
 
         var wait = next is { } due && due > now && due - now < _options.PollInterval ? due - now : _options.PollInterval;
-        var wakers = new List<Task>(_running.Values) { _signal.WaitAsync() };
+        var signalled = _signal.WaitAsync();
+        var wakers = new List<Task>(_running.Values) { signalled };
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        wakers.Add(Task.Delay(wait, _time, timer.Token));
-        await Task.WhenAny(wakers);
+        var timed = Task.Delay(wait, _time, timer.Token);
+        wakers.Add(timed);
+        var woke = await Task.WhenAny(wakers);
         await timer.CancelAsync();
+        stopping.ThrowIfCancellationRequested();
+        if (woke == signalled || woke == timed || !_drained)
+        {
+            return (true, null);
+        }
+
+        Prune();
+        var later = await NextDueAsync(stopping);
+        return (later is { } dueNow && dueNow <= _time.GetUtcNow(), later);
     }
 
     /// <summary>Shutdown: lets running tries finish within the grace period, then stops and releases the rest.</summary>

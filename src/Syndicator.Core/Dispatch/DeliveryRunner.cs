@@ -18,7 +18,6 @@ public sealed class DeliveryRunner
     private readonly ConnectorRegistry _connectors;
     private readonly ChannelCatalogue _catalogue;
     private readonly DeliveryStateMachine _machine;
-    private readonly DispatchSignal _signal;
     private readonly ChannelGates _gates;
     private readonly TimeProvider _time;
     private readonly DispatcherOptions _options;
@@ -28,7 +27,7 @@ public sealed class DeliveryRunner
     /// <remarks>Try durations go to <see cref="DeliveryMetrics"/> when the host registers it (optional, last).</remarks>
     public DeliveryRunner(
         RevisionCache items, IDeliveryStore deliveries, ConnectorRegistry connectors, ChannelCatalogue catalogue,
-        DeliveryStateMachine machine, DispatchSignal signal, ChannelGates gates, TimeProvider time, IOptions<DispatcherOptions> options,
+        DeliveryStateMachine machine, ChannelGates gates, TimeProvider time, IOptions<DispatcherOptions> options,
         ILogger<DeliveryRunner> logger, DeliveryMetrics? metrics = null)
     {
         _metrics = metrics;
@@ -38,7 +37,6 @@ public sealed class DeliveryRunner
         _connectors = connectors;
         _catalogue = catalogue;
         _machine = machine;
-        _signal = signal;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -79,10 +77,9 @@ public sealed class DeliveryRunner
             // The store itself failed: the lease runs out and another try picks the delivery up from its checkpoint.
             Log.RunFailed(_logger, ex, delivery.Id, delivery.Channel);
         }
-        finally
-        {
-            _signal.Notify(delivery.Channel);
-        }
+
+        // No signal to the lane here: the lane watches its running tries and decides whether a finished one calls
+        // for a claim (ChannelLane.WaitAsync).
     }
 
     private async Task<(DeliveryOperation Operation, ChannelOutcome Outcome, bool Stopped)> TryAsync(DeliveryLease lease, CancellationToken token)

@@ -29,7 +29,7 @@ internal sealed class DispatchHarness
         Gates = new ChannelGates(Catalogue, Time);
         Runner = new DeliveryRunner(
             new RevisionCache(Store), Store, new ConnectorRegistry(Catalogue, [Connectors]), Catalogue,
-            new DeliveryStateMachine(new RetryOptions(), () => 0.5), Signal, Gates, Time,
+            new DeliveryStateMachine(new RetryOptions(), () => 0.5), Gates, Time,
             Options.Create(new DispatcherOptions()), NullLogger<DeliveryRunner>.Instance);
     }
 
@@ -40,8 +40,6 @@ internal sealed class DispatchHarness
     public IDeliveryStore Deliveries => Store;
 
     public FakeConnectorFactory Connectors { get; } = new();
-
-    public DispatchSignal Signal { get; } = new();
 
     public ChannelCatalogue Catalogue { get; }
 
