@@ -20,7 +20,7 @@ internal sealed class AttachmentGate(
         {
             var busy = new AttachmentLimitException(nameof(options.MaxConcurrent), options.MaxConcurrent,
                 $"{options.MaxConcurrent} other attachments were being read for longer than Compliance:Attachments:Deadline ({options.Deadline:c}); send the item again");
-            return new(null, null, busy.Message);
+            return new(null, null, busy.Message, Busy: true);
         }
 
         try

@@ -3,7 +3,11 @@ using Syndicator.Core.Items;
 namespace Syndicator.Core.Compliance;
 
 /// <summary>What reading an attachment gave: its text, or a note (a type not read, a damaged file), or the bound it reached.</summary>
-public sealed record AttachmentReading(LocatedText? Text, string? Note, string? Unchecked);
+/// <param name="Text">The text read, or null.</param>
+/// <param name="Note">Why a file of a type that cannot be read was not (kept as a note), or null.</param>
+/// <param name="Unchecked">The bound, its setting and value, when the file reached one; or null.</param>
+/// <param name="Busy">Not read because every reading place stayed taken: says nothing about the file; send it again.</param>
+public sealed record AttachmentReading(LocatedText? Text, string? Note, string? Unchecked, bool Busy = false);
 
 /// <summary>
 /// The text of an attachment, read once under the bounds of <see cref="AttachmentOptions"/>: PDF (PdfPig, per page),

@@ -8,7 +8,7 @@ namespace Syndicator.Core.Compliance;
 /// Runs the configured checks over an accepted-to-be revision (docs/compliance.md). Every text is read once (an
 /// attachment is parsed once, whatever the number of checks) and every check is linear in the text.
 /// </summary>
-public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, ChannelCatalogue catalogue) : IDisposable
+public sealed class ComplianceChecker : IDisposable
 {
     /// <summary>The rule of a finding that an attachment could not be checked within its bounds.</summary>
     public const string UncheckedRule = "attachment.unchecked";
@@ -17,8 +17,32 @@ public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, Chann
     internal const int MaxPerField = 20;
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-    private readonly ComplianceOptions _options = options.Value;
-    private readonly AttachmentGate _gate = new(options.Value.Attachments);
+    private readonly ComplianceOptions _options;
+    private readonly ChannelCatalogue _catalogue;
+    private readonly AttachmentGate _gate;
+
+    public ComplianceChecker(IOptions<ComplianceOptions> options, ChannelCatalogue catalogue)
+        : this(options, catalogue, null)
+    {
+    }
+
+    /// <param name="options">The compliance settings.</param>
+    /// <param name="catalogue">The channels, for the portal metadata rules.</param>
+    /// <param name="read">How an attachment is read (tests stand in a reader they hold); null reads it for real.</param>
+    internal ComplianceChecker(
+        IOptions<ComplianceOptions> options, ChannelCatalogue catalogue, Func<MediaFile, CancellationToken, AttachmentReading>? read)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _catalogue = catalogue;
+        _gate = new AttachmentGate(_options.Attachments, read);
+    }
+
+    /// <summary>The field and reason of an attachment left unread because every reading place was taken.</summary>
+    private sealed class BusyReading
+    {
+        public string? Message { get; set; }
+    }
 
     public ComplianceReport Check(ItemRevision item)
     {
@@ -35,20 +59,26 @@ public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, Chann
             // An attachment too large, too deep or too slow to read is refused as strictly as the strictest text check
             // that would have read it, and otherwise kept as a finding: never accepted unchecked in silence.
             var strictest = new[] { pii, secrecy, o.WordList.Count > 0 ? words : ComplianceMode.Off }.Min();
-            foreach (var (field, text) in Texts(item, notes, findings, strictest))
+            var busy = new BusyReading();
+            foreach (var (field, text) in Texts(item, notes, findings, strictest, busy))
             {
                 findings.AddRange(Limit(field, scan.Check(field, text)));
+            }
+
+            if (busy.Message is { } why)
+            {
+                return ComplianceReport.Empty with { Busy = why };
             }
         }
 
         findings.AddRange(Accountability.Check(item, o));
-        findings.AddRange(PortalMetadata.Check(item, o, catalogue));
+        findings.AddRange(PortalMetadata.Check(item, o, _catalogue));
         return new ComplianceReport(findings, notes);
     }
 
     /// <summary>Every text a reader of any channel sees: title, summary, body, per-channel overrides, attachments.</summary>
     private IEnumerable<(string Field, LocatedText Text)> Texts(
-        ItemRevision item, List<ComplianceNote> notes, List<ComplianceFinding> findings, ComplianceMode strictest)
+        ItemRevision item, List<ComplianceNote> notes, List<ComplianceFinding> findings, ComplianceMode strictest, BusyReading busy)
     {
         yield return ("title", new LocatedText(item.Title));
         if (item.Summary is { } summary)
@@ -74,6 +104,12 @@ public sealed class ComplianceChecker(IOptions<ComplianceOptions> options, Chann
         {
             var field = $"attachments[{i}]";
             var reading = _gate.Read(item.Attachments[i]);
+            if (reading.Busy)
+            {
+                busy.Message = $"{field} ('{item.Attachments[i].Name}') was not read: {reading.Unchecked}";
+                yield break;
+            }
+
             if (reading.Text is not null)
             {
                 yield return (field, reading.Text);

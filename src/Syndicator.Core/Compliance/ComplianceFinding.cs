@@ -27,6 +27,13 @@ public sealed record ComplianceReport(IReadOnlyList<ComplianceFinding> Findings,
     [JsonIgnore]
     public IEnumerable<ComplianceFinding> Blocking => Findings.Where(f => f.Mode == ComplianceMode.Block);
 
+    /// <summary>
+    /// Set when an attachment could not be read because the service was busy reading others: the item is neither
+    /// refused for its content nor accepted unchecked, but answered "busy, send again" (503).
+    /// </summary>
+    [JsonIgnore]
+    public string? Busy { get; init; }
+
     /// <summary>Whether there is anything to keep for operators (findings or notes).</summary>
     [JsonIgnore]
     public bool IsEmpty => Findings.Count == 0 && Notes.Count == 0;

@@ -91,6 +91,11 @@ public sealed partial class ItemValidator
 
         // Last, on an item that is otherwise publishable: the checks read every attachment, once.
         var compliance = _compliance.Check(revision);
+        if (compliance.Busy is { } busy)
+        {
+            return new(null, new(503, "Too many attachments are being read.", new Dictionary<string, string[]> { ["attachments"] = [busy] }));
+        }
+
         foreach (var finding in compliance.Blocking)
         {
             limits.Add(finding.Field, finding.Message);

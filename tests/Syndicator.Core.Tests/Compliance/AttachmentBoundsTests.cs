@@ -203,6 +203,43 @@ public sealed class AttachmentBoundsTests
         release.Set();
 
         Assert.Contains("Compliance:Attachments:MaxConcurrent = 1", second.Unchecked, StringComparison.Ordinal);
+        Assert.True(second.Busy);
         Assert.NotNull((await first).Text);
+    }
+
+    [Fact]
+    public async Task Validate_EveryReadingPlaceTakenPastTheDeadline_503SendAgainNotARefusalOfTheFile()
+    {
+        var config = TestConfig.From(("Channels:bureau:Connector", "fake"));
+        var catalogue = TestConfig.Catalogue(config);
+        var options = new ComplianceOptions
+        {
+            PersonalData = "Block",
+            Secrecy = "Block",
+            Attachments = new AttachmentOptions { MaxConcurrent = 1, Deadline = TimeSpan.FromMilliseconds(200) },
+        };
+        using var release = new ManualResetEventSlim();
+        using var reading = new ManualResetEventSlim();
+        using var checker = new ComplianceChecker(Options.Create(options), catalogue, (_, _) =>
+        {
+            reading.Set();
+            release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+            return new AttachmentReading(new LocatedText(""), null, null);
+        });
+        var sut = new ItemValidator(
+            catalogue, Options.Create(new IntakeOptions()), Options.Create(new PublisherOptions()), new BodyRenderer(), checker);
+        var item = Item("a.docx", Docx, TestDocuments.Docx("一段"));
+        var first = Task.Run(() => sut.Validate(item, Now));
+        Assert.True(reading.Wait(TimeSpan.FromSeconds(10)));
+
+        var second = sut.Validate(Item("a.docx", Docx, TestDocuments.Docx("一段")), Now);
+        release.Set();
+
+        Assert.Null(second.Item);
+        Assert.Equal(503, second.Error!.Status);
+        var message = Assert.Single(second.Error.Errors["attachments"]);
+        Assert.Contains("attachments[0] ('a.docx') was not read", message, StringComparison.Ordinal);
+        Assert.Contains("Compliance:Attachments:MaxConcurrent = 1", message, StringComparison.Ordinal);
+        Assert.True((await first).IsValid);
     }
 }
