@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Syndicator.Core.Intake;
 using Syndicator.Core.Items;
 
 namespace Syndicator.Channels.Jcms;
@@ -84,12 +85,18 @@ internal sealed class JcmsXml
         Add(article, JcmsFields.Keywords, disclosure.Keywords.Count == 0 ? null : string.Join(' ', disclosure.Keywords));
         Add(article, JcmsFields.Summary, item.SummaryFor(_channelId));
 
-        // Always sent when mapped, even empty: an update that drops every attachment must say so.
+        // Always sent when mapped, even empty: an update that drops every attachment must say so. The portal stores
+        // the file under a generated name (att-1.pdf, from the verified type); the sender's name is only its title.
         if (Name(JcmsFields.Attachments) is { } files)
         {
             article.Add(new XElement(
                 files,
-                item.Attachments.Select(f => new XElement("file", new XAttribute("name", f.Name), new XAttribute("type", f.MediaType), Convert.ToBase64String(f.Content)))));
+                item.Attachments.Select((f, i) => new XElement(
+                    "file",
+                    new XAttribute("name", StoredFileNames.For(f, "att", i + 1)),
+                    new XAttribute("title", f.Name),
+                    new XAttribute("type", f.MediaType),
+                    Convert.ToBase64String(f.Content)))));
         }
 
         return article;

@@ -90,7 +90,7 @@ public sealed class JcmsPublishTests : JcmsSandboxTests
     }
 
     [Fact]
-    public async Task Publish_WithAttachments_EachArrivesAndDownloadsFromThePage()
+    public async Task Publish_WithAttachments_EachStoredUnderAGeneratedNameShownUnderTheSendersAndDownloadsFromThePage()
     {
         var pdf = Some.Attachment("通知.pdf");
         var item = NewItem() with { Attachments = [pdf, Some.Attachment("附表.pdf")] };
@@ -98,12 +98,13 @@ public sealed class JcmsPublishTests : JcmsSandboxTests
         var succeeded = Assert.IsType<ChannelOutcome.Succeeded>(await PublishAsync(CreateSut().Connector, item));
 
         var files = Assert.Single(await ArticlesAsync()).Metadata["附件"]!.AsArray();
-        Assert.Equal(["通知.pdf", "附表.pdf"], files.Select(f => (string?)f!["name"]));
+        Assert.Equal(["att-1.pdf", "att-2.pdf"], files.Select(f => (string?)f!["name"]));
+        Assert.Equal(["通知.pdf", "附表.pdf"], files.Select(f => (string?)f!["title"]));
         Assert.Equal(pdf.Content.Length, (int?)files[0]!["size"]);
         var page = await PageAsync(succeeded.Url!);
         Assert.Contains(">通知.pdf</a>", page, StringComparison.Ordinal);
         using var client = Sandbox.CreateClient();
-        var download = await client.GetByteArrayAsync(new Uri(succeeded.Url!, $"/portal/site/attach/{succeeded.RemoteId}/1/{Uri.EscapeDataString("通知.pdf")}"), Timeout);
+        var download = await client.GetByteArrayAsync(new Uri(succeeded.Url!, $"/portal/site/attach/{succeeded.RemoteId}/1/att-1.pdf"), Timeout);
         Assert.Equal(pdf.Content, download);
     }
 

@@ -42,5 +42,9 @@ internal sealed class PortalArticle
     };
 }
 
-/// <summary>One attachment (附件) as received and decoded.</summary>
-internal sealed record PortalAttachment(string Name, string MediaType, byte[] Content);
+/// <summary>One attachment (附件) as received and decoded: stored under <see cref="Name"/>, shown as its title when one came.</summary>
+internal sealed record PortalAttachment(string Name, string MediaType, byte[] Content, string? Title = null)
+{
+    /// <summary>What the page shows: the title the sender gave, else the stored name.</summary>
+    public string Shown => Title ?? Name;
+}

@@ -66,6 +66,7 @@ internal sealed class PortalEmulator(PortalStore store, SandboxOptions options) 
         metadata["附件"] = new JsonArray([.. article.Attachments.Select(static f => (JsonNode)new JsonObject
         {
             ["name"] = f.Name,
+            ["title"] = f.Title,
             ["type"] = f.MediaType,
             ["size"] = f.Content.Length,
         })]);

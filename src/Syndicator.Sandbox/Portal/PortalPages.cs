@@ -110,7 +110,7 @@ internal static class PortalPages
         {
             var file = article.Attachments[i];
             var href = $"/{PortalEmulator.ChannelName}{PortalSite.SitePath}{PortalSite.AttachmentPath(article.Id, i + 1, file.Name)}";
-            html.Append("<li><a href=\"").Append(Html.Encode(href)).Append("\">").Append(Html.Encode(file.Name)).Append("</a></li>");
+            html.Append("<li><a href=\"").Append(Html.Encode(href)).Append("\">").Append(Html.Encode(file.Shown)).Append("</a></li>");
         }
 
         html.Append("</ul></div>");

@@ -219,7 +219,8 @@ internal sealed partial class PortalRequest
 
             try
             {
-                files.Add(new PortalAttachment(name, (string?)file.Attribute("type") ?? "application/octet-stream", Convert.FromBase64String(file.Value.Trim())));
+                files.Add(new PortalAttachment(
+                    name, (string?)file.Attribute("type") ?? "application/octet-stream", Convert.FromBase64String(file.Value.Trim()), (string?)file.Attribute("title")));
             }
             catch (FormatException)
             {
