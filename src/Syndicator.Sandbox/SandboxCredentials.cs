@@ -56,6 +56,12 @@ public static class SandboxCredentials
     /// </summary>
     public const string WebhookSecret = "whsec_ar0MvAuD0vb1ew5mwMhDzUFpEXPyZNrEU+JVuMZk8e4=";
 
+    /// <summary>
+    /// The Standard Webhooks secret the sandbox's event receiver (<c>/_sandbox/events</c>) verifies the service's events
+    /// with; the sandbox profile gives it to the subscription it defines.
+    /// </summary>
+    public const string EventsSecret = "whsec_MfKQ9r3hBWmV4tSg0cZqY1uXo8nLpE2dRjA7kHwIe5s=";
+
     /// <summary>The organisation code the sandbox profile forms 索引号 with when the configuration has none (9 characters).</summary>
     public const string OrganisationCode = "SANDBOX01";
 }

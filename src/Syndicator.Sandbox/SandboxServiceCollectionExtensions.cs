@@ -7,6 +7,7 @@ using Syndicator.Sandbox.Control;
 using Syndicator.Sandbox.Faults;
 using Syndicator.Sandbox.Portal;
 using Syndicator.Sandbox.WeChat;
+using Syndicator.Sandbox.Events;
 using Syndicator.Sandbox.Webhook;
 
 namespace Syndicator.Sandbox;
@@ -30,6 +31,7 @@ internal static class SandboxServiceCollectionExtensions
         services.AddPlatformEmulator<PortalEmulator>();
         services.AddPlatformEmulator<ApprovalEmulator>();
         services.AddPlatformEmulator<WebhookEmulator>();
+        services.AddPlatformEmulator<EventsEmulator>();
         return services;
     }
 
