@@ -11,6 +11,9 @@ namespace Syndicator.Channels.Toolkit;
 public abstract class ConnectorFactory<TOptions> : IChannelConnectorFactory
     where TOptions : class, new()
 {
+    /// <summary>Options bound per channel definition; a definition that is gone takes its entry with it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChannelDefinition, TOptions> Bound = new();
+
     public abstract string Connector { get; }
 
     public IEnumerable<string> Validate(ChannelDefinition channel)
@@ -34,13 +37,20 @@ public abstract class ConnectorFactory<TOptions> : IChannelConnectorFactory
 
     public virtual IEnumerable<ChannelJob> Jobs(ChannelDefinition channel) => [];
 
-    /// <summary>The channel's options, bound from its section (defaults where a key is absent).</summary>
+    /// <summary>
+    /// The channel's options, bound from its section (defaults where a key is absent) once per channel definition and
+    /// kept: <see cref="CheckItem"/> runs for every item at intake, and binding is reflection. Callers must not change
+    /// the instance.
+    /// </summary>
     protected static TOptions Bind(ChannelDefinition channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var options = new TOptions();
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(channel.Settings, options);
-        return options;
+        return Bound.GetValue(channel, static c =>
+        {
+            var options = new TOptions();
+            Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(c.Settings, options);
+            return options;
+        });
     }
 
     /// <summary>Every problem with the channel's settings (null entries are fine settings).</summary>

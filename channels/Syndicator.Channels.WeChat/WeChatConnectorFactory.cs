@@ -30,7 +30,7 @@ internal sealed class WeChatConnectorFactory : ConnectorFactory<WeChatChannelOpt
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(item);
-        return WeChatItemLimits.Check(channel, item);
+        return WeChatItemLimits.Check(channel.Id, Bind(channel), item);
     }
 
     public override IEnumerable<ChannelJob> Jobs(ChannelDefinition channel)

@@ -45,12 +45,6 @@ internal static class WeChatItemLimits
     public static IEnumerable<KeyValuePair<string, string>> Check(string channel, ItemRevision item) =>
         Check(channel, new WeChatChannelOptions(), item);
 
-    public static IEnumerable<KeyValuePair<string, string>> Check(ChannelDefinition channel, ItemRevision item)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        return Check(channel.Id, channel.Settings.Get<WeChatChannelOptions>() ?? new WeChatChannelOptions(), item);
-    }
-
     public static IEnumerable<KeyValuePair<string, string>> Check(string channel, WeChatChannelOptions options, ItemRevision item)
     {
         ArgumentNullException.ThrowIfNull(options);
