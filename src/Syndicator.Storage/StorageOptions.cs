@@ -33,8 +33,9 @@ public sealed class StorageOptions
 
     /// <summary>
     /// PostgreSQL: most connections the store's pool opens to the server (Npgsql's <c>Maximum Pool Size</c>, replacing
-    /// any given in <see cref="ConnectionString"/>); work beyond it waits for a free connection. Default: 8 (1 to 200).
+    /// any given in <see cref="ConnectionString"/>); work beyond it waits for a free connection. At least 2: migrating
+    /// holds one connection for its lock while applying the scripts on another. Default: 8 (2 to 200).
     /// </summary>
-    [Range(1, 200)]
+    [Range(2, 200)]
     public int PostgresMaxConnections { get; set; } = 8;
 }
