@@ -90,7 +90,8 @@ public sealed class PostgresConnectionTests(PostgresCluster cluster) : IAsyncLif
 
     private async Task<long> ServerConnectionsAsync()
     {
-        await using var admin = new NpgsqlConnection(cluster.ConnectionString());
+        // Unpooled: an idle pooled admin connection may be dead after another test restarted the server.
+        await using var admin = new NpgsqlConnection(cluster.ConnectionString() + ";Pooling=false");
         await admin.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @name", admin);
         count.Parameters.AddWithValue("name", new NpgsqlConnectionStringBuilder(_database).Database!);
