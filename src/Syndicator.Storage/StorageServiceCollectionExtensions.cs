@@ -26,13 +26,18 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
 
-        // Decided here, not on first resolve: a bad provider or connection string stops the service at start-up.
+        // Decided here, not on first resolve: a bad provider, connection string or limit stops the service at start-up.
+        if (Syndicator.Core.Configuration.SectionValidation.Problems(options, "Storage") is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException(nameof(StorageOptions), typeof(StorageOptions), problems);
+        }
+
         if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = PostgresConnectionString(options);
 
             // One instance behind every store interface: one Npgsql data source, hence one connection pool.
-            return AddStore(services, _ => new PostgresStore(new PostgresDatabase(connectionString)));
+            return AddStore(services, _ => new PostgresStore(new PostgresDatabase(connectionString, options.PostgresMaxConnections)));
         }
 
         if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -43,8 +48,10 @@ public static class StorageServiceCollectionExtensions
 
         var sqlite = SqliteConnectionString(options);
 
-        // One instance behind every store interface: it owns the in-process write gate, which only works if shared.
-        return AddStore(services, _ => new SqliteStore(new SqliteDatabase(sqlite)));
+        // One instance behind every store interface: it owns the in-process write gate, which only works if shared, and
+        // the bounded set of long-lived connections.
+        var settings = new SqliteConnectionSettings(options.SqliteReaders, options.SqliteCacheKiB);
+        return AddStore(services, _ => new SqliteStore(new SqliteDatabase(sqlite, settings)));
     }
 
     private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
@@ -136,7 +143,9 @@ public static class StorageServiceCollectionExtensions
         {
             DataSource = Path.Combine(directory, SqliteFileName),
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+
+            // The store keeps its connections open for its life (SqliteDatabase); nothing is left to pool.
+            Pooling = false,
         }.ToString();
     }
 }

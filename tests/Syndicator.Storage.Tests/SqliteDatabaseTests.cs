@@ -25,33 +25,41 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task OpenAsync_AfterMigrate_WalBusyTimeoutForeignKeysAndFullSync()
-    {
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
-
-        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
-        Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;"));
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;"));
-        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;"));
-    }
-
     /// <summary>
-    /// Every connection a write runs on syncs the log at each commit (2 = FULL), pooled ones included: a commit that
-    /// returned — an item answered 202, a checkpoint before a send — is on disk.
+    /// Every connection of the store — the writer and each reader, all held at once so that they are distinct — has
+    /// the file in WAL, waits for the write lock, enforces foreign keys, syncs the log at each commit (2 = FULL: a
+    /// commit that returned — an item answered 202, a checkpoint before a send — is on disk) and has the configured
+    /// page cache (negative: KiB).
     /// </summary>
     [Fact]
-    public async Task WriteAsync_EveryConnectionOfTheStore_SyncsEachCommit()
+    public async Task EveryConnection_AfterMigrate_WalBusyTimeoutForeignKeysFullSyncAndCacheSize()
     {
-        var seen = new List<long>();
-        for (var i = 0; i < 5; i++)
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = 0;
+        var reads = Enumerable.Range(0, _database.Readers).Select(_ => _database.ReadAsync(async s =>
         {
-            seen.Add(await _database.WriteAsync(s => Synchronous(s), CancellationToken.None));
-            seen.Add(await _database.ReadAsync(s => Synchronous(s), CancellationToken.None));
-        }
+            var settings = await Settings(s);
+            if (Interlocked.Increment(ref holding) == _database.Readers)
+            {
+                all.SetResult();
+            }
 
-        Assert.All(seen, value => Assert.Equal(2, value));
+            await all.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return settings;
+        }, CancellationToken.None)).ToList();
+        var seen = (await Task.WhenAll(reads)).Append(await _database.WriteAsync(Settings, CancellationToken.None)).ToList();
+
+        Assert.Equal(1 + SqliteConnectionSettings.Default.Readers, seen.Count);
+        Assert.All(seen, s => Assert.Equal(("wal", 5000L, 1L, 2L, -(long)SqliteConnectionSettings.Default.CacheKiB), s));
+        Assert.Equal(1 + _database.Readers, _database.ConnectionsOpened);
     }
+
+    private static async Task<(string, long, long, long, long)> Settings(SqliteSession s) =>
+        ((await Pragma<string>(s, "journal_mode"))!, await Pragma<long>(s, "busy_timeout"), await Pragma<long>(s, "foreign_keys"),
+            await Pragma<long>(s, "synchronous"), await Pragma<long>(s, "cache_size"));
+
+    private static Task<T?> Pragma<T>(SqliteSession s, string name) =>
+        s.Raw.Connection.ExecuteScalarAsync<T>($"PRAGMA {name};", transaction: s.Raw.Transaction);
 
     /// <summary>
     /// Writes that wait together are committed together, each in its own savepoint: the one that fails is undone and
@@ -98,9 +106,10 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     public async Task MigrateAsync_EmbeddedScripts_JournaledOnceEach()
     {
         await _store.MigrateAsync(CancellationToken.None);
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
 
-        var scripts = (await connection.QueryAsync<string>("SELECT ScriptName FROM schema_versions;")).ToList();
+        var scripts = await _database.ReadAsync(
+            s => s.Raw.Connection.QueryAsync<string>("SELECT ScriptName FROM schema_versions;", transaction: s.Raw.Transaction),
+            CancellationToken.None);
 
         Assert.Equal(
             [
@@ -122,11 +131,10 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task ClaimQuery_Plan_UsesTheQueueIndex()
     {
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
-
-        var plan = await connection.QueryAsync(
+        var plan = await _database.ReadAsync(s => s.Raw.Connection.QueryAsync(
             "EXPLAIN QUERY PLAN " + SqliteDatabase.Sql["Leases.Claim"],
-            new { channel = "c", owner = "o", max = 1, now = 0L, expiresAt = 1L });
+            new { channel = "c", owner = "o", max = 1, now = 0L, expiresAt = 1L },
+            s.Raw.Transaction), CancellationToken.None);
 
         Assert.Contains(plan, step => ((string)step.detail).Contains("ix_deliveries_queue", StringComparison.Ordinal));
     }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Syndicator.Storage.Postgres;
 
 /// <summary>
-/// Connections and transactions on one PostgreSQL database, from Npgsql's pool (one data source per store).
+/// Connections and transactions on one PostgreSQL database, from Npgsql's bounded pool (one data source per store).
 /// Writes run in READ COMMITTED transactions whose statements take row locks (claims skip locked rows, compare-and-swap
 /// writes wait for them); reads run in a REPEATABLE READ transaction, so several queries see one snapshot.
 /// </summary>
@@ -17,10 +17,36 @@ internal sealed class PostgresDatabase : IStoreDatabase
 {
     internal static readonly SqlScripts Sql = new("Postgres");
 
-    public PostgresDatabase(string connectionString)
+    /// <summary>Statements Npgsql keeps prepared per connection (least recently used recycled beyond it).</summary>
+    internal const int MaxAutoPrepare = 128;
+
+    /// <summary>Uses of a statement on a connection before Npgsql prepares it.</summary>
+    internal const int AutoPrepareMinUsages = 2;
+
+    public PostgresDatabase(string connectionString, int maxConnections = 8)
     {
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(Durable(connectionString));
+        DataSource = NpgsqlDataSource.Create(Configure(connectionString, maxConnections));
+    }
+
+    /// <summary>
+    /// The connection string the pool uses: at most <paramref name="maxConnections"/> connections (Npgsql's
+    /// <c>Maximum Pool Size</c>: work beyond it waits for a free one), the store's hot statements prepared automatically
+    /// after <see cref="AutoPrepareMinUsages"/> uses (<c>Max Auto Prepare</c>, unless the connection string sets its
+    /// own) and kept prepared across the pool's opens and closes, and the durable commit as a start-up option of each
+    /// connection (<see cref="Durable"/>) — settings sent once per connection, never a round trip per transaction.
+    /// </summary>
+    internal static string Configure(string connectionString, int maxConnections)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Durable(connectionString)) { MaxPoolSize = maxConnections };
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, maxConnections);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+            builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>

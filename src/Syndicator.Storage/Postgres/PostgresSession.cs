@@ -6,6 +6,9 @@ namespace Syndicator.Storage.Postgres;
 /// <summary>One connection and its transaction; runs the embedded scripts by name.</summary>
 internal sealed class PostgresSession(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) : IStoreSession
 {
+    /// <summary>The session's connection and transaction, for what no script says (a server view read in a test).</summary>
+    internal (NpgsqlConnection Connection, NpgsqlTransaction Transaction) Raw => (connection, transaction);
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? args = null) =>
         (await connection.QueryAsync<T>(Command(script, args))).AsList();
 

@@ -11,6 +11,8 @@ internal sealed class SqliteMigrator(string connectionString)
 {
     private const string JournalTable = "schema_versions";
 
+    private volatile bool _upToDate;
+
     public void Migrate()
     {
         var result = Engine().PerformUpgrade();
@@ -19,10 +21,15 @@ internal sealed class SqliteMigrator(string connectionString)
             throw new InvalidOperationException(
                 $"The SQLite migration '{result.ErrorScript?.Name}' failed: {result.Error?.Message}", result.Error);
         }
+
+        _upToDate = true;
     }
 
-    /// <summary>True when every embedded migration is journaled.</summary>
-    public bool IsUpToDate() => !Engine().IsUpgradeRequired();
+    /// <summary>
+    /// True when every embedded migration is journaled. Once true it stays true (migrations are only ever added), so
+    /// the readiness probe stops opening a connection of DbUp's own on the file each time it asks.
+    /// </summary>
+    public bool IsUpToDate() => _upToDate || (_upToDate = !Engine().IsUpgradeRequired());
 
     private UpgradeEngine Engine()
     {

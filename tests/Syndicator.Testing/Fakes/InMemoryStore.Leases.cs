@@ -127,20 +127,6 @@ public sealed partial class InMemoryStore
         }
     }
 
-    public Task<CommandOutcome> RepublishAsync(ItemCommand command, CancellationToken cancellationToken) => throw NotHere();
-
-    public Task<CommandOutcome> WithdrawAsync(ItemCommand command, CancellationToken cancellationToken) => throw NotHere();
-
-    public Task<CommandOutcome> RetryAsync(DeliveryCommand command, CancellationToken cancellationToken) => throw NotHere();
-
-    public Task<IReadOnlyList<Delivery>> RetryManyAsync(
-        RetryFilter filter, bool dryRun, string actor, DateTimeOffset now, CancellationToken cancellationToken) => throw NotHere();
-
-    public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken) => throw NotHere();
-
-    private static NotSupportedException NotHere() =>
-        new("The in-memory store implements the dispatcher's side only; test operator commands against a real store.");
-
     /// <summary>Runs <paramref name="write"/> when the lease still holds (fencing); false, and nothing written, when it was lost.</summary>
     private bool UnderLease(DeliveryLease lease, Action<Row> write)
     {

@@ -10,7 +10,9 @@ namespace Syndicator.Testing.Fakes;
 /// claims take due deliveries in (next attempt, sequence) order and never one behind an active earlier delivery of the
 /// same item and channel; every claim moves the lease token and writes under an old token change nothing; attempts and
 /// audit entries are only appended; a success places (or, for a withdraw, removes) the item.
-/// Operator commands (republish, withdraw, retry, confirm) are not implemented: test those against a real store.
+/// Operator commands, keys, the audit trail, channel state, compliance findings, health checks, tracking and the
+/// statistics follow the relational store too: the store conformance suite runs on this class
+/// (<c>InMemoryStoreTests</c>). Users are not kept here (<c>UserStoreConformanceTests</c> runs on the real stores only).
 /// </summary>
 public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
 {
@@ -79,28 +81,13 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
             var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
             foreach (var channel in channels)
             {
-                foreach (var row in _rows.Where(r => r.Is(item.Id, channel) && r.Delivery.Status == DeliveryStatus.Pending && r.Owner is null))
-                {
-                    row.Delivery = row.Delivery with { Status = DeliveryStatus.Superseded, UpdatedAt = item.AcceptedAt };
-                }
-
-                var operation = _placements.ContainsKey((item.Id, channel)) ? DeliveryOperation.Update : DeliveryOperation.Publish;
-                _rows.Add(new Row(new Delivery
-                {
-                    Id = $"d-{Guid.NewGuid():N}",
-                    Sequence = ++_sequence,
-                    ItemId = item.Id,
-                    Revision = item.Revision,
-                    Channel = channel,
-                    Operation = operation,
-                    Status = DeliveryStatus.Pending,
-                    NextAttemptAt = item.PublishAt ?? item.AcceptedAt,
-                    CreatedAt = item.AcceptedAt,
-                    UpdatedAt = item.AcceptedAt,
-                }));
+                var carried = Supersede(item.Id, channel, item.AcceptedAt, withdrawing: false);
+                var operation = SendOperation(item.Id, channel);
+                Queue(item.Id, item.Revision, channel, operation, item.PublishAt ?? item.AcceptedAt, null, item.AcceptedAt,
+                    operation == DeliveryOperation.Publish ? carried : null);
             }
 
-            _audit.Add(new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, $"revision {item.Revision}"));
+            _audit.Add(new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, $"revision {item.Revision} → {string.Join(", ", channels)}"));
             return Task.FromResult(new AcceptOutcome(AcceptKind.Accepted, item.Revision, number));
         }
     }
@@ -189,7 +176,7 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
 
         var item = _revisions[(itemId, latest)];
         var deliveries = _rows.Where(r => r.Delivery.ItemId == itemId).Select(r => r.Delivery).OrderBy(d => d.Sequence).ToList();
-        return new ItemRecord(item.Id, item.Revision, item.Title, item.Category, null, item.AcceptedAt, deliveries);
+        return new ItemRecord(item.Id, item.Revision, item.Title, item.Category, _indexNumbers.GetValueOrDefault(itemId), item.AcceptedAt, deliveries);
     }
 
     private Row? Find(string deliveryId) => _rows.Find(r => r.Delivery.Id == deliveryId);
