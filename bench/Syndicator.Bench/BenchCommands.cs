@@ -22,10 +22,11 @@ internal static class BenchCommands
         root.Subcommands.Add(All());
         root.Subcommands.Add(Compare());
         root.Subcommands.Add(Backlog());
+        root.Subcommands.Add(AnchorsCommand.Create());
         return root;
     }
 
-    private static Option<int> Positive(string name, int defaultValue, string description)
+    public static Option<int> Positive(string name, int defaultValue, string description)
     {
         var option = new Option<int>(name) { DefaultValueFactory = _ => defaultValue, Description = $"{description} Default {defaultValue}." };
         option.Validators.Add(r =>
@@ -202,12 +203,18 @@ internal static class BenchCommands
 
     private static Command Backlog()
     {
-        var items = Positive("--items", 100_000, "Items accepted while the dispatcher is paused.");
+        var items = Positive("--items", 100_000, "Items accepted while the dispatcher is off.");
         var submitters = Positive("--submitters", 32, "Submissions in flight.");
-        var drain = Positive("--drain-seconds", 60, "Seconds a fresh process works through the backlog while its memory is sampled.");
-        var command = new Command("backlog", "Resident memory with a backlog: accepted while paused, then worked through.") { items, submitters, drain };
-        command.SetAction(async (result, cancellationToken) => await BacklogScenario.RunAsync(
-            result.GetValue(items), result.GetValue(submitters), TimeSpan.FromSeconds(result.GetValue(drain)), Console.Out, Console.Error, cancellationToken));
+        var timeout = Positive("--timeout", 900, "Seconds the accepting may take; past it the figures reached so far are reported as a miss.");
+        var command = new Command("backlog", "Intake and resident memory with a growing backlog (dispatcher off).") { items, submitters, timeout };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var figures = await BacklogScenario.RunAsync(
+                result.GetValue(items), result.GetValue(submitters), TimeSpan.FromSeconds(result.GetValue(timeout)), Console.Error, cancellationToken);
+            BacklogScenario.Table(figures).Print(Console.Out);
+            return 0;
+        });
         return command;
     }
+
 }

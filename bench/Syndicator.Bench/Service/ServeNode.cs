@@ -10,6 +10,9 @@ namespace Syndicator.Bench.Service;
 internal sealed class ServeNode : IAsyncDisposable
 {
     private const int KeptLines = 200;
+
+    /// <summary>How long a one-shot verb (<c>keys create</c>) may take.</summary>
+    private static readonly TimeSpan VerbDeadline = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly Queue<string> _output = new();
 
@@ -26,6 +29,9 @@ internal sealed class ServeNode : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The operating system's process id.</summary>
+    public int Id => _process.Id;
 
     /// <summary>CPU time (user + system) the process has used so far.</summary>
     public TimeSpan Cpu
@@ -81,10 +87,22 @@ internal sealed class ServeNode : IAsyncDisposable
     /// <summary>Runs a verb to its end and returns its standard output; throws with its error output when it fails.</summary>
     public static async Task<string> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var arguments = args.ToList();
+        using var process = Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(VerbDeadline);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new BenchTimeoutException($"syndicator {arguments[0]} did not finish within {VerbDeadline.TotalSeconds:0} s.");
+        }
+
         return process.ExitCode == 0
             ? await stdout
             : throw new InvalidOperationException($"syndicator exited with {process.ExitCode}: {await stderr}");
@@ -113,7 +131,9 @@ internal sealed class ServeNode : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken);
         }
 
-        throw new InvalidOperationException($"{BaseAddress} never answered. Output:\n{Output}");
+        throw _process.HasExited
+            ? new InvalidOperationException($"syndicator serve at {BaseAddress} exited with {_process.ExitCode} before it answered. Output:\n{Output}")
+            : new BenchTimeoutException($"{BaseAddress}health/live did not answer 2xx within {timeout.TotalSeconds:0} s. Output:\n{Output}");
     }
 
     public async ValueTask DisposeAsync()
