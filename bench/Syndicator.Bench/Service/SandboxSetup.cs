@@ -9,6 +9,23 @@ internal static class SandboxSetup
     /// <summary>High enough for any run of the bench, within the emulator's range (a whole number ≥ 0).</summary>
     private const int NoLimit = 100_000_000;
 
+    /// <summary>The service's own WeChat call budgets (<c>Channels:wechat:DailyLimits:*</c>), each named by its setting.</summary>
+    private static readonly string[] ServiceBudgets = ["Submit", "Get", "GetArticle", "BatchGet", "Delete", "DraftAdd", "DraftGet", "DraftBatchGet"];
+
+    /// <summary>
+    /// The serve process's side: the WeChat channel keeps its own count of each daily call budget
+    /// (<c>Channels:wechat:DailyLimits</c>, the platform's limits: 100 <c>freepublish/submit</c> a day) and, correctly,
+    /// holds every further publish until the next quota day (midnight Beijing time) once one is spent. A run of more
+    /// than 100 items needs them lifted as the emulator's are, or it never ends.
+    /// </summary>
+    public static void LiftServiceBudgets(IDictionary<string, string> environment)
+    {
+        foreach (var budget in ServiceBudgets)
+        {
+            environment[$"Syndicator__Channels__wechat__DailyLimits__{budget}"] = NoLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>
     /// Lifts every daily limit the WeChat emulator counts (platform-truth W1: freepublish/submit, /get, draft/add,
     /// draft/get, token…, 100–1,000 a day each). Left as they are, a run of more than about 100 items stops: the

@@ -70,6 +70,7 @@ internal static class SyndicatorScenario
         {
             ["Syndicator__Logging__LogLevel__Default"] = settings.LogLevel,
         };
+        SandboxSetup.LiftServiceBudgets(environment);
         if (settings.LaneConcurrency is { } lanes)
         {
             foreach (var channel in ItemBody.Channels)
