@@ -28,6 +28,7 @@ internal static class Wait
         var lastReport = TimeSpan.Zero;
         var lastState = "(not read yet)";
         var changedAt = TimeSpan.Zero;
+        var explained = false;
         while (true)
         {
             var (done, state) = await probe(cancellationToken);
@@ -40,6 +41,14 @@ internal static class Wait
             {
                 lastState = state;
                 changedAt = clock.Elapsed;
+                explained = false;
+            }
+
+            if (!explained && explain is not null && clock.Elapsed - changedAt >= stall / 4)
+            {
+                // Slow but not yet stalled: say once why, while it still waits (a retry's back-off, a quota…).
+                explained = true;
+                log.WriteLine($"  … {what}: unchanged for {(clock.Elapsed - changedAt).TotalSeconds:0} s; {await ExplainAsync(explain, cancellationToken)}");
             }
 
             var now = clock.Elapsed;

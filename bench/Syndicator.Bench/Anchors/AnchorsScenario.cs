@@ -76,6 +76,7 @@ internal static class AnchorsScenario
         {
             PeakRssMb = service.Node.PeakRssMb,
             Intake = intake,
+            StartToLive = service.Node.LiveAfter,
         };
     }
 

@@ -33,6 +33,10 @@ internal static class AnchorsTable
             table.Add($"{run}: CPU per item", F($"{service.CpuMsPerItem:0.00} ms (serve; limit {limit.CpuMsPerItem:0.00} ms: client + stub)"));
             table.Add($"{run}: peak RSS (VmHWM)", F($"{service.PeakRssMb:0} MB"), "≤ 200 MB", service.PeakRssMb <= RssTargetMb);
             table.Add($"{run}: exactly once", service.ExactlyOnce, "every run", service.ExactlyOnce == "yes");
+            if (service.StartToLive is { } live)
+            {
+                table.Add($"{run}: serve start → /health/live", F($"{live.TotalSeconds:0.0} s ({Path.GetFileName(Service.ServeNode.Folder.TrimEnd('/'))})"));
+            }
         }
 
         return table;

@@ -10,6 +10,9 @@ internal sealed record RunFigures(
     /// <summary>The serve process's peak resident memory (VmHWM), MB; null for the limit.</summary>
     public double? PeakRssMb { get; init; }
 
+    /// <summary>From starting the serve process until <c>/health/live</c> answered, for the service.</summary>
+    public TimeSpan? StartToLive { get; init; }
+
     /// <summary>How long the submissions took (all accepted), for the service.</summary>
     public TimeSpan? Intake { get; init; }
 

@@ -11,10 +11,18 @@ internal sealed class ServeNode : IAsyncDisposable
 {
     private const int KeptLines = 200;
 
+    /// <summary>
+    /// Where <c>syndicator.dll</c> is: <c>SYNDICATOR_BENCH_SERVE_DIR</c> when set (e.g. a ReadyToRun publish, see
+    /// bench/run.sh), else the copy the build puts beside the bench.
+    /// </summary>
+    public static string Folder { get; } =
+        Environment.GetEnvironmentVariable("SYNDICATOR_BENCH_SERVE_DIR") is { Length: > 0 } folder ? Path.GetFullPath(folder) : AppContext.BaseDirectory;
+
     /// <summary>How long a one-shot verb (<c>keys create</c>) may take.</summary>
     private static readonly TimeSpan VerbDeadline = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private readonly Stopwatch _started = Stopwatch.StartNew();
 
     private ServeNode(Process process, Uri baseAddress)
     {
@@ -27,6 +35,9 @@ internal sealed class ServeNode : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>From the process's start until <c>/health/live</c> first answered 2xx.</summary>
+    public TimeSpan LiveAfter { get; private set; }
 
     public bool HasExited => _process.HasExited;
 
@@ -120,6 +131,7 @@ internal sealed class ServeNode : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri("health/live", UriKind.Relative), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
+                    LiveAfter = _started.Elapsed;
                     return;
                 }
             }
@@ -154,10 +166,10 @@ internal sealed class ServeNode : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Folder,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syndicator.dll"));
+        info.ArgumentList.Add(Path.Combine(Folder, "syndicator.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
