@@ -26,18 +26,18 @@ internal static class SuiteCommand
             var started = TimeProvider.System.GetUtcNow();
 
             log.WriteLine("== anchors' workload");
-            var (anchors, anchorsOnce) = await AnchorsCommand.RunAsync(
-                new AnchorsSettings(items, small ? 100 : 200, 10, 8, TimeSpan.FromSeconds(600)), log, log, cancellationToken);
+            var (anchors, anchorsOnce) = await PartAsync("Anchors' workload", () => AnchorsCommand.RunAsync(
+                new AnchorsSettings(items, small ? 100 : 200, 10, 8, TimeSpan.FromSeconds(600)), log, log, cancellationToken), log);
             loads.Add($"after the anchors' workload: {Load()}");
 
             log.WriteLine("== real connectors");
-            var (connectors, connectorsOnce) = await CompareRun.RunAsync(
-                new CompareSettings(items, 8, small ? 50 : 100, 10, TimeSpan.FromSeconds(600)), log, log, cancellationToken);
+            var (connectors, connectorsOnce) = await PartAsync("Real connectors", () => CompareRun.RunAsync(
+                new CompareSettings(items, 8, small ? 50 : 100, 10, TimeSpan.FromSeconds(600)), log, log, cancellationToken), log);
             loads.Add($"after the real connectors: {Load()}");
 
             log.WriteLine("== backlog");
-            var backlog = BacklogScenario.Table(await BacklogScenario.RunAsync(
-                small ? 10_000 : 100_000, 32, TimeSpan.FromSeconds(result.GetValue(backlogTimeout)), log, cancellationToken));
+            var (backlog, _) = await PartAsync("Backlog", async () => (BacklogScenario.Table(await BacklogScenario.RunAsync(
+                small ? 10_000 : 100_000, 32, TimeSpan.FromSeconds(result.GetValue(backlogTimeout)), log, cancellationToken)), true), log);
             loads.Add($"after the backlog: {Load()}");
 
             output.WriteLine();
@@ -50,9 +50,26 @@ internal static class SuiteCommand
                 table.Print(output);
             }
 
-            return anchorsOnce && connectorsOnce ? 0 : 1;
+            // 3: a part stopped (its table says why); 1: a run was not exactly once; targets missed are in the tables, not the code.
+            return anchors.Stopped || connectors.Stopped || backlog.Stopped ? 3 : anchorsOnce && connectorsOnce ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>Runs one part; a part that stops (a wait past its deadline, a failure) becomes a table saying so, and the next part still runs.</summary>
+    private static async Task<(TargetTable Table, bool Exactly)> PartAsync(
+        string title, Func<Task<(TargetTable, bool)>> part, TextWriter log)
+    {
+        try
+        {
+            return await part();
+        }
+        catch (Exception ex) when (ex is BenchTimeoutException or InvalidOperationException or HttpRequestException or IOException)
+        {
+            log.WriteLine($"bench: {title} stopped: {ex.Message}");
+            var firstLine = ex.Message.Split('\n')[0];
+            return (new TargetTable(title) { Stopped = true }.Add("run", $"stopped: {firstLine.Replace('|', '/')}", "finishes", false), false);
+        }
     }
 
     private static string Load()

@@ -77,6 +77,7 @@ internal static class AnchorsScenario
             PeakRssMb = service.Node.PeakRssMb,
             Intake = intake,
             StartToLive = service.Node.LiveAfter,
+            StartCpu = service.Node.LiveCpu,
         };
     }
 

@@ -50,7 +50,7 @@ internal sealed class AnchorsService : IAsyncDisposable
             throw;
         }
 
-        log.WriteLine($"  serve (pid {node.Id}, from {ServeNode.Folder}) live after {node.LiveAfter.TotalSeconds:0.0} s at {address}, {Channels.Length} webhook channels, MaxConcurrency {laneConcurrency}, dispatcher {(dispatcher ? "on" : "off")}");
+        log.WriteLine($"  serve (pid {node.Id}, from {ServeNode.Folder}) live after {node.LiveAfter.TotalSeconds:0.0} s ({node.LiveCpu.TotalSeconds:0.0} s CPU) at {address}, {Channels.Length} webhook channels, MaxConcurrency {laneConcurrency}, dispatcher {(dispatcher ? "on" : "off")}");
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = inFlight + 8 })
         {
             BaseAddress = address,

@@ -35,7 +35,7 @@ internal static class AnchorsTable
             table.Add($"{run}: exactly once", service.ExactlyOnce, "every run", service.ExactlyOnce == "yes");
             if (service.StartToLive is { } live)
             {
-                table.Add($"{run}: serve start → /health/live", F($"{live.TotalSeconds:0.0} s ({Path.GetFileName(Service.ServeNode.Folder.TrimEnd('/'))})"));
+                table.Add($"{run}: serve start → /health/live", F($"{live.TotalSeconds:0.0} s, {service.StartCpu?.TotalSeconds:0.0} s CPU ({Path.GetFileName(Service.ServeNode.Folder.TrimEnd('/'))})"));
             }
         }
 

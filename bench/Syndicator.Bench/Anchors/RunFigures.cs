@@ -13,6 +13,9 @@ internal sealed record RunFigures(
     /// <summary>From starting the serve process until <c>/health/live</c> answered, for the service.</summary>
     public TimeSpan? StartToLive { get; init; }
 
+    /// <summary>The serve process's CPU time by then.</summary>
+    public TimeSpan? StartCpu { get; init; }
+
     /// <summary>How long the submissions took (all accepted), for the service.</summary>
     public TimeSpan? Intake { get; init; }
 

@@ -39,6 +39,9 @@ internal sealed class ServeNode : IAsyncDisposable
     /// <summary>From the process's start until <c>/health/live</c> first answered 2xx.</summary>
     public TimeSpan LiveAfter { get; private set; }
 
+    /// <summary>The CPU time the process had used when <c>/health/live</c> first answered (start-up's cost).</summary>
+    public TimeSpan LiveCpu { get; private set; }
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>The operating system's process id.</summary>
@@ -132,6 +135,7 @@ internal sealed class ServeNode : IAsyncDisposable
                 if (response.IsSuccessStatusCode)
                 {
                     LiveAfter = _started.Elapsed;
+                    LiveCpu = Cpu;
                     return;
                 }
             }

@@ -14,8 +14,11 @@ internal sealed class Tracker
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long the open counts may stay the same before a wait gives up (a stall, not slowness).</summary>
-    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(120);
+    /// <summary>
+    /// How long the open counts may stay the same before a wait gives up (a stall, not slowness): longer than the
+    /// retry schedule's second step (2 min, ±20 % jitter), so one delivery's retry after a transient failure is waited for.
+    /// </summary>
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(180);
 
     private readonly IReadOnlyList<HttpClient> _nodes;
     private readonly TextWriter _log;
@@ -93,7 +96,7 @@ internal sealed class Tracker
     /// <summary>
     /// Polls <c>GET /api/channels</c> until no delivery of any channel is open. Prints the open counts every few
     /// seconds; throws <see cref="BenchTimeoutException"/> (with a few open items and their errors) when
-    /// <paramref name="timeout"/> passes or the counts stay the same for two minutes.
+    /// <paramref name="timeout"/> passes or the counts stay the same for three minutes.
     /// </summary>
     public Task WaitDrainedAsync(string what, TimeSpan timeout, CancellationToken cancellationToken) =>
         Wait.UntilAsync(what, timeout, Stall, PollEvery, async ct =>
