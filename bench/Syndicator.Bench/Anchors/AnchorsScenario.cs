@@ -62,6 +62,7 @@ internal static class AnchorsScenario
         stub.Reset();
 
         var ids = Enumerable.Range(0, items).Select(i => $"an-{tag}-{i:D6}").ToList();
+        var triesBefore = await AttemptMetrics.ReadAsync(service.Client, cancellationToken);
         var cpuBefore = service.Node.Cpu;
         var clock = Stopwatch.GetTimestamp();
         await tracker.SubmitAsync(ids, settings.InFlight, perSecond, cancellationToken);
@@ -69,6 +70,7 @@ internal static class AnchorsScenario
         await ReceivedAsync(stub, $"[anchors {run}] every item at every endpoint", items, settings.Timeout, tracker, log, cancellationToken);
         await tracker.WaitDrainedAsync($"[anchors {run}] every delivery done", TimeSpan.FromSeconds(120), cancellationToken);
         var cpu = service.Node.Cpu - cpuBefore;
+        var tries = (await AttemptMetrics.ReadAsync(service.Client, cancellationToken)).Since(triesBefore);
         var receipts = stub.Receipts;
         var (elapsed, p50, p95) = RunFigures.Timing(receipts, tracker.SubmittedTicks, clock);
         return new RunFigures(run, $"service ({settings.LaneConcurrency} per channel)", items, elapsed, p50, p95, cpu, "serve process",
@@ -78,6 +80,7 @@ internal static class AnchorsScenario
             Intake = intake,
             StartToLive = service.Node.LiveAfter,
             StartCpu = service.Node.LiveCpu,
+            Tries = tries,
         };
     }
 

@@ -30,7 +30,11 @@ internal static class AnchorsTable
                 table.Add($"{run}: p50 / p95", F($"{service.P50.TotalMilliseconds:0} / {service.P95.TotalMilliseconds:0} ms (limit {limit.P50.TotalMilliseconds:0} / {limit.P95.TotalMilliseconds:0})"));
             }
 
-            table.Add($"{run}: CPU per item", F($"{service.CpuMsPerItem:0.00} ms (serve; limit {limit.CpuMsPerItem:0.00} ms: client + stub)"));
+            table.Add($"{run}: CPU per item", F($"{service.CpuMsPerItem:0.00} ms (serve, {service.Cpu.TotalSeconds / service.Elapsed.TotalSeconds:0.00} cores busy; limit {limit.CpuMsPerItem:0.00} ms: client + stub)"));
+            if (service.Tries is { } tries)
+            {
+                table.Add($"{run}: tries, mean duration (serve's /metrics)", F($"{tries.Tries:0} tries, {tries.MeanMs:0.0} ms each"));
+            }
             table.Add($"{run}: peak RSS (VmHWM)", F($"{service.PeakRssMb:0} MB"), "≤ 200 MB", service.PeakRssMb <= RssTargetMb);
             table.Add($"{run}: exactly once", service.ExactlyOnce, "every run", service.ExactlyOnce == "yes");
             if (service.StartToLive is { } live)

@@ -13,6 +13,9 @@ internal sealed record RunFigures(
     /// <summary>From starting the serve process until <c>/health/live</c> answered, for the service.</summary>
     public TimeSpan? StartToLive { get; init; }
 
+    /// <summary>The service's tries in the run and their mean duration (its <c>/metrics</c>), for the service.</summary>
+    public (double Tries, double MeanMs)? Tries { get; init; }
+
     /// <summary>The serve process's CPU time by then.</summary>
     public TimeSpan? StartCpu { get; init; }
 
