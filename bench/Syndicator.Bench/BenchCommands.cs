@@ -149,8 +149,8 @@ internal static class BenchCommands
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var (_, exactly) = await CompareRun.RunAsync(Settings(result, items, lanes, offeredItems, offeredRate, timeout), Console.Out, Console.Error, cancellationToken);
-            return exactly ? 0 : 1;
+            var (table, exactly) = await CompareRun.RunAsync(Settings(result, items, lanes, offeredItems, offeredRate, timeout), Console.Out, Console.Error, cancellationToken);
+            return table.Stopped ? 3 : exactly ? 0 : 1;
         });
         return command;
     }

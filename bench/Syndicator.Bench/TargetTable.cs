@@ -8,7 +8,7 @@ internal sealed class TargetTable(string title)
     public string Title { get; } = title;
 
     /// <summary>The part did not finish (a wait passed its deadline, or it failed); its one row says why.</summary>
-    public bool Stopped { get; init; }
+    public bool Stopped { get; set; }
 
     /// <summary>A figure with its target; <paramref name="met"/> null when the row has no target (shown for context).</summary>
     public TargetTable Add(string measure, string figure, string target = "—", bool? met = null)

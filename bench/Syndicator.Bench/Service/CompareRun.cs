@@ -82,7 +82,8 @@ internal static class CompareRun
         rows.ForEach(r => output.WriteLine(r.Row()));
         table.Print(output);
         var services = rows.Where(r => r.Scenario.StartsWith("syndicator", StringComparison.Ordinal)).ToList();
-        return (table, stoppedRuns == 0 && services.All(r => r.ExactlyOnce == "yes"));
+        table.Stopped = stoppedRuns > 0;
+        return (table, services.All(r => r.ExactlyOnce == "yes"));
     }
 
     /// <summary>One run of the service; a run that stalls past its deadline becomes a "stopped" row and the next run still goes.</summary>
