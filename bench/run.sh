@@ -3,7 +3,7 @@
 # HttpClient limit in the same run), the real connectors against the sandbox, and the backlog. Progress goes to
 # standard error; the three tables (each figure beside its target, pass/miss) with the date, the cores and the load
 # average go to standard output at the end.
-#   bench/run.sh                 2,000 items per throughput run, 200 paced, a 100,000-item backlog (about 20 minutes)
+#   bench/run.sh                 2,000 items per throughput run, 200 paced, a 100,000-item backlog (at most ~22 minutes)
 #   bench/run.sh --quick         300 items, 100 paced, a 10,000-item backlog (a few minutes)
 #   bench/run.sh all [...]       the older table: baseline, SQLite, PostgreSQL, three PostgreSQL nodes
 # Exit status: 0 all ran (targets may be missed: see the tables), 1 a run was not exactly once or failed,

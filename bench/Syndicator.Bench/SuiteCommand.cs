@@ -14,7 +14,7 @@ internal static class SuiteCommand
     public static Command Create()
     {
         var quick = new Option<bool>("--quick") { Description = "A few minutes' version: 300 items, 100 paced, a 10,000-item backlog." };
-        var backlogTimeout = BenchCommands.Positive("--backlog-timeout", 720, "Seconds the backlog's accepting may take before it is reported as reached so far.");
+        var backlogTimeout = BenchCommands.Positive("--backlog-timeout", 600, "Seconds the backlog's accepting may take before it is reported as reached so far.");
         var command = new Command("suite", "Anchors' workload, real connectors and backlog; prints the three tables against the targets.") { quick, backlogTimeout };
         command.SetAction(async (result, cancellationToken) =>
         {
