@@ -11,9 +11,6 @@ namespace Syndicator.Bench;
 /// </summary>
 internal static class BenchCommands
 {
-    /// <summary>The platform latencies the comparison runs at, in milliseconds.</summary>
-    private static readonly int[] Latencies = [0, 20];
-
     public static RootCommand Create()
     {
         var root = new RootCommand("Syndicator's load harness: the HttpClient ceiling and the real service end to end.");
@@ -22,10 +19,12 @@ internal static class BenchCommands
         root.Subcommands.Add(All());
         root.Subcommands.Add(Compare());
         root.Subcommands.Add(Backlog());
+        root.Subcommands.Add(AnchorsCommand.Create());
+        root.Subcommands.Add(SuiteCommand.Create());
         return root;
     }
 
-    private static Option<int> Positive(string name, int defaultValue, string description)
+    public static Option<int> Positive(string name, int defaultValue, string description)
     {
         var option = new Option<int>(name) { DefaultValueFactory = _ => defaultValue, Description = $"{description} Default {defaultValue}." };
         option.Validators.Add(r =>
@@ -143,71 +142,38 @@ internal static class BenchCommands
         var lanes = Positive("--lane-concurrency", 8, "Every channel's MaxConcurrency; the limit gets four times this in flight.");
         var offeredItems = Positive("--offered-items", 100, "Items for the offered-load runs.");
         var offeredRate = Positive("--offered-rate", 10, "Items per second offered in the offered-load runs.");
-        var timeout = Positive("--timeout", 1800, "Seconds to wait for each run's deliveries.");
+        var timeout = Positive("--timeout", 600, "Seconds each run's deliveries may take (a stall of two minutes ends it sooner).");
         var command = new Command("compare", "The issue's benchmark: the service against the raw limit at 0 ms and 20 ms, and at an offered rate.")
         {
             items, lanes, offeredItems, offeredRate, timeout,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var k = result.GetValue(lanes);
-            var wait = TimeSpan.FromSeconds(result.GetValue(timeout));
-            var rows = new List<BenchResult>();
-            var targets = new List<string>();
-            IReadOnlyList<int> shape = [1, 1, 1, 1];
-            foreach (var latency in Latencies)
-            {
-                var service = await SyndicatorScenario.RunAsync(
-                    new ServiceSettings { Items = result.GetValue(items), LaneConcurrency = k, LatencyMs = latency, Timeout = wait }, Console.Error, cancellationToken);
-                service.Print(Console.Error);
-                shape = ItemBody.Channels.Select(c => Math.Max(1, (int)Math.Round(service.RequestsPerDelivery.GetValueOrDefault(c, 1)))).ToList();
-                var limit = await LimitScenario.RunAsync(
-                    result.GetValue(items), shape, 4 * k, TimeSpan.FromMilliseconds(latency), null, cancellationToken);
-                limit.Print(Console.Error);
-                rows.Add(service);
-                rows.Add(limit);
-                targets.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"at {latency} ms: service {service.ItemsPerSecond:0.0} items/s = {service.ItemsPerSecond / limit.ItemsPerSecond:0.0%} of the limit's {limit.ItemsPerSecond:0.0} (target ≥ {(latency == 0 ? "50" : "90")} %); "
-                    + $"peak RSS {service.PeakRssMb:0} MB (target ≤ 200); exactly once: {service.ExactlyOnce}"));
-            }
-
-            var rate = result.GetValue(offeredRate);
-            var offered = await SyndicatorScenario.RunAsync(new ServiceSettings
-            {
-                Items = result.GetValue(offeredItems), LaneConcurrency = k, LatencyMs = 20, OfferedPerSecond = rate, Timeout = wait,
-            }, Console.Error, cancellationToken);
-            offered.Print(Console.Error);
-            var offeredLimit = await LimitScenario.RunAsync(result.GetValue(offeredItems), shape, 4 * k, TimeSpan.FromMilliseconds(20), rate, cancellationToken);
-            rows.Add(offered);
-            rows.Add(offeredLimit);
-            targets.Add(string.Create(CultureInfo.InvariantCulture,
-                $"offered {rate}/s at 20 ms: p50 service {offered.P50.TotalMilliseconds:0.0} ms, limit {offeredLimit.P50.TotalMilliseconds:0.0} ms, "
-                + $"difference {(offered.P50 - offeredLimit.P50).TotalMilliseconds:0.0} ms (target ≤ 3 ms)"));
-
-            Console.WriteLine(BenchResult.Header);
-            rows.ForEach(r => Console.WriteLine(r.Row()));
-            Console.WriteLine();
-            targets.ForEach(t => Console.WriteLine("- " + t));
-            foreach (var r in rows)
-            {
-                Console.WriteLine();
-                Console.WriteLine(r.Scenario + ":");
-                r.Notes.ToList().ForEach(note => Console.WriteLine("  - " + note));
-            }
-
-            return rows.Where(r => r.Scenario.StartsWith("syndicator", StringComparison.Ordinal)).All(r => r.ExactlyOnce == "yes") ? 0 : 1;
+            var (table, exactly) = await CompareRun.RunAsync(Settings(result, items, lanes, offeredItems, offeredRate, timeout), Console.Out, Console.Error, cancellationToken);
+            return table.Stopped ? 3 : exactly ? 0 : 1;
         });
         return command;
     }
 
+    private static CompareSettings Settings(
+        ParseResult result, Option<int> items, Option<int> lanes, Option<int> offeredItems, Option<int> offeredRate, Option<int> timeout) =>
+        new(result.GetValue(items), result.GetValue(lanes), result.GetValue(offeredItems), result.GetValue(offeredRate),
+            TimeSpan.FromSeconds(result.GetValue(timeout)));
+
     private static Command Backlog()
     {
-        var items = Positive("--items", 100_000, "Items accepted while the dispatcher is paused.");
+        var items = Positive("--items", 100_000, "Items accepted while the dispatcher is off.");
         var submitters = Positive("--submitters", 32, "Submissions in flight.");
-        var drain = Positive("--drain-seconds", 60, "Seconds a fresh process works through the backlog while its memory is sampled.");
-        var command = new Command("backlog", "Resident memory with a backlog: accepted while paused, then worked through.") { items, submitters, drain };
-        command.SetAction(async (result, cancellationToken) => await BacklogScenario.RunAsync(
-            result.GetValue(items), result.GetValue(submitters), TimeSpan.FromSeconds(result.GetValue(drain)), Console.Out, Console.Error, cancellationToken));
+        var timeout = Positive("--timeout", 900, "Seconds the accepting may take; past it the figures reached so far are reported as a miss.");
+        var command = new Command("backlog", "Intake and resident memory with a growing backlog (dispatcher off).") { items, submitters, timeout };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var figures = await BacklogScenario.RunAsync(
+                result.GetValue(items), result.GetValue(submitters), TimeSpan.FromSeconds(result.GetValue(timeout)), Console.Error, cancellationToken);
+            BacklogScenario.Table(figures).Print(Console.Out);
+            return 0;
+        });
         return command;
     }
+
 }

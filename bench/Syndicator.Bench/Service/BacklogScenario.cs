@@ -1,141 +1,106 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Syndicator.Testing;
-using Syndicator.Testing.Sandbox;
+using System.Security.Cryptography;
+using Syndicator.Bench.Anchors;
 
 namespace Syndicator.Bench.Service;
 
+/// <summary>What the backlog run measured.</summary>
+internal sealed record BacklogFigures(
+    int Wanted, int Accepted, TimeSpan Elapsed, double FirstRate, double LastRate, double IdleRssMb, double PeakRssMb, double AfterRssMb, bool TimedOut);
+
 /// <summary>
-/// Memory against a backlog: N items accepted while the dispatcher is paused (<c>Dispatcher:Enabled=false</c>), the
-/// serve process's resident memory sampled idle, during and after; then a fresh process with the dispatcher on starts
-/// working through that backlog, and its memory is sampled while it does.
+/// Intake with a backlog: one serve process with the dispatcher off (<c>Dispatcher:Enabled=false</c>, as in a platform
+/// outage) and the anchors' four webhook channels accepts N items, 32 in flight; nothing is delivered. Measured: the
+/// intake rate of the first and the last 1,000, and resident memory (VmRSS) idle, at its peak and after.
 /// </summary>
 internal static class BacklogScenario
 {
-    public static async Task<int> RunAsync(int items, int submitters, TimeSpan drainFor, TextWriter output, TextWriter log, CancellationToken cancellationToken)
+    private const int Window = 1000;
+
+    public static async Task<BacklogFigures> RunAsync(int items, int inFlight, TimeSpan timeout, TextWriter log, CancellationToken cancellationToken)
     {
-        await using var sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
-        using (var control = sandbox.CreateClient())
-        {
-            using var response = await control.PostAsJsonAsync(
-                "_sandbox/wechat/settings", new { publishDelaySeconds = 0, submitDailyLimit = 1_000_000 }, cancellationToken);
-            response.EnsureSuccessStatusCode();
-        }
+        await using var stub = await StubReceiver.StartAsync(AnchorsService.Channels.Length);
+        await using var service = await AnchorsService.StartAsync(stub, 8, inFlight, dispatcher: false, log, cancellationToken);
+        var tag = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz", 6);
+        var node = service.Node;
 
-        await using var store = await StoreUnderTest.CreateAsync(postgres: false);
-        var key = (await ServeNode.RunAsync(["keys", "create", "--name", "bench", "--scope", "submit", "read", .. store.Arguments], cancellationToken)).Trim();
-
-        // Phase 1: the dispatcher paused, the backlog accepted.
-        var (idle, afterBacklog, peakAccepting, accepted) = await AcceptAsync(sandbox, store, key, items, submitters, log, cancellationToken);
-
-        // Phase 2: a fresh process works through it.
-        var (drainIdle, drainPeak, drainEnd, left) = await DrainAsync(sandbox, store, key, drainFor, log, cancellationToken);
-
-        output.WriteLine();
-        output.WriteLine("| backlog phase | RSS MB | vs idle |");
-        output.WriteLine("|---|---:|---:|");
-        Row(output, "idle, dispatcher paused (after 20 warm-up items)", idle, idle);
-        Row(output, $"peak while accepting {items} items", peakAccepting, idle);
-        Row(output, $"after accepting {items} items", afterBacklog, idle);
-        Row(output, "fresh process with the dispatcher on, 5 s after start", drainIdle, idle);
-        Row(output, $"peak while working through the backlog ({drainFor.TotalSeconds:0} s)", drainPeak, idle);
-        Row(output, "at the end of that time", drainEnd, idle);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  - accepted: {accepted.TotalSeconds:0} s ({items / accepted.TotalSeconds:0} items/s); deliveries still open at the end: {left}"));
-        return 0;
-    }
-
-    private static void Row(TextWriter output, string phase, double rss, double idle) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {rss:0} | {(rss / idle - 1) * 100:+0;-0} % |"));
-
-    private static async Task<(double Idle, double After, double Peak, TimeSpan Accepting)> AcceptAsync(
-        SandboxServer sandbox, StoreUnderTest store, string key, int items, int submitters, TextWriter log, CancellationToken cancellationToken)
-    {
-        await using var node = await StartAsync(sandbox, store, paused: true, cancellationToken);
-        using var client = Client(node, key, submitters);
-        var tracker = new Tracker([client]);
-        var run = Guid.NewGuid().ToString("N")[..6];
-        await tracker.SubmitAsync(Enumerable.Range(0, 20).Select(i => $"warm-{run}-{i}").ToList(), 8, null, cancellationToken);
+        // Warm-up: 20 items (JIT, the store's first pages), then memory at rest.
+        await SubmitAsync(service.Client, Enumerable.Range(0, 20).Select(i => $"bw-{tag}-{i:D2}").ToList(), 8, new long[20], null, cancellationToken);
         var idle = node.RssMb;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[backlog] idle after 20 warm-up items: RSS {idle:0} MB; accepting {items} items, {inFlight} in flight"));
 
+        var ids = Enumerable.Range(0, items).Select(i => $"bk-{tag}-{i:D6}").ToList();
+        var acceptedAt = new long[items];
+        var accepted = new int[1];
         var peak = idle;
-        using var sampling = new CancellationTokenSource();
-        var sampler = SampleAsync(node, p => peak = Math.Max(peak, p), sampling.Token);
-        var clock = Stopwatch.StartNew();
-        var ids = Enumerable.Range(0, items).Select(i => $"b-{run}-{i:D6}").ToList();
-        for (var start = 0; start < ids.Count; start += 10_000)
-        {
-            await tracker.SubmitAsync(ids.Skip(start).Take(10_000).ToList(), submitters, null, cancellationToken);
-            log.WriteLine($"[backlog] {Math.Min(start + 10_000, ids.Count)} accepted after {clock.Elapsed.TotalSeconds:0} s, RSS {node.RssMb:0} MB");
-        }
-
-        var accepting = clock.Elapsed;
-        await sampling.CancelAsync();
-        await sampler;
-        return (idle, node.RssMb, peak, accepting);
-    }
-
-    private static async Task<(double Early, double Peak, double End, int Open)> DrainAsync(
-        SandboxServer sandbox, StoreUnderTest store, string key, TimeSpan drainFor, TextWriter log, CancellationToken cancellationToken)
-    {
-        await using var node = await StartAsync(sandbox, store, paused: false, cancellationToken);
-        using var client = Client(node, key, 4);
-        await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, cancellationToken);
-        var early = node.RssMb;
-        var peak = early;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < drainFor)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System, cancellationToken);
-            peak = Math.Max(peak, node.RssMb);
-        }
-
-        var channels = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("api/channels", cancellationToken);
-        var open = channels.EnumerateArray().Sum(c => c.GetProperty("pending").GetInt32());
-        log.WriteLine($"[backlog] after {drainFor.TotalSeconds:0} s of delivery: {open} deliveries open, RSS {node.RssMb:0} MB");
-        return (early, peak, node.RssMb, open);
-    }
-
-    private static async Task SampleAsync(ServeNode node, Action<double> seen, CancellationToken cancellationToken)
-    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var clock = Stopwatch.GetTimestamp();
+        var work = SubmitAsync(service.Client, ids, inFlight, acceptedAt, accepted, deadline.Token);
+        var timedOut = false;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            await Wait.WithProgressAsync("[backlog] accepting", work, () =>
             {
-                seen(node.RssMb);
-                await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, cancellationToken);
+                peak = Math.Max(peak, node.RssMb);
+                var n = Volatile.Read(ref accepted[0]);
+                return string.Create(CultureInfo.InvariantCulture, $"{n} of {items} accepted, {n / Stopwatch.GetElapsedTime(clock).TotalSeconds:0} items/s so far, RSS {node.RssMb:0} MB");
+            }, log, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            timedOut = true;
+            log.WriteLine($"[backlog] the deadline of {timeout.TotalSeconds:0} s passed after {Volatile.Read(ref accepted[0])} of {items} accepted; reporting what was reached");
+        }
+
+        var done = Volatile.Read(ref accepted[0]);
+        var elapsed = Stopwatch.GetElapsedTime(clock);
+        var after = node.RssMb;
+        peak = Math.Max(peak, after);
+        var first = done >= Window ? Window / Stopwatch.GetElapsedTime(clock, acceptedAt[Window - 1]).TotalSeconds : 0;
+        var last = done >= 2 * Window ? Window / Stopwatch.GetElapsedTime(acceptedAt[done - Window - 1], acceptedAt[done - 1]).TotalSeconds : 0;
+        return new BacklogFigures(items, done, elapsed, first, last, idle, peak, after, timedOut);
+    }
+
+    /// <summary>POSTs every id, <paramref name="inFlight"/> at a time; the n-th acceptance's time goes to <c>acceptedAt[n]</c>.</summary>
+    private static Task SubmitAsync(
+        HttpClient client, List<string> ids, int inFlight, long[] acceptedAt, int[]? accepted, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var count = accepted ?? new int[1];
+        return Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < ids.Count; i = Interlocked.Increment(ref next))
+            {
+                using var response = await client.PostAsJsonAsync("api/items", ItemBody.Make(ids[i], AnchorsService.Channels), cancellationToken);
+                if ((int)response.StatusCode != 202)
+                {
+                    throw new InvalidOperationException(
+                        $"Submitting {ids[i]} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+
+                acceptedAt[Interlocked.Increment(ref count[0]) - 1] = Stopwatch.GetTimestamp();
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Done sampling.
-        }
+        }));
     }
 
-    private static async Task<ServeNode> StartAsync(SandboxServer sandbox, StoreUnderTest store, bool paused, CancellationToken cancellationToken)
+    public static TargetTable Table(BacklogFigures f)
     {
-        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
-        var node = ServeNode.Start(address,
-            ["serve", "--urls", address.ToString().TrimEnd('/'), "--sandbox", sandbox.BaseAddress.ToString(), .. store.Arguments],
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["Syndicator__Logging__LogLevel__Default"] = "Warning",
-                ["Syndicator__Dispatcher__Enabled"] = paused ? "false" : "true",
-            });
-        await node.WaitUntilLiveAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        return node;
-    }
-
-    private static HttpClient Client(ServeNode node, string key, int inFlight)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = inFlight + 4 })
-        {
-            BaseAddress = node.BaseAddress,
-            Timeout = TimeSpan.FromMinutes(2),
-        };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
+        var table = new TargetTable(string.Create(CultureInfo.InvariantCulture,
+            $"Backlog ({f.Wanted:N0} items accepted with the dispatcher off, 32 in flight)"));
+        table.Add("accepted", string.Create(CultureInfo.InvariantCulture,
+            $"{f.Accepted:N0} of {f.Wanted:N0} in {f.Elapsed.TotalSeconds:0} s ({f.Accepted / f.Elapsed.TotalSeconds:0} items/s)"),
+            "all", f.Accepted == f.Wanted);
+        table.Add("intake, first 1,000", string.Create(CultureInfo.InvariantCulture, $"{f.FirstRate:0} items/s"));
+        var ratio = f.FirstRate > 0 ? f.LastRate / f.FirstRate : 0;
+        table.Add($"intake, last 1,000{(f.TimedOut ? " reached" : "")}", string.Create(CultureInfo.InvariantCulture, $"{f.LastRate:0} items/s = {ratio:0.00} × the first"),
+            "≥ 0.8 × the first", !f.TimedOut && ratio >= 0.8);
+        table.Add("RSS idle (after 20 warm-up items)", string.Create(CultureInfo.InvariantCulture, $"{f.IdleRssMb:0} MB"));
+        table.Add("RSS peak while accepting", string.Create(CultureInfo.InvariantCulture, $"{f.PeakRssMb:0} MB ({(f.PeakRssMb / f.IdleRssMb - 1) * 100:+0;-0} %)"));
+        table.Add("RSS after", string.Create(CultureInfo.InvariantCulture, $"{f.AfterRssMb:0} MB ({(f.AfterRssMb / f.IdleRssMb - 1) * 100:+0;-0} %)"),
+            "≤ idle + 20 %", f.AfterRssMb <= f.IdleRssMb * 1.2);
+        return table;
     }
 }

@@ -10,8 +10,19 @@ namespace Syndicator.Bench.Service;
 internal sealed class ServeNode : IAsyncDisposable
 {
     private const int KeptLines = 200;
+
+    /// <summary>
+    /// Where <c>syndicator.dll</c> is: <c>SYNDICATOR_BENCH_SERVE_DIR</c> when set (e.g. a ReadyToRun publish, see
+    /// bench/run.sh), else the copy the build puts beside the bench.
+    /// </summary>
+    public static string Folder { get; } =
+        Environment.GetEnvironmentVariable("SYNDICATOR_BENCH_SERVE_DIR") is { Length: > 0 } folder ? Path.GetFullPath(folder) : AppContext.BaseDirectory;
+
+    /// <summary>How long a one-shot verb (<c>keys create</c>) may take.</summary>
+    private static readonly TimeSpan VerbDeadline = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private readonly Stopwatch _started = Stopwatch.StartNew();
 
     private ServeNode(Process process, Uri baseAddress)
     {
@@ -25,7 +36,16 @@ internal sealed class ServeNode : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>From the process's start until <c>/health/live</c> first answered 2xx.</summary>
+    public TimeSpan LiveAfter { get; private set; }
+
+    /// <summary>The CPU time the process had used when <c>/health/live</c> first answered (start-up's cost).</summary>
+    public TimeSpan LiveCpu { get; private set; }
+
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The operating system's process id.</summary>
+    public int Id => _process.Id;
 
     /// <summary>CPU time (user + system) the process has used so far.</summary>
     public TimeSpan Cpu
@@ -81,10 +101,22 @@ internal sealed class ServeNode : IAsyncDisposable
     /// <summary>Runs a verb to its end and returns its standard output; throws with its error output when it fails.</summary>
     public static async Task<string> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(StartInfo(args)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var arguments = args.ToList();
+        using var process = Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(VerbDeadline);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new BenchTimeoutException($"syndicator {arguments[0]} did not finish within {VerbDeadline.TotalSeconds:0} s.");
+        }
+
         return process.ExitCode == 0
             ? await stdout
             : throw new InvalidOperationException($"syndicator exited with {process.ExitCode}: {await stderr}");
@@ -102,6 +134,8 @@ internal sealed class ServeNode : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri("health/live", UriKind.Relative), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
+                    LiveAfter = _started.Elapsed;
+                    LiveCpu = Cpu;
                     return;
                 }
             }
@@ -113,7 +147,9 @@ internal sealed class ServeNode : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken);
         }
 
-        throw new InvalidOperationException($"{BaseAddress} never answered. Output:\n{Output}");
+        throw _process.HasExited
+            ? new InvalidOperationException($"syndicator serve at {BaseAddress} exited with {_process.ExitCode} before it answered. Output:\n{Output}")
+            : new BenchTimeoutException($"{BaseAddress}health/live did not answer 2xx within {timeout.TotalSeconds:0} s. Output:\n{Output}");
     }
 
     public async ValueTask DisposeAsync()
@@ -134,10 +170,10 @@ internal sealed class ServeNode : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Folder,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syndicator.dll"));
+        info.ArgumentList.Add(Path.Combine(Folder, "syndicator.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -22,24 +22,7 @@ internal static class SyndicatorScenario
         }
 
         await using var sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
-        using (var control = sandbox.CreateClient())
-        {
-            // Publish jobs finish at once; the platform's 100 submissions a day would stop the run at item 100 (the
-            // service then waits for the next day, as it must), so the emulator's quota is lifted for the benchmark.
-            using var response = await control.PostAsJsonAsync(
-                "_sandbox/wechat/settings", new { publishDelaySeconds = 0, submitDailyLimit = 1_000_000 }, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            if (settings.LatencyMs > 0)
-            {
-                // Every platform answers this much later, for the whole run (a fault with no count lasts its time).
-                foreach (var channel in ItemBody.Channels)
-                {
-                    using var fault = await control.PostAsJsonAsync(
-                        $"_sandbox/{channel}/faults", new { latencyMs = settings.LatencyMs, forSeconds = 86_400 }, cancellationToken);
-                    fault.EnsureSuccessStatusCode();
-                }
-            }
-        }
+        await SandboxSetup.StartedAsync(sandbox, settings.LatencyMs, ItemBody.Channels, cancellationToken);
 
         await using var store = await StoreUnderTest.CreateAsync(settings.Postgres);
         log.WriteLine($"[{settings.Describe()}] store: {store.Name}; creating a key");
@@ -87,6 +70,7 @@ internal static class SyndicatorScenario
         {
             ["Syndicator__Logging__LogLevel__Default"] = settings.LogLevel,
         };
+        SandboxSetup.LiftServiceBudgets(environment);
         if (settings.LaneConcurrency is { } lanes)
         {
             foreach (var channel in ItemBody.Channels)
@@ -102,17 +86,14 @@ internal static class SyndicatorScenario
         ServiceSettings settings, SandboxServer sandbox, List<ServeNode> nodes, List<HttpClient> clients,
         TextWriter log, CancellationToken cancellationToken)
     {
-        var tracker = new Tracker(clients);
+        var tracker = new Tracker(clients, log);
         var run = Guid.NewGuid().ToString("N")[..6];
 
         // Warm-up: a few items per node through all four channels (JIT, connections, tokens), not measured.
         var warmUp = Enumerable.Range(0, 4 * nodes.Count).Select(i => $"warm-{run}-{i}").ToList();
         log.WriteLine($"[{settings.Describe()}] warm-up: {warmUp.Count} item(s)");
         await tracker.SubmitAsync(warmUp, warmUp.Count, null, cancellationToken);
-        if (!await tracker.WaitDrainedAsync(TimeSpan.FromSeconds(90), cancellationToken))
-        {
-            throw new InvalidOperationException("The warm-up items were not delivered within 90 s. Output:\n" + nodes[0].Output);
-        }
+        await tracker.WaitDrainedAsync($"[{settings.Describe()}] warm-up delivered", TimeSpan.FromSeconds(90), cancellationToken);
 
         var ids = Enumerable.Range(0, settings.Items).Select(i => $"b-{run}-{i:D6}").ToList();
         var statsBefore = await StatsAsync(sandbox, cancellationToken);
@@ -135,7 +116,7 @@ internal static class SyndicatorScenario
 
         var submitted = clock.Elapsed;
         log.WriteLine($"[{settings.Describe()}] all accepted after {submitted.TotalSeconds:0.0} s; waiting for delivery");
-        var completed = await tracker.WaitDrainedAsync(settings.Timeout, cancellationToken);
+        await tracker.WaitDrainedAsync($"[{settings.Describe()}] every delivery done", settings.Timeout, cancellationToken);
         var elapsed = clock.Elapsed;
         var cpu = nodes.Select((n, i) => n.Cpu - cpuBefore[i]).Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
@@ -155,11 +136,6 @@ internal static class SyndicatorScenario
             $"attempts per delivery: {(double)finished.Sum(f => f.Attempts) / Math.Max(1, finished.Sum(f => f.Deliveries)):0.00}",
             $"bench process CPU (sandbox + client): {benchCpu.TotalSeconds:0.0} s",
         };
-        if (!completed)
-        {
-            notes.Add($"TIMEOUT: deliveries still open after {settings.Timeout}");
-        }
-
         foreach (var problem in finished.Where(f => f.Status != "delivered").Take(5))
         {
             notes.Add($"{problem.Id} {problem.Status}: {string.Join("; ", problem.Problems)}");
