@@ -73,6 +73,10 @@ public sealed class PostgresPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.False(
             nodes.Any(n => Text(n, "Node Type") == "Seq Scan" && Text(n, "Relation Name") == "deliveries"),
             $"{plan}\nscans deliveries");
+        var foreign = nodes.Select(n => Text(n, "Index Name"))
+            .Where(i => i is not null && i.StartsWith("ix_deliveries_", StringComparison.Ordinal) && !statement.Postgres.Contains(i))
+            .ToList();
+        Assert.True(foreign.Count == 0, $"{plan}\nreads deliveries on an index not its own: {string.Join("; ", foreign)}");
         foreach (var index in statement.Postgres)
         {
             Assert.True(nodes.Any(n => Text(n, "Index Name") == index), $"{plan}\ndoes not use {index}");

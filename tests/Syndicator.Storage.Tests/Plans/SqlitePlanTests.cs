@@ -24,6 +24,8 @@ public sealed class SqlitePlanTests(SqlitePlanTests.Backlog backlog) : IClassFix
 
         var scans = steps.Where(s => IsTableScan(s, statement)).ToList();
         Assert.True(scans.Count == 0, $"{plan}\nscans a table: {string.Join("; ", scans)}");
+        var foreign = steps.Where(s => UsesOtherQueueIndex(s, statement.Sqlite)).ToList();
+        Assert.True(foreign.Count == 0, $"{plan}\nwalks deliveries on an index not its own: {string.Join("; ", foreign)}");
         foreach (var index in statement.Sqlite)
         {
             Assert.True(steps.Any(s => s.Contains(index, StringComparison.Ordinal)), $"{plan}\ndoes not use {index}");
@@ -46,6 +48,22 @@ public sealed class SqlitePlanTests(SqlitePlanTests.Backlog backlog) : IClassFix
 
         return !(statement.OrderedWalk && statement.Sqlite.Any(i => step.Contains("USING INDEX " + i, StringComparison.Ordinal)
             && !i.StartsWith("ix_deliveries", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A step on one of deliveries' secondary indexes that is not the statement's: a probe on the wrong index is a walk
+    /// of a whole channel (SupersedePending on the channel/status index walked every pending delivery of the channel).
+    /// </summary>
+    internal static bool UsesOtherQueueIndex(string step, string[] indexes)
+    {
+        var at = step.IndexOf("INDEX ix_deliveries_", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var name = step[(at + "INDEX ".Length)..].Split(' ')[0];
+        return !indexes.Contains(name, StringComparer.Ordinal);
     }
 
     /// <summary>A migrated SQLite store loaded with <see cref="PlanWorkload.Load"/>, shared by the class's tests.</summary>
