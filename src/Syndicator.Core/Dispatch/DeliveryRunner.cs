@@ -96,13 +96,14 @@ public sealed class DeliveryRunner
                 "Check the platform for the article, then retry or withdraw the item."), false);
         }
 
-        var item = await _items.GetAsync(delivery.ItemId, delivery.Revision, token);
+        // Read with the claim where the store could; a store that did not leaves them to be read here.
+        var item = lease.With is { } with ? with.Item : await _items.GetAsync(delivery.ItemId, delivery.Revision, token);
         if (item is null)
         {
             return (delivery.Operation, new ChannelOutcome.Rejected($"Revision {delivery.Revision} of {delivery.ItemId} is missing from the store."), false);
         }
 
-        var live = await _deliveries.GetPlacementAsync(delivery.ItemId, delivery.Channel, token);
+        var live = lease.With is { } claimed ? claimed.Live : await _deliveries.GetPlacementAsync(delivery.ItemId, delivery.Channel, token);
         var operation = Resolve(delivery.Operation, live);
         var context = new DeliveryContext(delivery, operation, item, live, async (checkpoint, ct) =>
         {

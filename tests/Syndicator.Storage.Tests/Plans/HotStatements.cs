@@ -35,6 +35,8 @@ public static class HotStatements
 
         // Lanes.
         new("Leases.Claim", ["ix_deliveries_confirming", Due, ItemStatus], ["ix_deliveries_confirming", Due, ItemStatus]),
+        new("Leases.Context", ["sqlite_autoindex_deliveries_1", "sqlite_autoindex_item_revisions_1", "sqlite_autoindex_items_1", "sqlite_autoindex_placements_1"],
+            ["deliveries_id_key", "item_revisions_pkey", "items_pkey", "placements_pkey"]),
         new("Leases.NextDue", [Due, ItemStatus], [Due, ItemStatus]),
         new("Leases.Renew", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
         new("Leases.SaveCheckpoint", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),

@@ -95,8 +95,8 @@ internal static partial class PlanWorkload
         ["detail"] = "detail",
     };
 
-    /// <summary>The arguments of <paramref name="sql"/>: the parameters it names, with <paramref name="itemIds"/> as the id list.</summary>
-    public static DynamicParameters Arguments(string name, string sql, object itemIds)
+    /// <summary>The arguments of <paramref name="sql"/>: the parameters it names; id lists in the provider's form (<paramref name="list"/>).</summary>
+    public static DynamicParameters Arguments(string name, string sql, Func<string[], object> list)
     {
         var arguments = new DynamicParameters();
         var code = string.Join('\n', sql.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)));
@@ -104,7 +104,8 @@ internal static partial class PlanWorkload
         {
             arguments.Add(parameter, parameter switch
             {
-                "itemIds" => itemIds,
+                "itemIds" => list(["item700", "item701"]),
+                "ids" => list(["d700portal", "d701portal"]),
                 "number" when name == "Attempts.Insert" => 1,
                 _ => Values.TryGetValue(parameter, out var value)
                     ? value

@@ -63,7 +63,7 @@ public sealed class PostgresPlanTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task Plan_HotStatement_UsesItsIndexAndNoSeqScanOfDeliveries(HotStatement statement)
     {
         var sql = PostgresDatabase.Sql[statement.Name];
-        var args = PlanWorkload.Arguments(statement.Name, sql, new[] { "item700", "item701" });
+        var args = PlanWorkload.Arguments(statement.Name, sql, ids => ids);
 
         var json = await _connection.ExecuteScalarAsync<string>("EXPLAIN (FORMAT JSON) " + sql, args);
         using var document = JsonDocument.Parse(json!);

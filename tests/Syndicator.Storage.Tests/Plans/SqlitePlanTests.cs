@@ -16,7 +16,7 @@ public sealed class SqlitePlanTests(SqlitePlanTests.Backlog backlog) : IClassFix
     public async Task Plan_HotStatement_UsesItsIndexAndScansNoTable(HotStatement statement)
     {
         var sql = SqliteDatabase.Sql[statement.Name];
-        var args = PlanWorkload.Arguments(statement.Name, sql, "[\"item700\",\"item701\"]");
+        var args = PlanWorkload.Arguments(statement.Name, sql, ids => System.Text.Json.JsonSerializer.Serialize(ids));
 
         var steps = (await backlog.Connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
             "EXPLAIN QUERY PLAN " + sql, args)).Select(s => s.Detail).ToList();
