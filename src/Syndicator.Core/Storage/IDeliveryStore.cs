@@ -93,7 +93,14 @@ public sealed record TryResult(
     Transition Transition,
     Attempt Attempt,
     DateTimeOffset Now,
-    AuditEntry? Audit);
+    AuditEntry? Audit)
+{
+    /// <summary>
+    /// Progress the try kept without writing it (<see cref="Channels.DeliveryContext.KeepCheckpoint"/>), stored with
+    /// the completion; null: the stored checkpoint stays as it is.
+    /// </summary>
+    public Checkpoint? Checkpoint { get; init; }
+}
 
 /// <summary>An operator's command on an item.</summary>
 public sealed record ItemCommand(

@@ -96,6 +96,7 @@ internal abstract partial class RelationalStore
                 lastError = t.LastError,
                 remoteId = t.RemoteId,
                 url = Rows.FromUri(t.Url),
+                checkpoint = result.Checkpoint?.ToJson(),
                 now,
             });
             if (changed == 0)
