@@ -79,7 +79,7 @@ public sealed class KeptCheckpointTests
             .AddSingleton(new ConnectorRegistry(sut.Catalogue, [sut.Connectors]))
             .AddSingleton(sut.Catalogue)
             .AddSingleton(new DeliveryStateMachine(new RetryOptions(), () => 0.5))
-            .AddSingleton(sut.Signal)
+            .AddSingleton(new DispatchSignal())
             .AddSingleton(sut.Gates)
             .AddSingleton<TimeProvider>(sut.Time)
             .AddSingleton(Options.Create(new DispatcherOptions()))
