@@ -124,6 +124,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0009_users.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0010_access.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0011_data_protection.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0012_hot_plans.sql",
             ],
             scripts);
     }
@@ -136,6 +137,6 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
             new { channel = "c", owner = "o", max = 1, now = 0L, expiresAt = 1L },
             s.Raw.Transaction), CancellationToken.None);
 
-        Assert.Contains(plan, step => ((string)step.detail).Contains("ix_deliveries_queue", StringComparison.Ordinal));
+        Assert.Contains(plan, step => ((string)step.detail).Contains("ix_deliveries_due", StringComparison.Ordinal));
     }
 }

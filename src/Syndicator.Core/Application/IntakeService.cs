@@ -79,7 +79,7 @@ public sealed class IntakeService : IDisposable
         }
 
         _signal.Notify(item.Channels);
-        return new IntakeAnswer(item, outcome.Kind == AcceptKind.Replayed, null);
+        return new IntakeAnswer(item, outcome.Kind == AcceptKind.Replayed, null) { Record = outcome.Record };
     }
 
     private static Refusal? Refuse(ItemRevision item, AcceptOutcome outcome) => outcome.Kind switch
@@ -101,5 +101,8 @@ public sealed class IntakeService : IDisposable
 /// <summary>What intake did: the accepted revision (<see cref="Replayed"/> when it was already accepted as sent), or why not.</summary>
 public sealed record IntakeAnswer(ItemRevision? Item, bool Replayed, Refusal? Refusal)
 {
+    /// <summary>The item with its deliveries as the accepting transaction left it (null: read it from the store).</summary>
+    public ItemRecord? Record { get; init; }
+
     public static IntakeAnswer Refused(Refusal refusal) => new(null, false, refusal);
 }

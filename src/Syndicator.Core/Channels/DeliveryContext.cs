@@ -63,7 +63,24 @@ public sealed class DeliveryContext
     {
         await _save(checkpoint, cancellationToken);
         Checkpoint = checkpoint;
+        Unsaved = null;
     }
+
+    /// <summary>
+    /// Keeps <paramref name="checkpoint"/> without a write of its own: it is stored with the try's outcome (in the
+    /// completion's transaction), or with the next <see cref="SaveCheckpointAsync"/>. For progress right before the
+    /// connector returns, or before a step that may safely be repeated; a checkpoint that must be on disk before a
+    /// send that cannot be repeated goes through <see cref="SaveCheckpointAsync"/>. Lost if the try never completes
+    /// (a crash, a lost lease, a shutdown), as if it had never been made.
+    /// </summary>
+    public void KeepCheckpoint(Checkpoint checkpoint)
+    {
+        Checkpoint = checkpoint;
+        Unsaved = checkpoint;
+    }
+
+    /// <summary>The checkpoint kept by <see cref="KeepCheckpoint"/> and not yet stored; null when there is none.</summary>
+    public Checkpoint? Unsaved { get; private set; }
 }
 
 /// <summary>The delivery's lease was taken over (fenced out); whatever this worker does next must not be written.</summary>

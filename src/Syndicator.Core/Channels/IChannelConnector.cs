@@ -7,7 +7,9 @@ namespace Syndicator.Core.Channels;
 /// Contract for implementers:
 /// <list type="bullet">
 /// <item>Save a checkpoint (<see cref="DeliveryContext.SaveCheckpointAsync"/>) before a step whose effect
-/// cannot be undone is sent and after it completes, so a crash or retry resumes after the last completed step.</item>
+/// cannot be undone is sent and after it completes, so a crash or retry resumes after the last completed step.
+/// Progress recorded right before returning an outcome may instead be kept (<see cref="DeliveryContext.KeepCheckpoint"/>):
+/// it is stored with the outcome, saving a write, and is lost only where losing it repeats a repeatable step.</item>
 /// <item>When the checkpoint says a creating step was sent but its answer never arrived, reconcile with the
 /// platform (look the article up) before sending it again; if that is impossible return
 /// <see cref="ChannelOutcome.Unconfirmed"/>.</item>

@@ -51,7 +51,7 @@ public sealed class DeliveryRunner
         try
         {
             await using var heartbeat = new LeaseHeartbeat(_deliveries, lease, _time, _options.LeaseDuration, hardStop);
-            var (operation, outcome, stopped) = await TryAsync(lease, heartbeat.Token);
+            var (operation, outcome, stopped, kept) = await TryAsync(lease, heartbeat.Token);
             if (heartbeat.LeaseLost)
             {
                 Log.LeaseLost(_logger, delivery.Id);
@@ -66,7 +66,7 @@ public sealed class DeliveryRunner
             }
 
             _gates.Circuit(delivery.Channel).Record(outcome);
-            await CompleteAsync(lease, operation, outcome, started);
+            await CompleteAsync(lease, operation, outcome, started, kept);
         }
         catch (LeaseLostException)
         {
@@ -82,7 +82,8 @@ public sealed class DeliveryRunner
         // for a claim (ChannelLane.WaitAsync).
     }
 
-    private async Task<(DeliveryOperation Operation, ChannelOutcome Outcome, bool Stopped)> TryAsync(DeliveryLease lease, CancellationToken token)
+    private async Task<(DeliveryOperation Operation, ChannelOutcome Outcome, bool Stopped, Checkpoint? Kept)> TryAsync(
+        DeliveryLease lease, CancellationToken token)
     {
         var delivery = lease.Delivery;
         if (delivery.Crashes >= _options.QuarantineAfter)
@@ -90,16 +91,17 @@ public sealed class DeliveryRunner
             Log.Quarantined(_logger, delivery.Id, delivery.Channel, delivery.Crashes);
             return (delivery.Operation, new ChannelOutcome.Unconfirmed(
                 $"隔离 quarantined: {delivery.Crashes} tries of this delivery never finished (the process stopped or lost it during each). " +
-                "Check the platform for the article, then retry or withdraw the item."), false);
+                "Check the platform for the article, then retry or withdraw the item."), false, null);
         }
 
-        var item = await _items.GetAsync(delivery.ItemId, delivery.Revision, token);
+        // Read with the claim where the store could; a store that did not leaves them to be read here.
+        var item = lease.With is { } with ? with.Item : await _items.GetAsync(delivery.ItemId, delivery.Revision, token);
         if (item is null)
         {
-            return (delivery.Operation, new ChannelOutcome.Rejected($"Revision {delivery.Revision} of {delivery.ItemId} is missing from the store."), false);
+            return (delivery.Operation, new ChannelOutcome.Rejected($"Revision {delivery.Revision} of {delivery.ItemId} is missing from the store."), false, null);
         }
 
-        var live = await _deliveries.GetPlacementAsync(delivery.ItemId, delivery.Channel, token);
+        var live = lease.With is { } claimed ? claimed.Live : await _deliveries.GetPlacementAsync(delivery.ItemId, delivery.Channel, token);
         var operation = Resolve(delivery.Operation, live);
         var context = new DeliveryContext(delivery, operation, item, live, async (checkpoint, ct) =>
         {
@@ -118,20 +120,21 @@ public sealed class DeliveryRunner
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, limit.Token);
         try
         {
-            return (operation, await _connectors.For(delivery.Channel).ExecuteAsync(context, linked.Token), false);
+            var outcome = await _connectors.For(delivery.Channel).ExecuteAsync(context, linked.Token);
+            return (operation, outcome, false, context.Unsaved);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
         {
-            return (operation, new ChannelOutcome.Transient($"The try took longer than {timeout.TotalSeconds:0} s and was cut off.") { SlowDown = true }, false);
+            return (operation, new ChannelOutcome.Transient($"The try took longer than {timeout.TotalSeconds:0} s and was cut off.") { SlowDown = true }, false, context.Unsaved);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            return (operation, new ChannelOutcome.Transient("The try was stopped."), true);
+            return (operation, new ChannelOutcome.Transient("The try was stopped."), true, context.Unsaved);
         }
         catch (Exception ex) when (ex is not LeaseLostException)
         {
             Log.ConnectorThrew(_logger, ex, delivery.Id, delivery.Channel);
-            return (operation, new ChannelOutcome.Transient($"The connector failed unexpectedly: {ex.GetType().Name}: {ex.Message}"), false);
+            return (operation, new ChannelOutcome.Transient($"The connector failed unexpectedly: {ex.GetType().Name}: {ex.Message}"), false, context.Unsaved);
         }
     }
 
@@ -143,7 +146,8 @@ public sealed class DeliveryRunner
         _ => requested,
     };
 
-    private async Task CompleteAsync(DeliveryLease lease, DeliveryOperation operation, ChannelOutcome outcome, DateTimeOffset started)
+    private async Task CompleteAsync(
+        DeliveryLease lease, DeliveryOperation operation, ChannelOutcome outcome, DateTimeOffset started, Checkpoint? kept)
     {
         var delivery = lease.Delivery;
         var now = _time.GetUtcNow();
@@ -154,7 +158,9 @@ public sealed class DeliveryRunner
             ? new AuditEntry(now, "system", "delivery." + WireNames.Of(transition.Status), delivery.ItemId, delivery.Id, delivery.Channel, null,
                 $"{WireNames.Of(operation)} r{delivery.Revision}: {attempt.Message}")
             : null;
-        if (!await _deliveries.CompleteAsync(lease, new TryResult(operation, transition, attempt, now, audit), CancellationToken.None))
+        // A checkpoint the connector kept rather than saved is stored with the outcome, in the same transaction.
+        var result = new TryResult(operation, transition, attempt, now, audit) { Checkpoint = kept };
+        if (!await _deliveries.CompleteAsync(lease, result, CancellationToken.None))
         {
             Log.LeaseLost(_logger, delivery.Id);
             return;

@@ -1,4 +1,5 @@
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Items;
 
 namespace Syndicator.Core.Storage;
 
@@ -17,7 +18,12 @@ namespace Syndicator.Core.Storage;
 /// </remarks>
 public interface IDeliveryStore
 {
-    /// <summary>Claims up to <paramref name="max"/> due deliveries of <paramref name="channel"/> for <paramref name="owner"/>.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due deliveries of <paramref name="channel"/> for <paramref name="owner"/>:
+    /// confirmations awaited (WeChat) before other due deliveries, each group in order of due time then creation.
+    /// A store that can reads each claimed delivery's revision and live placement in the same transaction
+    /// (<see cref="DeliveryLease.With"/>).
+    /// </summary>
     Task<IReadOnlyList<DeliveryLease>> ClaimAsync(
         string channel, string owner, int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken);
 
@@ -68,7 +74,18 @@ public interface IDeliveryStore
 }
 
 /// <summary>A claim on a delivery: the delivery as claimed, and the fencing token every write must carry.</summary>
-public sealed record DeliveryLease(Delivery Delivery, string Owner, long Token, DateTimeOffset ExpiresAt);
+public sealed record DeliveryLease(Delivery Delivery, string Owner, long Token, DateTimeOffset ExpiresAt)
+{
+    /// <summary>
+    /// What the try needs besides the delivery, read with the claim (null: the store did not, and the try reads it).
+    /// </summary>
+    public ClaimedWith? With { get; init; }
+}
+
+/// <summary>Read in the claim's own transaction, so that a try makes no read-back after its claim.</summary>
+/// <param name="Item">The revision to send, with the item's 索引号 (null: missing from the store).</param>
+/// <param name="Live">What is live on the delivery's channel now (null: nothing): the article to update or withdraw.</param>
+public sealed record ClaimedWith(ItemRevision? Item, Placement? Live);
 
 /// <summary>The end of one try, as the dispatcher records it.</summary>
 public sealed record TryResult(
@@ -76,7 +93,14 @@ public sealed record TryResult(
     Transition Transition,
     Attempt Attempt,
     DateTimeOffset Now,
-    AuditEntry? Audit);
+    AuditEntry? Audit)
+{
+    /// <summary>
+    /// Progress the try kept without writing it (<see cref="Channels.DeliveryContext.KeepCheckpoint"/>), stored with
+    /// the completion; null: the stored checkpoint stays as it is.
+    /// </summary>
+    public Checkpoint? Checkpoint { get; init; }
+}
 
 /// <summary>An operator's command on an item.</summary>
 public sealed record ItemCommand(

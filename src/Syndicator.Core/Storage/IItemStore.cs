@@ -62,7 +62,20 @@ public enum AcceptKind
 /// <see cref="LatestRevision"/> is the item's newest accepted revision, <see cref="IndexNumber"/> its 索引号 (for
 /// <see cref="AcceptKind.IndexNumberTaken"/> and <see cref="AcceptKind.IndexNumberChanged"/>: the one that stands).
 /// </summary>
-public sealed record AcceptOutcome(AcceptKind Kind, int LatestRevision, string? IndexNumber = null);
+public sealed record AcceptOutcome(AcceptKind Kind, int LatestRevision, string? IndexNumber = null)
+{
+    /// <summary>
+    /// The item as it stands after an accept or a replay, read in the accepting transaction, so that the answer
+    /// needs no read-back (null: the store did not read it, or the revision was refused). A read carried along, not
+    /// part of what the store decided: outcomes compare equal without it.
+    /// </summary>
+    public ItemRecord? Record { get; init; }
+
+    public bool Equals(AcceptOutcome? other) =>
+        other is not null && (Kind, LatestRevision, IndexNumber) == (other.Kind, other.LatestRevision, other.IndexNumber);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, LatestRevision, IndexNumber);
+}
 
 /// <summary>An item as operators list it: the latest revision's facts and its deliveries.</summary>
 public sealed record ItemRecord(

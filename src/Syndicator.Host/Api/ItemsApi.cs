@@ -38,7 +38,9 @@ internal static class ItemsApi
         }
 
         var id = answer.Item!.Id;
-        var view = await ViewAsync((await store.GetAsync(id, cancellationToken))!, compliance, null, cancellationToken);
+        // The item as the accepting transaction left it: no read-back where the store gave it.
+        var record = answer.Record ?? (await store.GetAsync(id, cancellationToken))!;
+        var view = await ViewAsync(record, compliance, null, cancellationToken);
         return answer.Replayed ? TypedResults.Ok(view) : TypedResults.Accepted($"/api/items/{Uri.EscapeDataString(id)}", view);
     }
 

@@ -35,8 +35,9 @@ internal abstract partial class RelationalStore
             var latest = (int?)await s.QueryFirstOrDefaultAsync<long?>("Items.FindLatestRevision", key);
             if (hash is not null)
             {
-                var kind = hash == item.ContentHash ? AcceptKind.Replayed : AcceptKind.Conflict;
-                return new AcceptOutcome(kind, latest ?? item.Revision);
+                return hash == item.ContentHash
+                    ? new AcceptOutcome(AcceptKind.Replayed, latest ?? item.Revision) { Record = await RecordAsync(s, item.Id) }
+                    : new AcceptOutcome(AcceptKind.Conflict, latest ?? item.Revision);
             }
 
             if (latest > item.Revision)
@@ -67,15 +68,17 @@ internal abstract partial class RelationalStore
 
             // Last, so the shared serial counter is locked for as short a time as possible.
             var number = await IndexNumbers.AssignAsync(s, item, decision, index);
-            return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number);
+            return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number) { Record = await RecordAsync(s, item.Id) };
         }, cancellationToken);
 
     public Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken) =>
-        _db.ReadAsync(async s =>
-        {
-            var row = await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId });
-            return row is null ? null : (await RecordsAsync(s, [row]))[0];
-        }, cancellationToken);
+        _db.ReadAsync(s => RecordAsync(s, itemId), cancellationToken);
+
+    private static async Task<ItemRecord?> RecordAsync(IStoreSession s, string itemId)
+    {
+        var row = await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId });
+        return row is null ? null : (await RecordsAsync(s, [row]))[0];
+    }
 
     /// <inheritdoc/>
     /// <remarks>

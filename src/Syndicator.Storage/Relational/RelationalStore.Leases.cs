@@ -10,8 +10,9 @@ internal abstract partial class RelationalStore
     /// <inheritdoc/>
     /// <remarks>
     /// One statement picks and leases (<c>FOR UPDATE SKIP LOCKED</c>, so concurrent claimers on any node never take
-    /// the same row and never wait for each other): the due deliveries in order of (next attempt, creation). The
-    /// returned delivery is the row as claimed (status in progress), with its new fencing token.
+    /// the same row and never wait for each other): due confirmations first, then the other due deliveries, each in
+    /// order of (due time, creation). The returned delivery is the row as claimed (status in progress), with its new
+    /// fencing token; a second statement in the same transaction reads each one's revision and live placement.
     /// </remarks>
     public async Task<IReadOnlyList<DeliveryLease>> ClaimAsync(
         string channel, string owner, int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken)
@@ -22,20 +23,35 @@ internal abstract partial class RelationalStore
         }
 
         var expiresAt = now + leaseFor;
-        var rows = await _db.WriteAsync(s => s.QueryAsync<DeliveryRow>("Leases.Claim", new
+        var (rows, contexts) = await _db.WriteAsync(async s =>
         {
-            channel,
-            owner,
-            max,
-            now = UnixMs.From(now),
-            expiresAt = UnixMs.From(expiresAt),
-        }), cancellationToken);
+            var claimed = await s.QueryAsync<DeliveryRow>("Leases.Claim", new
+            {
+                channel,
+                owner,
+                max,
+                now = UnixMs.From(now),
+                expiresAt = UnixMs.From(expiresAt),
+            });
+            var context = claimed.Count == 0
+                ? []
+                : await s.QueryAsync<ClaimContextRow>("Leases.Context", new { ids = s.IdList([.. claimed.Select(r => r.Id)]) });
+            return (claimed, context);
+        }, cancellationToken);
 
-        // RETURNING gives rows in no particular order.
+        // Decoded after the commit, outside the write transaction. RETURNING gives rows in no particular order.
+        var with = contexts.ToDictionary(c => c.DeliveryId, StringComparer.Ordinal);
         return [.. rows
             .OrderBy(r => r.NextAttemptAt)
             .ThenBy(r => r.Seq)
-            .Select(r => new DeliveryLease(r.ToDelivery(), owner, r.LeaseToken, UnixMs.To(r.LeaseExpiresAt) ?? expiresAt))];
+            .Select(r =>
+            {
+                var delivery = r.ToDelivery();
+                return new DeliveryLease(delivery, owner, r.LeaseToken, UnixMs.To(r.LeaseExpiresAt) ?? expiresAt)
+                {
+                    With = with.TryGetValue(r.Id, out var c) ? c.ToClaimedWith(delivery) : new ClaimedWith(null, null),
+                };
+            })];
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(string channel, CancellationToken cancellationToken) =>
@@ -80,6 +96,7 @@ internal abstract partial class RelationalStore
                 lastError = t.LastError,
                 remoteId = t.RemoteId,
                 url = Rows.FromUri(t.Url),
+                checkpoint = result.Checkpoint?.ToJson(),
                 now,
             });
             if (changed == 0)

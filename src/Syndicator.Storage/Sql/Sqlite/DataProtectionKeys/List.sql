@@ -1,1 +1,0 @@
-SELECT xml FROM data_protection_keys ORDER BY created_at, name;

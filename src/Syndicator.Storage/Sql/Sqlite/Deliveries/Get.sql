@@ -1,1 +1,0 @@
-SELECT * FROM deliveries WHERE id = @id;

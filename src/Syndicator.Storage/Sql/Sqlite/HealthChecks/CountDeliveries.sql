@@ -1,1 +1,0 @@
-SELECT channel, status, COUNT(*) AS count FROM deliveries GROUP BY channel, status ORDER BY channel, status;

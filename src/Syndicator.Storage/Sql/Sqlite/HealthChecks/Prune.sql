@@ -1,1 +1,0 @@
-DELETE FROM health_checks WHERE checked_at < @before;

@@ -1,1 +1,0 @@
-SELECT item_id FROM index_numbers WHERE number = @number;

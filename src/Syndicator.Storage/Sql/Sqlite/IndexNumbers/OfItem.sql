@@ -1,1 +1,0 @@
-SELECT number FROM index_numbers WHERE item_id = @itemId;

@@ -1,1 +1,0 @@
-UPDATE items SET index_number = @number WHERE id = @itemId;

@@ -1,1 +1,0 @@
-SELECT latest_revision FROM items WHERE id = @itemId;

@@ -1,2 +1,0 @@
-INSERT INTO item_revisions (item_id, revision, content_hash, document, accepted_at)
-VALUES (@itemId, @revision, @contentHash, @document, @acceptedAt);

@@ -1,1 +1,0 @@
-INSERT INTO api_keys (id, name, hash, scopes, created_at) VALUES (@id, @name, @hash, @scopes, @createdAt);

@@ -1,1 +1,0 @@
-DELETE FROM placements WHERE item_id = @itemId AND channel = @channel;

@@ -1,1 +1,0 @@
-UPDATE users SET disabled_at = NULL WHERE name = @name;

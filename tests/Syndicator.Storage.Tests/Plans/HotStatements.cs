@@ -1,0 +1,68 @@
+namespace Syndicator.Storage.Tests.Plans;
+
+/// <summary>
+/// Every statement of the hot paths (intake's accept; the lanes' claim, renew, checkpoint, release, complete with its
+/// attempt, audit and placement, next due; the status reads) with the index each must be planned on. A script added
+/// under one of <see cref="Folders"/> must be added here (PlanTableTests), so nothing hot escapes.
+/// </summary>
+public static class HotStatements
+{
+    /// <summary>The folders whose every script is hot.</summary>
+    public static readonly string[] Folders = ["Deliveries", "Leases", "Items", "Placements", "Attempts", "Audit", "IndexNumbers"];
+
+    private const string ItemStatus = "ix_deliveries_item_status";
+    private const string Due = "ix_deliveries_due";
+
+    private static readonly string[] None = [];
+
+    public static readonly HotStatement[] All =
+    [
+        // Intake: accept.
+        new("Items.FindRevisionHash", ["sqlite_autoindex_item_revisions_1"], ["item_revisions_pkey"]),
+        new("Items.FindLatestRevision", ["sqlite_autoindex_items_1"], ["items_pkey"]),
+        new("IndexNumbers.OfItem", ["sqlite_autoindex_index_numbers_2"], ["index_numbers_item_id_key"]),
+        new("IndexNumbers.Holder", ["sqlite_autoindex_index_numbers_1"], ["index_numbers_pkey"]),
+        new("IndexNumbers.NextSerial", None, None),
+        new("IndexNumbers.Assign", None, None),
+        new("IndexNumbers.SetOnItem", ["sqlite_autoindex_items_1"], ["items_pkey"]),
+        new("Items.Upsert", None, None),
+        new("Items.InsertRevision", None, None),
+        new("Deliveries.SupersedePending", [ItemStatus], [ItemStatus]),
+        new("Deliveries.SupersedeForWithdraw", [ItemStatus], [ItemStatus]),
+        new("Placements.Exists", ["sqlite_autoindex_placements_1"], ["placements_pkey"]),
+        new("Deliveries.Insert", None, None),
+        new("Audit.Insert", None, None),
+
+        // Lanes.
+        new("Leases.Claim", ["ix_deliveries_confirming", Due, ItemStatus], ["ix_deliveries_confirming", Due, ItemStatus]),
+        new("Leases.Context", ["sqlite_autoindex_deliveries_1", "sqlite_autoindex_item_revisions_1", "sqlite_autoindex_items_1", "sqlite_autoindex_placements_1"],
+            ["deliveries_id_key", "item_revisions_pkey", "items_pkey", "placements_pkey"]),
+        new("Leases.NextDue", [Due, ItemStatus], [Due, ItemStatus]),
+        new("Leases.Renew", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
+        new("Leases.SaveCheckpoint", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
+        new("Leases.Release", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
+        new("Leases.Complete", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
+        new("Attempts.Insert", None, None),
+        new("Placements.UpsertFromDelivery", ["sqlite_autoindex_deliveries_1", "sqlite_autoindex_placements_1"], ["deliveries_id_key"]),
+        new("Placements.Delete", ["sqlite_autoindex_placements_1"], ["placements_pkey"]),
+        new("Placements.Get", ["sqlite_autoindex_placements_1"], ["placements_pkey"]),
+        new("Items.GetDocument", ["sqlite_autoindex_item_revisions_1"], ["item_revisions_pkey"]),
+        new("Deliveries.FindLater", [ItemStatus], [ItemStatus]),
+        new("Deliveries.HasInFlight", [ItemStatus], [ItemStatus]),
+
+        // Status reads and operators' look-ups.
+        new("Deliveries.Counts", ["sqlite_autoindex_delivery_counts_1", "ix_deliveries_active_since", "ix_deliveries_channel_status"],
+            ["ix_deliveries_active_since", "ix_deliveries_channel_status"]),
+        new("Items.Get", ["sqlite_autoindex_items_1"], ["items_pkey"]),
+        new("Items.List", ["ix_items_accepted", ItemStatus], ["ix_items_accepted", ItemStatus], OrderedWalk: true),
+        new("Deliveries.ByItems", [ItemStatus], [ItemStatus]),
+        new("Deliveries.Get", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
+        new("Deliveries.GetForUpdate", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
+        new("Deliveries.WithdrawableChannels", ["sqlite_autoindex_placements_1", ItemStatus], ["placements_pkey", ItemStatus]),
+        new("Attempts.ByDelivery", ["ix_attempts_delivery"], ["ix_attempts_delivery"]),
+        new("Audit.List", ["ix_audit_at"], ["ix_audit_at"], OrderedWalk: true),
+        new("Audit.ListForItem", ["ix_audit_item"], ["ix_audit_item"]),
+    ];
+
+    public static TheoryData<HotStatement> Data() => [.. All];
+}
