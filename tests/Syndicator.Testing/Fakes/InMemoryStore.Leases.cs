@@ -14,7 +14,8 @@ public sealed partial class InMemoryStore
             var due = _rows
                 .Where(r => r.Delivery.Channel == channel && r.IsActive && !IsBlocked(r))
                 .Where(r => r.Delivery.Status == DeliveryStatus.InProgress ? r.LeaseExpiresAt < now : r.Delivery.NextAttemptAt <= now)
-                .OrderBy(r => r.Delivery.NextAttemptAt)
+                .OrderBy(r => r.Delivery.Status == DeliveryStatus.AwaitingConfirmation ? 0 : 1)
+                .ThenBy(r => r.Delivery.Status == DeliveryStatus.InProgress ? r.LeaseExpiresAt : r.Delivery.NextAttemptAt)
                 .ThenBy(r => r.Delivery.Sequence)
                 .Take(Math.Max(max, 0))
                 .ToList();
@@ -25,7 +26,12 @@ public sealed partial class InMemoryStore
                 r.LeaseExpiresAt = now + leaseFor;
                 var crashes = r.Delivery.Crashes + (r.Delivery.Status == DeliveryStatus.InProgress ? 1 : 0);
                 r.Delivery = r.Delivery with { Status = DeliveryStatus.InProgress, Crashes = crashes, UpdatedAt = now };
-                return new DeliveryLease(r.Delivery, owner, r.Token, now + leaseFor);
+                return new DeliveryLease(r.Delivery, owner, r.Token, now + leaseFor)
+                {
+                    With = new ClaimedWith(
+                        _revisions.GetValueOrDefault((r.Delivery.ItemId, r.Delivery.Revision)),
+                        _placements.GetValueOrDefault((r.Delivery.ItemId, r.Delivery.Channel))),
+                };
             })];
             return Task.FromResult(leases);
         }
@@ -64,6 +70,7 @@ public sealed partial class InMemoryStore
                 LastError = t.LastError,
                 RemoteId = t.RemoteId ?? r.Delivery.RemoteId,
                 Url = t.Url ?? r.Delivery.Url,
+                Checkpoint = result.Checkpoint ?? r.Delivery.Checkpoint,
                 UpdatedAt = result.Now,
             };
             _attempts.Add(result.Attempt);
@@ -121,7 +128,7 @@ public sealed partial class InMemoryStore
             var rows = _rows.Where(r => r.Delivery.Channel == channel).Select(r => r.Delivery).ToList();
             var waiting = rows.Where(d => d.Status is DeliveryStatus.Pending or DeliveryStatus.InProgress or DeliveryStatus.AwaitingConfirmation).ToList();
             var failed = rows.Count(d => d.Status is DeliveryStatus.Failed or DeliveryStatus.Unconfirmed
-                && !rows.Any(e => e.ItemId == d.ItemId && e.Sequence > d.Sequence));
+                && !rows.Any(e => e.ItemId == d.ItemId && e.Sequence > d.Sequence && e.Status != DeliveryStatus.Superseded));
             var lastSuccess = rows.Where(d => d.Status == DeliveryStatus.Succeeded).Select(d => (DateTimeOffset?)d.UpdatedAt).Max();
             return Task.FromResult(new ChannelCounts(waiting.Count, failed, waiting.Select(d => (DateTimeOffset?)d.CreatedAt).Min(), lastSuccess));
         }

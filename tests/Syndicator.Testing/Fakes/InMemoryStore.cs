@@ -62,7 +62,7 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
             if (_revisions.TryGetValue((item.Id, item.Revision), out var existing))
             {
                 var kind = existing.ContentHash == item.ContentHash ? AcceptKind.Replayed : AcceptKind.Conflict;
-                return Task.FromResult(new AcceptOutcome(kind, latest));
+                return Task.FromResult(new AcceptOutcome(kind, latest) { Record = kind == AcceptKind.Replayed ? RecordOf(item.Id) : null });
             }
 
             if (latest > item.Revision)
@@ -88,7 +88,7 @@ public sealed partial class InMemoryStore : IItemStore, IDeliveryStore
             }
 
             _audit.Add(new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, $"revision {item.Revision} → {string.Join(", ", channels)}"));
-            return Task.FromResult(new AcceptOutcome(AcceptKind.Accepted, item.Revision, number));
+            return Task.FromResult(new AcceptOutcome(AcceptKind.Accepted, item.Revision, number) { Record = RecordOf(item.Id) });
         }
     }
 
