@@ -114,8 +114,8 @@ internal static class HandoffCommands
         }
     }
 
-    private static IEnumerable<JsonElement> Files(JsonElement package) =>
-        package.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array ? files.EnumerateArray() : [];
+    private static JsonElement[] Files(JsonElement package) =>
+        package.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array ? [.. files.EnumerateArray()] : [];
 
     private static string Str(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
