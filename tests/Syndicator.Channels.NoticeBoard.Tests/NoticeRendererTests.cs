@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace Syndicator.Channels.NoticeBoard.Tests;
 
-public sealed class NoticeRendererTests
+public sealed class NoticeRendererTests(ITestOutputHelper output)
 {
     [Fact]
     public void Render_BureauNotice_PdfTextHoldsTitleIndexNumberBodyLabelsAndPostingDate()
@@ -27,11 +28,31 @@ public sealed class NoticeRendererTests
     }
 
     [Fact]
+    public void Render_BureauNotice_EveryLetterInsideTheMargins()
+    {
+        const double mm = 72 / 25.4;
+        var notice = Notices.Render(Notices.Item(), Notices.Options());
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(notice.Pdf);
+        foreach (var page in document.GetPages())
+        {
+            // A4, left margin 28 mm, right 26 mm; a closing mark may overhang the right margin by one character (16 pt).
+            Assert.Equal(595, page.Width, 0);
+            Assert.Equal(842, page.Height, 0);
+            Assert.All(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)), l =>
+                Assert.InRange(l.BoundingBox.Left, (28 * mm) - 0.5, page.Width - (26 * mm) + 16));
+            Assert.All(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)), l =>
+                Assert.InRange(l.BoundingBox.Right, 28 * mm, page.Width - (26 * mm) + 16));
+        }
+    }
+
+    [Fact]
     public void Render_FourMegabyteFont_EmbedsOnlyASubset()
     {
         var notice = Notices.Render(Notices.Item(), Notices.Options());
 
         // DroidSansFallbackFull.ttf is about 4 MB; a subset of the few hundred characters used is a small part of it.
+        output.WriteLine($"{notice.Pages} pages, {notice.Pdf.Length} bytes");
         Assert.True(notice.Pdf.Length < 400_000, $"the PDF is {notice.Pdf.Length} bytes");
     }
 
@@ -44,6 +65,7 @@ public sealed class NoticeRendererTests
         var notice = Notices.Render(Notices.Item(body), Notices.Options(maxPages: 3, maxBody: 1_000_000));
 
         var pages = Notices.Pages(notice.Pdf);
+        output.WriteLine($"{body.Length} characters of HTML: {pages.Count} pages, {notice.Pdf.Length} bytes in {clock.Elapsed}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         Assert.Equal(3, pages.Count);
         Assert.True(notice.Cut);
