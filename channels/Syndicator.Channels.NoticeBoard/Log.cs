@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Error, "Channel {Channel}: the test notice did not render")]
     public static partial void RenderFailed(ILogger logger, string channel, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Channel {Channel}: the notice of item {ItemId} has characters its fonts lack, printed as boxes: {Missing}")]
+    public static partial void MissingGlyphs(ILogger logger, string channel, string itemId, string missing);
 }

@@ -42,6 +42,11 @@ internal sealed class NoticeBoardConnector : HandoffConnectorBase
             Log.Cut(_logger, Channel, item.Id, notice.Pages);
         }
 
+        if (NoticeSample.Missing(notice) is { } missing)
+        {
+            Log.MissingGlyphs(_logger, Channel, item.Id, missing);
+        }
+
         return notice;
     }
 
@@ -51,7 +56,12 @@ internal sealed class NoticeBoardConnector : HandoffConnectorBase
         var clock = Stopwatch.StartNew();
         try
         {
-            var notice = await Task.Run(() => _renderer.Render(NoticeContent.Of(Sample, Channel, _options, _time.GetUtcNow())), cancellationToken);
+            var notice = await Task.Run(() => _renderer.Render(NoticeContent.Of(NoticeSample.Item, Channel, _options, _time.GetUtcNow())), cancellationToken);
+            if (NoticeSample.Missing(notice) is { } missing)
+            {
+                return new ChannelHealth(ChannelHealthStatus.Unhealthy, $"the fonts have no glyph for {missing}: notices would print boxes", clock.Elapsed);
+            }
+
             return new ChannelHealth(ChannelHealthStatus.Healthy, $"test notice rendered: {notice.Pdf.Length} bytes, font {_options.FontPath}", clock.Elapsed);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -75,20 +85,4 @@ internal sealed class NoticeBoardConnector : HandoffConnectorBase
 
     protected override IReadOnlyList<MediaFile> Files(ItemRevision item, DeliveryOperation operation, Placement? live) =>
         operation == DeliveryOperation.Withdraw ? [] : [new MediaFile(FileName, "application/pdf", Render(item).Pdf)];
-
-    /// <summary>What the health check prints: every part of a notice, in the bureau's language.</summary>
-    private static readonly ItemRevision Sample = new()
-    {
-        Id = "noticeboard-health",
-        Revision = 1,
-        Title = "关于信息公开栏试印的通知（“健康检查”）",
-        Body = new ItemBody("html", ""),
-        BodyHtml = "<h2>一、说明</h2><p>本页由健康检查生成，用于确认字体可用，ABC 2026 年。</p><ul><li>不需张贴。</li></ul>",
-        Category = "work",
-        Publisher = "桐乡市水利局",
-        IndexNumber = "002528063/2026-00000",
-        Channels = [],
-        ContentHash = new string('0', 64),
-        AcceptedAt = DateTimeOffset.UnixEpoch,
-    };
 }

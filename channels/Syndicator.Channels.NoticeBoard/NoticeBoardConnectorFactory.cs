@@ -15,6 +15,26 @@ internal sealed class NoticeBoardConnectorFactory(TimeProvider time, ILogger<Not
 
     protected override IEnumerable<string?> Check(SettingsChecks settings)
     {
+        var problems = Settings(settings).OfType<string>().ToList();
+        return problems.Count > 0 ? problems : Glyphs(settings);
+    }
+
+    /// <summary>With settings that passed, renders the sample notice: a font that lacks its characters stops the start.</summary>
+    private static IEnumerable<string?> Glyphs(SettingsChecks settings)
+    {
+        var options = Bind(settings.Channel);
+        var notice = new NoticeRenderer(NoticeFonts.Register(options), options)
+            .Render(NoticeContent.Of(NoticeSample.Item, settings.Channel.Id, options, DateTimeOffset.UnixEpoch));
+        yield return NoticeSample.Missing(notice, c => c >= NoticeFont.CjkStart) is { } cjk
+            ? $"{settings.Key(nameof(NoticeBoardChannelOptions.FontPath))} is '{options.FontPath}', which has no glyph for {cjk}: notices would print boxes; use a CJK TrueType font"
+            : null;
+        yield return NoticeSample.Missing(notice, c => c < NoticeFont.CjkStart) is { } latin
+            ? $"{settings.Key(nameof(NoticeBoardChannelOptions.LatinFontPath))} is '{options.LatinFontPath}', which has no glyph for {latin}: notices would print boxes; use a Latin TrueType font"
+            : null;
+    }
+
+    private static IEnumerable<string?> Settings(SettingsChecks settings)
+    {
         var organisation = settings[nameof(NoticeBoardChannelOptions.Organisation)];
         yield return organisation is { } name && (name.Trim().Length > MaxOrganisation || name.Any(char.IsControl))
             ? $"{settings.Key(nameof(NoticeBoardChannelOptions.Organisation))} must be at most {MaxOrganisation} characters without control characters; it has {name.Trim().Length}"

@@ -1,11 +1,16 @@
 using System.Diagnostics;
+using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace Syndicator.Channels.NoticeBoard;
 
 /// <summary>A notice made: the PDF, its pages, and whether text was left to the original.</summary>
-internal sealed record RenderedNotice(byte[] Pdf, int Pages, bool Cut);
+/// <param name="Pdf">The notice.</param>
+/// <param name="Pages">Its pages.</param>
+/// <param name="Cut">True when text was left to the original (a bound or the deadline).</param>
+/// <param name="Missing">Code points set that the fonts have no glyph for (printed as boxes).</param>
+internal sealed record RenderedNotice(byte[] Pdf, int Pages, bool Cut, IReadOnlyCollection<int> Missing);
 
 /// <summary>
 /// Sets a <see cref="NoticeContent"/> as an A4 PDF: the header (organisation · 政府信息公开) and "第 N 页 共 M 页" on every
@@ -38,6 +43,10 @@ internal sealed class NoticeRenderer(NoticeTypeface typeface, NoticeBoardChannel
         document.Info.Title = content.Title;
         document.Info.Author = content.Organisation;
         document.Info.Creator = "Syndicator";
+        var missing = new SortedSet<int>();
+        document.RenderEvents.RenderTextEvent += (_, e) => missing.UnionWith(
+            e.CodePointGlyphIndexPairs.Where(p => p.GlyphIndex == 0 && Rune.IsValid(p.CodePoint) && !Rune.IsWhiteSpace(new Rune(p.CodePoint)) && !Rune.IsControl(new Rune(p.CodePoint)))
+                .Select(p => p.CodePoint));
         var closing = BodyLine * (content.DisplayUntil is null ? 4 : 5);
         var cut = content.Body.Truncated;
         using (var pages = new NoticePages(document, options.MaxPages, closing, (g, p) => Header(g, p, content.Organisation)))
@@ -77,7 +86,7 @@ internal sealed class NoticeRenderer(NoticeTypeface typeface, NoticeBoardChannel
         var count = document.PageCount;
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return new RenderedNotice(stream.ToArray(), count, cut);
+        return new RenderedNotice(stream.ToArray(), count, cut, missing);
     }
 
     /// <summary>Sets <paramref name="text"/> line by line; false when it ran out of pages or time before the end.</summary>

@@ -63,6 +63,18 @@ public sealed class NoticeBoardConnectorTests
     }
 
     [Fact]
+    public async Task CheckHealth_FontLacksTheNoticesCharacters_UnhealthySayingWhich()
+    {
+        var options = new NoticeBoardChannelOptions { FontPath = NoticeBoardChannelOptions.DefaultLatinFontPath };
+        var sut = new NoticeBoardConnector(Notices.Definition(), options, NoticeFonts.Register(options), Time, NullLogger.Instance);
+
+        var health = await sut.CheckHealthAsync(CancellationToken.None);
+
+        Assert.Equal(ChannelHealthStatus.Unhealthy, health.Status);
+        Assert.Contains("no glyph for '", health.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckHealth_FontsLoad_HealthyAfterATestRender()
     {
         var health = await CreateSut().CheckHealthAsync(CancellationToken.None);

@@ -41,6 +41,24 @@ public sealed class NoticeBoardSettingsTests
         }
     }
 
+    [Fact]
+    public void Validate_CjkFontWithoutCjkGlyphs_NamesTheKeyAndACharacterItLacks()
+    {
+        var problem = Assert.Single(Factory().Validate(Notices.Definition(("FontPath", NoticeBoardChannelOptions.DefaultLatinFontPath))));
+
+        Assert.Contains($"Channels:board:FontPath is '{NoticeBoardChannelOptions.DefaultLatinFontPath}', which has no glyph for '", problem, StringComparison.Ordinal);
+        Assert.Contains("notices would print boxes", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LatinFontWithoutLatinGlyphs_NamesTheKeyAndACharacterItLacks()
+    {
+        var problem = Assert.Single(Factory().Validate(Notices.Definition(("LatinFontPath", NoticeBoardChannelOptions.DefaultFontPath))));
+
+        Assert.Contains("Channels:board:LatinFontPath", problem, StringComparison.Ordinal);
+        Assert.Contains("(U+0030)", problem, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("DisplayDays", "366", "from 0 to 365")]
     [InlineData("DisplayDays", "-1", "from 0 to 365")]
