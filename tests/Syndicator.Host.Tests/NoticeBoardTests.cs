@@ -65,6 +65,18 @@ public sealed class NoticeBoardTests : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task Start_FontMissing_StopsNamingTheKeyAndThePath()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ServiceHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Channels:approval:Connector"] = "noticeboard",
+            ["Channels:approval:FontPath"] = "/nonexistent/fonts/simsun.ttf",
+        }));
+
+        Assert.Contains("Channels:approval:FontPath is '/nonexistent/fonts/simsun.ttf', which does not exist", failure.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The PDF's text, whitespace removed (lines break anywhere in Chinese).</summary>
     private static string PdfText(byte[] pdf)
     {
