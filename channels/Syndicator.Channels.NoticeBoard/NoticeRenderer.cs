@@ -53,7 +53,7 @@ internal sealed class NoticeRenderer(NoticeTypeface typeface, NoticeBoardChannel
         {
             cut |= !Lines(pages, content.Title, _title, _title.Size * 1.5, XLineAlignment.Center, InTime);
             pages.Y += BodyLine / 2;
-            cut |= !Table(pages, content.Metadata, InTime);
+            cut = cut || !Table(pages, content.Metadata, InTime);
             pages.Y += BodyLine / 2;
             foreach (var block in content.Body.Blocks)
             {

@@ -94,6 +94,7 @@ public sealed class NoticeRendererTests(ITestOutputHelper output)
         Assert.True(notice.Cut);
         Assert.Contains(Notices.Normalise(NoticeRenderer.RestInOriginal), text, StringComparison.Ordinal);
         Assert.DoesNotContain(Notices.Normalise(Notices.Paragraphs[0]), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("索引号", text, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
