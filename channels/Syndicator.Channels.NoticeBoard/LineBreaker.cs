@@ -7,7 +7,7 @@ namespace Syndicator.Channels.NoticeBoard;
 /// letters, digits and ASCII punctuation (a word, a number, a URL) stays whole unless it is wider than a line. No line
 /// starts with closing punctuation (，。、；：？！）》」』”’ …) nor ends with opening punctuation (（《「『“‘ …): the break moves
 /// back a unit, and where it cannot (a line of one unit) the punctuation stays on the line and overhangs the margin.
-/// Spaces at a break are dropped. Linear in the text's length: each unit is measured once (cached by text).
+/// Spaces (an ideographic space too) are kept as they are, except at a break, where they are dropped. Linear in the text's length: each unit is measured once (cached by text).
 /// </summary>
 internal static class LineBreaker
 {
@@ -53,7 +53,7 @@ internal static class LineBreaker
             }
 
             end = Adjust(units, start, end);
-            lines.Add(string.Concat(units.Skip(start).Take(end - start)).TrimEnd(' '));
+            lines.Add(string.Concat(units.Skip(start).Take(end - start)).TrimEnd());
             start = end;
         }
 
@@ -100,7 +100,7 @@ internal static class LineBreaker
             }
 
             Flush(word, units, width, measure);
-            units.Add(Rune.IsWhiteSpace(rune) ? " " : rune.ToString());
+            units.Add(rune.ToString());
         }
 
         Flush(word, units, width, measure);
@@ -130,7 +130,7 @@ internal static class LineBreaker
     private static bool IsWordRune(Rune rune) =>
         !Rune.IsWhiteSpace(rune) && rune.Value < 0x2000 && !Rune.IsControl(rune) && "([{".IndexOf((char)rune.Value) < 0;
 
-    private static bool IsSpace(string unit) => unit == " ";
+    private static bool IsSpace(string unit) => unit.Length == 1 && char.IsWhiteSpace(unit[0]);
 
     private static bool IsClosing(string unit) => unit.Length == 1 && Closing.Contains(unit[0], StringComparison.Ordinal);
 

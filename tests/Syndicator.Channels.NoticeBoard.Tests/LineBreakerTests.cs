@@ -71,6 +71,14 @@ public sealed class LineBreakerTests
     }
 
     [Fact]
+    public void Break_IdeographicSpace_KeptWithinALineDroppedAtABreak()
+    {
+        var lines = LineBreaker.Break("河道　长度　京杭运河　二十六公里", 5, Measure);
+
+        Assert.Equal(["河道　长度", "京杭运河", "二十六公里"], lines);
+    }
+
+    [Fact]
     public void Break_WordWiderThanALine_SetACharacterAtATime()
     {
         var lines = LineBreaker.Break("见" + new string('a', 30), 5, Measure);
