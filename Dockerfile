@@ -6,6 +6,10 @@ COPY . .
 RUN dotnet publish src/Syndicator.Host -c Release -r linux-x64 --self-contained false -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The notice board's fonts (docs/channels/noticeboard.md): one TrueType CJK font and one Latin, both subset by PDFsharp.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-droid-fallback fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /data && chown -R app:app /data

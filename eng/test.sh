@@ -16,6 +16,17 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The notice board's PDFs are set in two TrueType fonts (tests/Syndicator.Channels.NoticeBoard.Tests); install them when missing.
+if [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "installing fonts-droid-fallback and fonts-dejavu-core for the notice board's tests" >&2
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-droid-fallback fonts-dejavu-core; } >/dev/null \
+      || echo "could not install the fonts: the notice board's tests will fail" >&2
+  else
+    echo "the notice board's fonts are missing and we are not root: install fonts-droid-fallback and fonts-dejavu-core, or its tests will fail" >&2
+  fi
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

@@ -11,7 +11,7 @@ namespace Syndicator.Channels.Handoff;
 /// <c>handoff</c>) with instructions, its package is read through the API or the CLI, and
 /// <c>POST /api/deliveries/{id}/confirm {"url"}</c> completes it. Nothing is sent anywhere, so a retry is harmless.
 /// </summary>
-internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager, IChannelVerifier
+internal sealed class HandoffConnector : HandoffConnectorBase, IChannelVerifier
 {
     /// <summary>
     /// A page on a platform whose layout Syndicator does not know: the page's text must contain the approved title and
@@ -19,13 +19,12 @@ internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager, IC
     /// </summary>
     internal static readonly PublicPage Page = new("h1", BodySelector: null);
 
-    private readonly string _channel;
     private readonly string _displayName;
     private readonly HandoffChannelOptions _options;
 
     public HandoffConnector(ChannelDefinition channel, HandoffChannelOptions options)
+        : base(channel.Id)
     {
-        _channel = channel.Id;
         _displayName = channel.DisplayName;
         _options = options;
     }
@@ -45,34 +44,15 @@ internal sealed class HandoffConnector : IChannelConnector, IHandoffPackager, IC
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(item);
         return Http is not null && placement.Url is { IsAbsoluteUri: true } url && Policy?.IsAllowed(url) == true
-            ? await Page.CheckAsync(Http(), url, item.TitleFor(_channel), item.BodyHtml, cancellationToken)
+            ? await Page.CheckAsync(Http(), url, item.TitleFor(Channel), item.BodyHtml, cancellationToken)
             : null;
     }
 
-    public Task<ChannelOutcome> ExecuteAsync(DeliveryContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Task.FromResult<ChannelOutcome>(new ChannelOutcome.HandedOff(Instructions(context.Operation, context.Live)));
-    }
-
     /// <summary>Nothing to reach: the channel is as healthy as its operators.</summary>
-    public Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
+    public override Task<ChannelHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new ChannelHealth(ChannelHealthStatus.Healthy, "hand-off channel: operators publish by hand and confirm the URL", TimeSpan.Zero));
 
-    public HandoffPackage Package(ItemRevision item, DeliveryOperation operation, Placement? live)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return new HandoffPackage(
-            Instructions(operation, live),
-            item.TitleFor(_channel),
-            ItemHtml.InlineImages(item.BodyHtml, item.Images),
-            ItemHtml.ToText(item.BodyHtml),
-            HandoffMetadata.Of(item, _channel),
-            item.Images,
-            item.Attachments);
-    }
-
-    private string Instructions(DeliveryOperation operation, Placement? live)
+    protected override string Instructions(DeliveryOperation operation, Placement? live)
     {
         var where = _options.BackOfficeUrl is { } url ? $"{_displayName}（{url.AbsoluteUri}）" : _displayName;
         var what = (operation, live) switch

@@ -29,4 +29,11 @@ public sealed record HandoffPackage(
     string Text,
     IReadOnlyList<KeyValuePair<string, string>> Metadata,
     IReadOnlyList<MediaFile> Images,
-    IReadOnlyList<MediaFile> Attachments);
+    IReadOnlyList<MediaFile> Attachments)
+{
+    /// <summary>
+    /// Documents the connector made for this hand-off, e.g. a notice to print (<c>notice.pdf</c>); the CLI writes each
+    /// beside <c>index.html</c> under its own name. Default: none.
+    /// </summary>
+    public IReadOnlyList<MediaFile> Files { get; init; } = [];
+}

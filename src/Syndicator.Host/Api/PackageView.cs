@@ -6,11 +6,14 @@ using Syndicator.Core.Storage;
 
 namespace Syndicator.Host.Api;
 
-/// <summary><c>GET /api/deliveries/{id}/package</c>: what an operator pastes for a hand-off delivery.</summary>
+/// <summary>
+/// <c>GET /api/deliveries/{id}/package</c>: what an operator pastes for a hand-off delivery; <c>files</c> holds the
+/// documents the channel made for it (a notice board's <c>notice.pdf</c>).
+/// </summary>
 public sealed record PackageView(
     string DeliveryId, string ItemId, string Channel, int Revision, string Operation, string Status, string Instructions,
     string Title, string Html, string Text, IReadOnlyList<MetadataField> Metadata, IReadOnlyList<FileView> Images,
-    IReadOnlyList<FileView> Attachments)
+    IReadOnlyList<FileView> Attachments, IReadOnlyList<FileView> Files)
 {
     internal static async Task<IResult> GetAsync(
         string deliveryId, IDeliveryStore deliveries, IItemStore items, ConnectorRegistry connectors, CancellationToken cancellationToken)
@@ -34,7 +37,8 @@ public sealed record PackageView(
             delivery.Id, delivery.ItemId, delivery.Channel, delivery.Revision, WireNames.Of(operation), WireNames.Of(delivery.Status),
             package.Instructions, package.Title, package.Html, package.Text,
             [.. package.Metadata.Select(m => new MetadataField(m.Key, m.Value))],
-            [.. package.Images.Select(FileView.From)], [.. package.Attachments.Select(FileView.From)]));
+            [.. package.Images.Select(FileView.From)], [.. package.Attachments.Select(FileView.From)],
+            [.. package.Files.Select(FileView.From)]));
     }
 }
 

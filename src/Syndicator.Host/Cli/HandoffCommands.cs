@@ -21,7 +21,7 @@ internal static class HandoffCommands
         var id = new Argument<string>("DELIVERY") { Description = "The hand-off delivery's id (see `status ITEM`)." };
         var output = new Option<DirectoryInfo?>("--out")
         {
-            Description = "Write the package as files: index.html, body.txt, metadata.txt, images/ and attachments/.",
+            Description = "Write the package as files: index.html, body.txt, metadata.txt, the channel's documents (e.g. notice.pdf), images/ and attachments/.",
         };
         var command = new Command("package", "Show what to paste for a hand-off delivery.") { id, output };
         return ClientOptions.Wire(command, async (result, client, ct) =>
@@ -81,6 +81,11 @@ internal static class HandoffCommands
         {
             Say.Line($"附件 attachment: {Str(file, "name")} ({Str(file, "mediaType")})");
         }
+
+        foreach (var file in Files(package))
+        {
+            Say.Line($"文件 document: {Str(file, "name")} ({Str(file, "mediaType")})");
+        }
     }
 
     private static async Task WriteAsync(JsonElement package, DirectoryInfo folder, CancellationToken cancellationToken)
@@ -90,6 +95,12 @@ internal static class HandoffCommands
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, "body.txt"), Str(package, "text"), cancellationToken);
         var metadata = package.GetProperty("metadata").EnumerateArray().Select(f => $"{Str(f, "name")}\t{Str(f, "value")}");
         await File.WriteAllLinesAsync(Path.Combine(folder.FullName, "metadata.txt"), metadata, cancellationToken);
+        foreach (var file in Files(package))
+        {
+            // Named by the channel, but read from the wire: only the last segment is used.
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, Path.GetFileName(Str(file, "name"))), Convert.FromBase64String(Str(file, "contentBase64")), cancellationToken);
+        }
+
         foreach (var kind in new[] { "images", "attachments" })
         {
             foreach (var file in package.GetProperty(kind).EnumerateArray())
@@ -102,6 +113,9 @@ internal static class HandoffCommands
             }
         }
     }
+
+    private static JsonElement[] Files(JsonElement package) =>
+        package.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array ? [.. files.EnumerateArray()] : [];
 
     private static string Str(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

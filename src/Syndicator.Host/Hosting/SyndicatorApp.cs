@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Syndicator.Channels.Handoff;
 using Syndicator.Channels.Jcms;
+using Syndicator.Channels.NoticeBoard;
 using Syndicator.Channels.SsCms;
 using Syndicator.Channels.TrsWcm;
 using Syndicator.Channels.WeChat;
@@ -79,6 +80,7 @@ public static class SyndicatorApp
         builder.Services.AddTrsWcmChannel();
         builder.Services.AddHandoffChannel();
         builder.Services.AddWebhookChannel();
+        builder.Services.AddNoticeBoardChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
         builder.Services.AddTrackingAndWatchdogs(builder.Configuration);
         QuartzSetup.Add(builder.Services, storage);

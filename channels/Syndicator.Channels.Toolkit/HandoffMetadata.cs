@@ -1,13 +1,15 @@
 using System.Globalization;
 using Syndicator.Core.Items;
 
-namespace Syndicator.Channels.Handoff;
+namespace Syndicator.Channels.Toolkit;
 
 /// <summary>The metadata table of a package, in the order disclosure portals show it (reference gov-publishing §4.2).</summary>
-internal static class HandoffMetadata
+public static class HandoffMetadata
 {
+    /// <summary>The rows of <paramref name="item"/> as <paramref name="channel"/> shows it; empty fields left out.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Of(ItemRevision item, string channel)
     {
+        ArgumentNullException.ThrowIfNull(item);
         var d = item.Disclosure;
         var rows = new (string Name, string? Value)[]
         {
