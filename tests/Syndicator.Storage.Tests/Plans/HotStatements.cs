@@ -13,6 +13,9 @@ public static class HotStatements
     private const string ItemStatus = "ix_deliveries_item_status";
     private const string Due = "ix_deliveries_due";
 
+    /// <summary>A write under a lease: by id, or within the few running rows (PostgreSQL may pick either).</summary>
+    private const string Leased = "deliveries_id_key|ix_deliveries_running";
+
     private static readonly string[] None = [];
 
     public static readonly HotStatement[] All =
@@ -34,14 +37,14 @@ public static class HotStatements
         new("Audit.Insert", None, None),
 
         // Lanes.
-        new("Leases.Claim", ["ix_deliveries_confirming", Due, ItemStatus], ["ix_deliveries_confirming", Due, ItemStatus]),
+        new("Leases.Claim", ["ix_deliveries_confirming", "ix_deliveries_running", Due, ItemStatus], ["ix_deliveries_confirming", "ix_deliveries_running", Due, ItemStatus]),
         new("Leases.Context", ["sqlite_autoindex_deliveries_1", "sqlite_autoindex_item_revisions_1", "sqlite_autoindex_items_1", "sqlite_autoindex_placements_1"],
             ["deliveries_id_key", "item_revisions_pkey", "items_pkey", "placements_pkey"]),
         new("Leases.NextDue", [Due, ItemStatus], [Due, ItemStatus]),
-        new("Leases.Renew", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
-        new("Leases.SaveCheckpoint", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
-        new("Leases.Release", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
-        new("Leases.Complete", ["sqlite_autoindex_deliveries_1"], ["deliveries_id_key"]),
+        new("Leases.Renew", ["sqlite_autoindex_deliveries_1"], [Leased]),
+        new("Leases.SaveCheckpoint", ["sqlite_autoindex_deliveries_1"], [Leased]),
+        new("Leases.Release", ["sqlite_autoindex_deliveries_1"], [Leased]),
+        new("Leases.Complete", ["sqlite_autoindex_deliveries_1"], [Leased]),
         new("Attempts.Insert", None, None),
         new("Placements.UpsertFromDelivery", ["sqlite_autoindex_deliveries_1", "sqlite_autoindex_placements_1"], ["deliveries_id_key"]),
         new("Placements.Delete", ["sqlite_autoindex_placements_1"], ["placements_pkey"]),

@@ -73,13 +73,16 @@ public sealed class PostgresPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.False(
             nodes.Any(n => Text(n, "Node Type") == "Seq Scan" && Text(n, "Relation Name") == "deliveries"),
             $"{plan}\nscans deliveries");
+        // An entry "a|b" is satisfied by either index (the planner may pick the tiny partial index of running rows
+        // over the id key for a write under a lease: both read a handful of rows).
+        var own = statement.Postgres.SelectMany(i => i.Split('|')).ToHashSet(StringComparer.Ordinal);
         var foreign = nodes.Select(n => Text(n, "Index Name"))
-            .Where(i => i is not null && i.StartsWith("ix_deliveries_", StringComparison.Ordinal) && !statement.Postgres.Contains(i))
+            .Where(i => i is not null && i.StartsWith("ix_deliveries_", StringComparison.Ordinal) && !own.Contains(i))
             .ToList();
         Assert.True(foreign.Count == 0, $"{plan}\nreads deliveries on an index not its own: {string.Join("; ", foreign)}");
         foreach (var index in statement.Postgres)
         {
-            Assert.True(nodes.Any(n => Text(n, "Index Name") == index), $"{plan}\ndoes not use {index}");
+            Assert.True(nodes.Any(n => index.Split('|').Contains(Text(n, "Index Name"))), $"{plan}\ndoes not use {index}");
         }
     }
 

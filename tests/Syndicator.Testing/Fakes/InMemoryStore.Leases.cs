@@ -14,7 +14,7 @@ public sealed partial class InMemoryStore
             var due = _rows
                 .Where(r => r.Delivery.Channel == channel && r.IsActive && !IsBlocked(r))
                 .Where(r => r.Delivery.Status == DeliveryStatus.InProgress ? r.LeaseExpiresAt < now : r.Delivery.NextAttemptAt <= now)
-                .OrderBy(r => r.Delivery.Status == DeliveryStatus.AwaitingConfirmation ? 0 : 1)
+                .OrderBy(r => r.Delivery.Status switch { DeliveryStatus.AwaitingConfirmation => 0, DeliveryStatus.InProgress => 1, _ => 2 })
                 .ThenBy(r => r.Delivery.Status == DeliveryStatus.InProgress ? r.LeaseExpiresAt : r.Delivery.NextAttemptAt)
                 .ThenBy(r => r.Delivery.Sequence)
                 .Take(Math.Max(max, 0))

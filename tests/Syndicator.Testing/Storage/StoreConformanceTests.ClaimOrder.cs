@@ -29,6 +29,29 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(3, rest.Count);
     }
 
+    /// <summary>
+    /// A dead worker's delivery (in progress under an expired lease) is taken over before pending work, even pending work
+    /// that was due long before the lease ran out: a crashed node's tries resume within the lease, not behind the queue.
+    /// </summary>
+    [Fact]
+    public async Task ClaimAsync_ExpiredLeaseAndEarlierPendingDue_TakeoverFirst()
+    {
+        await AcceptAsync(Some.Item(channels: ["bureau"], acceptedAt: T0));
+        var dead = await ClaimOneAsync(T0, "bureau", owner: "dead");
+        for (var i = 0; i < 3; i++)
+        {
+            await AcceptAsync(Some.Item(channels: ["bureau"], acceptedAt: T0.AddSeconds(1 + i)));
+        }
+
+        var afterLease = T0 + LeaseFor + TimeSpan.FromSeconds(1);
+        var first = await Deliveries.ClaimAsync("bureau", "alive", 1, afterLease, LeaseFor, Ct);
+        var rest = await Deliveries.ClaimAsync("bureau", "alive", 10, afterLease, LeaseFor, Ct);
+
+        var taken = Assert.Single(first);
+        Assert.Equal((dead.Delivery.Id, 1), (taken.Delivery.Id, taken.Delivery.Crashes));
+        Assert.Equal(3, rest.Count);
+    }
+
     /// <summary>A claim hands the try its revision and what is live, read in the claim: the try reads nothing back.</summary>
     [Fact]
     public async Task ClaimAsync_LiveItemNewRevision_LeaseCarriesRevisionAndPlacement()

@@ -1,7 +1,9 @@
 -- Pick the due deliveries of the channel and take them under a new lease token, in one statement.
 -- Due: pending or awaiting confirmation whose time has come, or in progress under an expired lease (a dead worker's):
 -- due_at is the one instant for all three, so each pick is a range scan of due rows only, in claim order.
--- Confirmations come first when both are due (a WeChat article waiting to be confirmed goes before new sends).
+-- Confirmations come first when both are due (a WeChat article waiting to be confirmed goes before new sends), then a
+-- dead worker's deliveries (in progress under an expired lease: they resume within the lease, not behind the backlog),
+-- then pending ones.
 -- Taking one over from an expired lease counts a try that never finished (crashes).
 -- Never a delivery while an earlier one of the same (item, channel) is still active: revisions go out in order.
 -- FOR UPDATE SKIP LOCKED: rows another node is claiming (or writing) right now are passed over, not waited for,
@@ -21,14 +23,26 @@ WITH confirming AS (
   ORDER BY d.due_at, d.seq
   LIMIT @max
   FOR UPDATE SKIP LOCKED),
+expired AS (
+  SELECT d.due_at, d.seq
+  FROM deliveries d
+  WHERE d.channel = @channel
+    AND d.status = 'in_progress'
+    AND d.due_at < @now
+    AND NOT EXISTS (
+      SELECT 1 FROM deliveries e
+      WHERE e.item_id = d.item_id AND e.channel = d.channel AND e.seq < d.seq
+        AND e.status IN ('pending', 'in_progress', 'awaiting_confirmation'))
+  ORDER BY d.due_at, d.seq
+  LIMIT @max
+  FOR UPDATE SKIP LOCKED),
 waiting AS (
   SELECT d.due_at, d.seq
   FROM deliveries d
   WHERE d.channel = @channel
     AND d.status IN ('pending', 'in_progress', 'awaiting_confirmation')
     AND d.due_at <= @now
-    AND d.status <> 'awaiting_confirmation'
-    AND (d.status = 'pending' OR d.lease_expires_at < @now)
+    AND d.status = 'pending'
     AND NOT EXISTS (
       SELECT 1 FROM deliveries e
       WHERE e.item_id = d.item_id AND e.channel = d.channel AND e.seq < d.seq
@@ -40,7 +54,9 @@ picked AS (
   SELECT seq FROM (
     SELECT 0 AS rank, due_at, seq FROM confirming
     UNION ALL
-    SELECT 1 AS rank, due_at, seq FROM waiting) AS due
+    SELECT 1 AS rank, due_at, seq FROM expired
+    UNION ALL
+    SELECT 2 AS rank, due_at, seq FROM waiting) AS due
   ORDER BY rank, due_at, seq
   LIMIT @max)
 UPDATE deliveries u

@@ -1,7 +1,9 @@
 -- One statement: pick the due deliveries of the channel and take them under a new lease token.
 -- Due: pending or awaiting confirmation whose time has come, or in progress under an expired lease (a dead worker's):
 -- due_at is the one instant for all three, so each pick is a range scan of due rows only, in claim order.
--- Confirmations come first when both are due (a WeChat article waiting to be confirmed goes before new sends).
+-- Confirmations come first when both are due (a WeChat article waiting to be confirmed goes before new sends), then a
+-- dead worker's deliveries (in progress under an expired lease: they resume within the lease, not behind the backlog),
+-- then pending ones.
 -- Taking one over from an expired lease counts a try that never finished (crashes).
 -- Never a delivery while an earlier one of the same (item, channel) is still active: revisions go out in order.
 UPDATE deliveries
@@ -30,10 +32,22 @@ WHERE seq IN (
       SELECT d.due_at, d.seq
       FROM deliveries d
       WHERE d.channel = @channel
+        AND d.status = 'in_progress'
+        AND d.due_at < @now
+        AND NOT EXISTS (
+          SELECT 1 FROM deliveries e
+          WHERE e.item_id = d.item_id AND e.channel = d.channel AND e.seq < d.seq
+            AND e.status IN ('pending', 'in_progress', 'awaiting_confirmation'))
+      ORDER BY d.due_at, d.seq
+      LIMIT @max)
+    UNION ALL
+    SELECT 2 AS rank, due_at, seq FROM (
+      SELECT d.due_at, d.seq
+      FROM deliveries d
+      WHERE d.channel = @channel
         AND d.status IN ('pending', 'in_progress', 'awaiting_confirmation')
         AND d.due_at <= @now
-        AND d.status <> 'awaiting_confirmation'
-        AND (d.status = 'pending' OR d.lease_expires_at < @now)
+        AND d.status = 'pending'
         AND NOT EXISTS (
           SELECT 1 FROM deliveries e
           WHERE e.item_id = d.item_id AND e.channel = d.channel AND e.seq < d.seq
