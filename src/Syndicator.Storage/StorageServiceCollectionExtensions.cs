@@ -15,12 +15,13 @@ public static class StorageServiceCollectionExtensions
     internal const string SqliteFileName = "syndicator.db";
 
     /// <summary>
-    /// Registers one store as <see cref="IItemStore"/>, <see cref="IDeliveryStore"/>, <see cref="IKeyStore"/>,
-    /// <see cref="IAuditLog"/>, <see cref="IChannelStateStore"/> and <see cref="IStoreLifecycle"/>. Call
+    /// Registers the store: <see cref="IItemStore"/>, <see cref="IDeliveryStore"/>, <see cref="IKeyStore"/>,
+    /// <see cref="IAuditLog"/>, <see cref="IUserStore"/>, <see cref="ITrackingStore"/>, <see cref="IHealthCheckStore"/>,
+    /// <see cref="IDeliveryStatistics"/>, <see cref="IComplianceStore"/>, <see cref="IPublicationStatistics"/>,
+    /// <see cref="IChannelStateStore"/>, <see cref="IDataProtectionKeyStore"/> and <see cref="IStoreLifecycle"/>, each
+    /// resolved to its aggregate's singleton over the provider's one database. Call
     /// <see cref="IStoreLifecycle.MigrateAsync"/> at start-up before using it.
     /// </summary>
-    /// <exception cref="NotSupportedException">The provider is unknown.</exception>
-    /// <exception cref="OptionsValidationException">The provider's settings are missing or malformed.</exception>
     public static IServiceCollection AddSyndicatorStorage(this IServiceCollection services, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -36,8 +37,9 @@ public static class StorageServiceCollectionExtensions
         {
             var connectionString = PostgresConnectionString(options);
 
-            // One instance behind every store interface: one Npgsql data source, hence one connection pool.
-            return AddStore(services, _ => new PostgresStore(new PostgresDatabase(connectionString, options.PostgresMaxConnections)));
+            // One database behind every aggregate: one Npgsql data source, hence one connection pool.
+            return services.AddRelationalStore(
+                _ => new PostgresDatabase(connectionString, options.PostgresMaxConnections), database => new PostgresLifecycle(database));
         }
 
         if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -48,31 +50,10 @@ public static class StorageServiceCollectionExtensions
 
         var sqlite = SqliteConnectionString(options);
 
-        // One instance behind every store interface: it owns the in-process write gate, which only works if shared, and
-        // the bounded set of long-lived connections.
+        // One database behind every aggregate: it owns the in-process write gate, which only works if shared, and the
+        // bounded set of long-lived connections.
         var settings = new SqliteConnectionSettings(options.SqliteReaders, options.SqliteCacheKiB);
-        return AddStore(services, _ => new SqliteStore(new SqliteDatabase(sqlite, settings)));
-    }
-
-    private static IServiceCollection AddStore<TStore>(IServiceCollection services, Func<IServiceProvider, TStore> create)
-        where TStore : class, IItemStore, IDeliveryStore, IKeyStore, IAuditLog, IChannelStateStore, IStoreLifecycle, IComplianceStore,
-        IPublicationStatistics, ITrackingStore, IUserStore
-    {
-        services.AddSingleton(create);
-        services.AddSingleton<IItemStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IKeyStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IChannelStateStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IStoreLifecycle>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton(sp => (IHealthCheckStore)sp.GetRequiredService<TStore>());
-        services.AddSingleton(sp => (IDeliveryStatistics)sp.GetRequiredService<TStore>());
-        services.AddSingleton<IComplianceStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IPublicationStatistics>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<ITrackingStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<TStore>());
-        services.AddSingleton(sp => (IDataProtectionKeyStore)sp.GetRequiredService<TStore>());
-        return services;
+        return services.AddRelationalStore(_ => new SqliteDatabase(sqlite, settings), database => new SqliteLifecycle(database));
     }
 
     /// <summary>The connection string, checked for shape only (no connection is made here).</summary>

@@ -57,14 +57,14 @@ public sealed class PostgresConnectionTests(PostgresCluster cluster) : IAsyncLif
     [Fact]
     public async Task HotStatements_AfterAFewUses_PreparedOnTheServer()
     {
-        using (var migrating = new PostgresStore(new PostgresDatabase(_database)))
+        using (var migrating = ComposedStore.Over(new PostgresDatabase(_database)))
         {
-            await migrating.MigrateAsync(Ct);
+            await migrating.Lifecycle.MigrateAsync(Ct);
         }
 
         // One connection, so that every use lands on the connection whose prepared statements are read back.
         using var database = new PostgresDatabase(_database, maxConnections: 1);
-        var store = new PostgresStore(database);
+        var store = ComposedStore.Over(database).Items;
         for (var i = 0; i < 3; i++)
         {
             await database.ReadAsync(s => s.ScalarAsync<long>("Connection.Ping"), Ct);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Syndicator.Storage.Postgres;
 using Syndicator.Testing.Postgres;
 using Syndicator.Testing.Storage;
 
@@ -35,6 +34,6 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreConforman
         var provider = new ServiceCollection()
             .AddSyndicatorStorage(new StorageOptions { Provider = "Postgres", ConnectionString = connectionString })
             .BuildServiceProvider();
-        return StoreUnderTest.Of(provider.GetRequiredService<PostgresStore>(), connectionString, provider.DisposeAsync);
+        return StoreUnderTest.FromServices(provider, connectionString, provider.DisposeAsync);
     }
 }

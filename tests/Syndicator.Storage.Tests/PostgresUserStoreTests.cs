@@ -14,17 +14,20 @@ public sealed class PostgresUserStoreTests(PostgresCluster cluster) : UserStoreC
     protected override async Task<(IUserStore Users, IStoreLifecycle Lifecycle, string Location, IAsyncDisposable Owner)> CreateAsync()
     {
         _database = await cluster.CreateDatabaseAsync();
-        var (users, owner) = OpenAgain(_database);
-        return (users, (IStoreLifecycle)users, _database, owner);
+        var provider = Open(_database);
+        return (provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<IStoreLifecycle>(), _database, provider);
     }
 
     protected override (IUserStore Users, IAsyncDisposable Owner) OpenAgain(string location)
     {
-        var provider = new ServiceCollection()
-            .AddSyndicatorStorage(new StorageOptions { Provider = "Postgres", ConnectionString = location })
-            .BuildServiceProvider();
+        var provider = Open(location);
         return (provider.GetRequiredService<IUserStore>(), provider);
     }
+
+    private static ServiceProvider Open(string location) =>
+        new ServiceCollection()
+            .AddSyndicatorStorage(new StorageOptions { Provider = "Postgres", ConnectionString = location })
+            .BuildServiceProvider();
 
     public override async Task DisposeAsync()
     {

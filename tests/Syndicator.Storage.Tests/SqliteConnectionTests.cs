@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Syndicator.Core.Storage;
 using Syndicator.Storage.Sqlite;
 using Syndicator.Testing;
@@ -10,7 +11,7 @@ namespace Syndicator.Storage.Tests;
 public sealed class SqliteConnectionTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
-    private readonly List<SqliteStore> _stores = [];
+    private readonly List<ComposedStore> _stores = [];
 
     private string File => Path.Combine(_directory.Path, "t.db");
 
@@ -40,18 +41,18 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
             {
                 if (n % 4 == 0)
                 {
-                    await store.AcceptAsync(Some.Item(channels: ["bureau", "wechat"]), "tester", null, CancellationToken.None);
+                    await store.Items.AcceptAsync(Some.Item(channels: ["bureau", "wechat"]), "tester", null, CancellationToken.None);
                 }
                 else
                 {
-                    await ((IItemStore)store).GetAsync(Some.ItemId(), CancellationToken.None);
-                    await store.CountAsync("bureau", CancellationToken.None);
+                    await store.Items.GetAsync(Some.ItemId(), CancellationToken.None);
+                    await store.Deliveries.CountAsync("bureau", CancellationToken.None);
                 }
             }
         })).ToList();
         await Task.WhenAll(callers);
 
-        Assert.Equal(500, (await store.CountAsync("bureau", CancellationToken.None)).Pending);
+        Assert.Equal(500, (await store.Deliveries.CountAsync("bureau", CancellationToken.None)).Pending);
         Assert.InRange(database.ConnectionsOpened, 2, 1 + 4);
     }
 
@@ -108,11 +109,11 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<SqliteException>(() => database.WriteAsync<long>(_ => throw new SqliteException("disk I/O error", 10), CancellationToken.None));
         var item = Some.Item();
-        var outcome = await store.AcceptAsync(item, "tester", null, CancellationToken.None);
+        var outcome = await store.Items.AcceptAsync(item, "tester", null, CancellationToken.None);
         var writer = await database.WriteAsync(s => Task.FromResult(s.Raw.Connection), CancellationToken.None);
 
         Assert.Equal(AcceptKind.Accepted, outcome.Kind);
-        Assert.NotNull(await ((IItemStore)store).GetAsync(item.Id, CancellationToken.None));
+        Assert.NotNull(await store.Items.GetAsync(item.Id, CancellationToken.None));
         Assert.NotSame(broken, writer);
         Assert.Equal(System.Data.ConnectionState.Closed, broken.State);
     }
@@ -123,28 +124,63 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
     {
         var (_, service) = await OpenAsync(SqliteConnectionSettings.Default);
         var first = Some.Item();
-        await service.AcceptAsync(first, "service", null, CancellationToken.None);
-        await ((IItemStore)service).GetAsync(first.Id, CancellationToken.None);
+        await service.Items.AcceptAsync(first, "service", null, CancellationToken.None);
+        await service.Items.GetAsync(first.Id, CancellationToken.None);
 
         var (_, cli) = await OpenAsync(SqliteConnectionSettings.Default);
         var second = Some.Item();
-        var outcome = await cli.AcceptAsync(second, "cli", null, CancellationToken.None);
-        await service.AcceptAsync(Some.Item(), "service", null, CancellationToken.None);
+        var outcome = await cli.Items.AcceptAsync(second, "cli", null, CancellationToken.None);
+        await service.Items.AcceptAsync(Some.Item(), "service", null, CancellationToken.None);
 
         Assert.Equal(AcceptKind.Accepted, outcome.Kind);
-        Assert.NotNull(await ((IItemStore)service).GetAsync(second.Id, CancellationToken.None));
-        Assert.NotNull(await ((IItemStore)cli).GetAsync(first.Id, CancellationToken.None));
+        Assert.NotNull(await service.Items.GetAsync(second.Id, CancellationToken.None));
+        Assert.NotNull(await cli.Items.GetAsync(first.Id, CancellationToken.None));
     }
 
     [Fact]
     public async Task Dispose_ClosesEveryConnectionOnTheFile()
     {
         var (_, store) = await OpenAsync(new SqliteConnectionSettings(4, 1024));
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => store.CountAsync("bureau", CancellationToken.None)));
-        await store.AcceptAsync(Some.Item(), "tester", null, CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => store.Deliveries.CountAsync("bureau", CancellationToken.None)));
+        await store.Items.AcceptAsync(Some.Item(), "tester", null, CancellationToken.None);
         var open = OpenHandlesOnTheFile();
 
         store.Dispose();
+
+        Assert.True(open > 0);
+        Assert.Equal(0, OpenHandlesOnTheFile());
+    }
+
+    /// <summary>
+    /// The store as the host composes it: one aggregate per interface, all over the provider's one database — so after
+    /// each interface has done its work, disposing that one database lets go of the file.
+    /// </summary>
+    [Fact]
+    public async Task AddSyndicatorStorage_EveryInterfaceUsed_AllWorkOnTheOneDatabase()
+    {
+        var ct = CancellationToken.None;
+        await using var provider = new ServiceCollection()
+            .AddSyndicatorStorage(new StorageOptions { ConnectionString = $"Data Source={File};Pooling=False", SqliteReaders = 1 })
+            .BuildServiceProvider();
+        await provider.GetRequiredService<IStoreLifecycle>().MigrateAsync(ct);
+        var item = Some.Item(channels: ["bureau"]);
+
+        await provider.GetRequiredService<IItemStore>().AcceptAsync(item, "tester", null, ct);
+        await provider.GetRequiredService<IDeliveryStore>().CountAsync("bureau", ct);
+        await provider.GetRequiredService<IKeyStore>().ListKeysAsync(ct);
+        await provider.GetRequiredService<IAuditLog>().ListAsync(item.Id, 10, ct);
+        await provider.GetRequiredService<IUserStore>().ListAsync(ct);
+        await provider.GetRequiredService<ITrackingStore>().ListForItemAsync(item.Id, ct);
+        await provider.GetRequiredService<IHealthCheckStore>().LatestAsync("bureau", ct);
+        await provider.GetRequiredService<IDeliveryStatistics>().CountByChannelAndStatusAsync(ct);
+        await provider.GetRequiredService<IComplianceStore>().GetComplianceAsync(item.Id, item.Revision, ct);
+        await provider.GetRequiredService<IPublicationStatistics>().CountPublishedAsync(item.AcceptedAt, item.AcceptedAt, false, ct);
+        await provider.GetRequiredService<IChannelStateStore>().TryPutAsync("bureau", "k", "v", null, 0, item.AcceptedAt, ct);
+        await provider.GetRequiredService<IDataProtectionKeyStore>().ListKeyRingAsync(ct);
+        Assert.True(await provider.GetRequiredService<IStoreLifecycle>().IsReadyAsync(ct));
+        var open = OpenHandlesOnTheFile();
+
+        provider.GetRequiredService<SqliteDatabase>().Dispose();
 
         Assert.True(open > 0);
         Assert.Equal(0, OpenHandlesOnTheFile());
@@ -186,12 +222,12 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
             return IntPtr.Zero;
         }, TaskScheduler.Default);
 
-    private async Task<(SqliteDatabase Database, SqliteStore Store)> OpenAsync(SqliteConnectionSettings settings, Action<SqliteConnection>? opened = null)
+    private async Task<(SqliteDatabase Database, ComposedStore Store)> OpenAsync(SqliteConnectionSettings settings, Action<SqliteConnection>? opened = null)
     {
         var database = new SqliteDatabase($"Data Source={File}", settings) { Opened = opened };
-        var store = new SqliteStore(database);
+        var store = ComposedStore.Over(database);
         _stores.Add(store);
-        await store.MigrateAsync(CancellationToken.None);
+        await store.Lifecycle.MigrateAsync(CancellationToken.None);
         return (database, store);
     }
 }

@@ -8,14 +8,14 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
     private SqliteDatabase _database = null!;
-    private SqliteStore _store = null!;
+    private ComposedStore _store = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory.Path);
         _database = new SqliteDatabase($"Data Source={Path.Combine(_directory.Path, "t.db")}");
-        _store = new SqliteStore(_database);
-        await _store.MigrateAsync(CancellationToken.None);
+        _store = ComposedStore.Over(_database);
+        await _store.Lifecycle.MigrateAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync()
@@ -105,7 +105,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task MigrateAsync_EmbeddedScripts_JournaledOnceEach()
     {
-        await _store.MigrateAsync(CancellationToken.None);
+        await _store.Lifecycle.MigrateAsync(CancellationToken.None);
 
         var scripts = await _database.ReadAsync(
             s => s.Raw.Connection.QueryAsync<string>("SELECT ScriptName FROM schema_versions;", transaction: s.Raw.Transaction),

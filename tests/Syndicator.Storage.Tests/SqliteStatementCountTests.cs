@@ -11,16 +11,16 @@ public sealed class SqliteStatementCountTests(ITestOutputHelper output) : IAsync
 
     private readonly TempDirectory _directory = new();
     private SqliteDatabase _database = null!;
-    private SqliteStore _store = null!;
+    private ComposedStore _store = null!;
     private SqliteWorkload _workload = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory.Path);
         _database = new SqliteDatabase($"Data Source={Path.Combine(_directory.Path, "t.db")}");
-        _store = new SqliteStore(_database);
+        _store = ComposedStore.Over(_database);
         _workload = new SqliteWorkload(_database, _store);
-        await _store.MigrateAsync(CancellationToken.None);
+        await _store.Lifecycle.MigrateAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync()

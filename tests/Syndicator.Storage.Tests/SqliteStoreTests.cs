@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Syndicator.Storage.Sqlite;
 using Syndicator.Testing.Storage;
 
 namespace Syndicator.Storage.Tests;
@@ -27,6 +26,6 @@ public sealed class SqliteStoreTests : StoreConformanceTests
         var provider = new ServiceCollection()
             .AddSyndicatorStorage(new StorageOptions { DataDirectory = dataDirectory })
             .BuildServiceProvider();
-        return StoreUnderTest.Of(provider.GetRequiredService<SqliteStore>(), dataDirectory, provider.DisposeAsync);
+        return StoreUnderTest.FromServices(provider, dataDirectory, provider.DisposeAsync);
     }
 }

@@ -11,17 +11,20 @@ public sealed class SqliteUserStoreTests : UserStoreConformanceTests
 
     protected override Task<(IUserStore Users, IStoreLifecycle Lifecycle, string Location, IAsyncDisposable Owner)> CreateAsync()
     {
-        var (users, owner) = OpenAgain(_directory.Path);
-        return Task.FromResult((users, (IStoreLifecycle)users, _directory.Path, owner));
+        var provider = Open(_directory.Path);
+        return Task.FromResult((provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<IStoreLifecycle>(), _directory.Path, (IAsyncDisposable)provider));
     }
 
     protected override (IUserStore Users, IAsyncDisposable Owner) OpenAgain(string location)
     {
-        var provider = new ServiceCollection()
-            .AddSyndicatorStorage(new StorageOptions { DataDirectory = location })
-            .BuildServiceProvider();
+        var provider = Open(location);
         return (provider.GetRequiredService<IUserStore>(), provider);
     }
+
+    private static ServiceProvider Open(string location) =>
+        new ServiceCollection()
+            .AddSyndicatorStorage(new StorageOptions { DataDirectory = location })
+            .BuildServiceProvider();
 
     public override async Task DisposeAsync()
     {

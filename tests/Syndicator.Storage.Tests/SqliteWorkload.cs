@@ -15,12 +15,12 @@ internal sealed class SqliteWorkload
     private static readonly string[] Channels = ["portal", "bureau", "approval", "wechat"];
     private static readonly DateTimeOffset T0 = Some.Instant();
 
-    private readonly SqliteStore _store;
+    private readonly ComposedStore _store;
     private long _statements;
     private long _begins;
     private long _pragmas;
 
-    public SqliteWorkload(SqliteDatabase database, SqliteStore store)
+    public SqliteWorkload(SqliteDatabase database, ComposedStore store)
     {
         _store = store;
         database.Opened = Trace;
@@ -41,7 +41,7 @@ internal sealed class SqliteWorkload
     {
         for (var i = 0; i < items; i++)
         {
-            var outcome = await _store.AcceptAsync(Some.Item(channels: Channels, acceptedAt: T0), "tester", null, CancellationToken.None);
+            var outcome = await _store.Items.AcceptAsync(Some.Item(channels: Channels, acceptedAt: T0), "tester", null, CancellationToken.None);
             if (outcome.Kind != AcceptKind.Accepted)
             {
                 throw new InvalidOperationException($"Not accepted: {outcome.Kind}.");
@@ -55,10 +55,10 @@ internal sealed class SqliteWorkload
         var delivered = 0;
         foreach (var channel in Channels)
         {
-            while ((await _store.ClaimAsync(channel, "w1", 1, T0, TimeSpan.FromMinutes(1), CancellationToken.None)) is [var lease])
+            while ((await _store.Deliveries.ClaimAsync(channel, "w1", 1, T0, TimeSpan.FromMinutes(1), CancellationToken.None)) is [var lease])
             {
                 var transition = new Transition(DeliveryStatus.Succeeded, 1, null, null, "r-" + delivered, new Uri("https://example.test/a/" + delivered));
-                var done = await _store.CompleteAsync(lease, new TryResult(
+                var done = await _store.Deliveries.CompleteAsync(lease, new TryResult(
                     lease.Delivery.Operation,
                     transition,
                     new Attempt(lease.Delivery.Id, 1, T0, T0, "succeeded", "200", "done"),

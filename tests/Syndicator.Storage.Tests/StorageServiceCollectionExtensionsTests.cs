@@ -9,19 +9,12 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     private readonly TempDirectory _directory = new();
 
     [Fact]
-    public void AddSyndicatorStorage_Sqlite_OneInstanceBehindAllSixInterfaces()
+    public void AddSyndicatorStorage_Sqlite_EachInterfaceItsAggregatesSingleton()
     {
         using var provider = CreateSut(new StorageOptions { DataDirectory = _directory.Path });
 
-        object[] resolved =
-        [
-            provider.GetRequiredService<IItemStore>(), provider.GetRequiredService<IDeliveryStore>(),
-            provider.GetRequiredService<IKeyStore>(), provider.GetRequiredService<IAuditLog>(),
-            provider.GetRequiredService<IChannelStateStore>(), provider.GetRequiredService<IStoreLifecycle>(),
-            provider.GetRequiredService<IItemStore>(),
-        ];
-
-        Assert.All(resolved, r => Assert.Same(resolved[0], r));
+        AssertAggregates(provider, typeof(Sqlite.SqliteLifecycle));
+        Assert.Same(provider.GetRequiredService<Sqlite.SqliteDatabase>(), provider.GetRequiredService<Sqlite.SqliteDatabase>());
     }
 
     [Fact]
@@ -81,19 +74,39 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddSyndicatorStorage_Postgres_OneInstanceBehindAllSixInterfacesWithoutConnecting()
+    public void AddSyndicatorStorage_Postgres_EachInterfaceItsAggregatesSingletonWithoutConnecting()
     {
         using var provider = CreateSut(new StorageOptions { Provider = "postgres", ConnectionString = "Host=127.0.0.1;Port=1;Database=none" });
 
-        object[] resolved =
+        AssertAggregates(provider, typeof(Postgres.PostgresLifecycle));
+        Assert.Same(provider.GetRequiredService<Postgres.PostgresDatabase>(), provider.GetRequiredService<Postgres.PostgresDatabase>());
+    }
+
+    /// <summary>
+    /// Every store interface resolves, twice to the same instance, to the class that owns its aggregate; the two pairs
+    /// of interfaces one aggregate implements resolve to one instance.
+    /// </summary>
+    private static void AssertAggregates(ServiceProvider provider, Type lifecycle)
+    {
+        (Type Service, Type Aggregate)[] expected =
         [
-            provider.GetRequiredService<IItemStore>(), provider.GetRequiredService<IDeliveryStore>(),
-            provider.GetRequiredService<IKeyStore>(), provider.GetRequiredService<IAuditLog>(),
-            provider.GetRequiredService<IChannelStateStore>(), provider.GetRequiredService<IStoreLifecycle>(),
+            (typeof(IItemStore), typeof(Relational.ItemStore)), (typeof(IDeliveryStore), typeof(Relational.DeliveryStore)),
+            (typeof(IKeyStore), typeof(Relational.KeyStore)), (typeof(IAuditLog), typeof(Relational.AuditLog)),
+            (typeof(IUserStore), typeof(Relational.UserStore)), (typeof(ITrackingStore), typeof(Relational.TrackingStore)),
+            (typeof(IHealthCheckStore), typeof(Relational.HealthCheckStore)), (typeof(IDeliveryStatistics), typeof(Relational.HealthCheckStore)),
+            (typeof(IComplianceStore), typeof(Relational.ComplianceStore)), (typeof(IPublicationStatistics), typeof(Relational.ComplianceStore)),
+            (typeof(IChannelStateStore), typeof(Relational.ChannelStateStore)),
+            (typeof(IDataProtectionKeyStore), typeof(Relational.DataProtectionKeyStore)), (typeof(IStoreLifecycle), lifecycle),
         ];
 
-        Assert.All(resolved, r => Assert.Same(resolved[0], r));
-        Assert.IsType<Postgres.PostgresStore>(resolved[0]);
+        Assert.All(expected, e =>
+        {
+            var resolved = provider.GetRequiredService(e.Service);
+            Assert.IsType(e.Aggregate, resolved);
+            Assert.Same(resolved, provider.GetRequiredService(e.Service));
+        });
+        Assert.Same(provider.GetRequiredService<IHealthCheckStore>(), provider.GetRequiredService<IDeliveryStatistics>());
+        Assert.Same(provider.GetRequiredService<IComplianceStore>(), provider.GetRequiredService<IPublicationStatistics>());
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Syndicator.Core.Storage;
 using Syndicator.Storage.Sqlite;
 
 namespace Syndicator.Storage.Tests.Plans;
@@ -79,7 +80,7 @@ public sealed class SqlitePlanTests(SqlitePlanTests.Backlog backlog) : IClassFix
             _services = new ServiceCollection()
                 .AddSyndicatorStorage(new StorageOptions { DataDirectory = _directory.Path })
                 .BuildServiceProvider();
-            await _services.GetRequiredService<SqliteStore>().MigrateAsync(CancellationToken.None);
+            await _services.GetRequiredService<IStoreLifecycle>().MigrateAsync(CancellationToken.None);
             Connection = new SqliteConnection(
                 $"Data Source={Path.Combine(_directory.Path, StorageServiceCollectionExtensions.SqliteFileName)};Pooling=False");
             await Connection.OpenAsync();

@@ -9,13 +9,13 @@ public abstract partial class StoreConformanceTests
     [Fact]
     public async Task DataProtectionKeys_AddedOnce_ListedInOrderByAnotherInstance()
     {
-        var keys = (IDataProtectionKeyStore)Store.Lifecycle;
+        var keys = Store.DataProtectionKeys;
         await keys.AddKeyAsync("key-b", "<key id=\"b\"/>", T0.AddMinutes(1), Ct);
         await keys.AddKeyAsync("key-a", "<key id=\"a\"/>", T0, Ct);
         await keys.AddKeyAsync("key-a", "<key id=\"changed\"/>", T0.AddMinutes(2), Ct);
 
         var other = await PeerAsync();
-        var listed = await ((IDataProtectionKeyStore)other.Lifecycle).ListKeyRingAsync(Ct);
+        var listed = await other.DataProtectionKeys.ListKeyRingAsync(Ct);
 
         Assert.Equal(["<key id=\"a\"/>", "<key id=\"b\"/>"], listed);
     }

@@ -6,8 +6,7 @@ namespace Syndicator.Testing.Storage;
 
 public abstract partial class StoreConformanceTests
 {
-    /// <summary>The store under test as <see cref="IHealthCheckStore"/>: one object implements every store interface.</summary>
-    private IHealthCheckStore HealthChecks => (IHealthCheckStore)Store.Lifecycle;
+    private IHealthCheckStore HealthChecks => Store.HealthChecks;
 
     private static HealthCheck Check(string channel, DateTimeOffset at, ChannelHealthStatus status = ChannelHealthStatus.Healthy, string node = "node-a") =>
         new(channel, status, 120, $"{status} at {at:O}", at, node);
@@ -82,7 +81,7 @@ public abstract partial class StoreConformanceTests
     public async Task HealthChecksRecordAsync_TwoInstancesAtOnce_EveryCheckKeptAndSeenByBoth()
     {
         var peer = await PeerAsync();
-        var peerChecks = (IHealthCheckStore)peer.Lifecycle;
+        var peerChecks = peer.HealthChecks;
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             (i % 2 == 0 ? HealthChecks : peerChecks).RecordAsync(Check("bureau", T0.AddSeconds(i), node: $"node-{i % 2}"), Ct))));
@@ -97,7 +96,7 @@ public abstract partial class StoreConformanceTests
         await MakeLiveAsync(Some.Item(channels: ["bureau"], acceptedAt: T0));
         await Items.AcceptAsync(Some.Item(channels: ["bureau", "portal"], acceptedAt: T0), Actor, Ct);
 
-        var counts = await ((IDeliveryStatistics)Store.Lifecycle).CountByChannelAndStatusAsync(Ct);
+        var counts = await Store.DeliveryStatistics.CountByChannelAndStatusAsync(Ct);
 
         Assert.Equal(
             [new DeliveryStatusCount("bureau", "pending", 1), new DeliveryStatusCount("bureau", "succeeded", 1), new DeliveryStatusCount("portal", "pending", 1)],

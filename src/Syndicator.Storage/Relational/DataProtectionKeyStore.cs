@@ -4,8 +4,10 @@ using Syndicator.Storage.Sqlite;
 namespace Syndicator.Storage.Relational;
 
 /// <summary>The Data Protection key ring (<c>data_protection_keys</c>): written once per key, read whole.</summary>
-internal abstract partial class RelationalStore : IDataProtectionKeyStore
+internal sealed class DataProtectionKeyStore(IStoreDatabase database) : IDataProtectionKeyStore
 {
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
+
     public Task<IReadOnlyList<string>> ListKeyRingAsync(CancellationToken cancellationToken) =>
         _db.ReadAsync(s => s.QueryAsync<string>("DataProtectionKeys.List"), cancellationToken);
 

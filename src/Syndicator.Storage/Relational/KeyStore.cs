@@ -3,9 +3,11 @@ using Syndicator.Storage.Sqlite;
 
 namespace Syndicator.Storage.Relational;
 
-/// <summary>API keys: stored as hashes; listed without them; revoked once, with the time and the actor.</summary>
-internal abstract partial class RelationalStore
+/// <summary>API keys (<c>api_keys</c>): stored as hashes; listed without them; revoked once, with the time and the actor.</summary>
+internal sealed class KeyStore(IStoreDatabase database) : IKeyStore
 {
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
+
     public Task CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
         _db.WriteAsync(s => s.ExecuteAsync("Keys.Insert", new
         {

@@ -4,13 +4,15 @@ using Syndicator.Storage.Sqlite;
 namespace Syndicator.Storage.Relational;
 
 /// <summary>
-/// Connectors' shared state: compare-and-swap on a version, each write in its own write transaction. On PostgreSQL a
+/// Connectors' shared state (<c>channel_state</c>): compare-and-swap on a version, each write in its own write transaction. On PostgreSQL a
 /// first write racing another waits on the other's uncommitted key and then does nothing; a later write waits for the
 /// row lock and re-checks the version on the row as committed; SQLite has one writer at a time. Either way, of two
 /// writers on one version exactly one wins.
 /// </summary>
-internal abstract partial class RelationalStore : IChannelStateStore
+internal sealed class ChannelStateStore(IStoreDatabase database) : IChannelStateStore
 {
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
+
     public async Task<ChannelState?> GetAsync(string channel, string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channel);

@@ -9,10 +9,12 @@ namespace Syndicator.Storage.Relational;
 /// Channel health checks (insert-only history, pruned by age) and the delivery counts <c>/metrics</c> shows. The
 /// latest check is simply the newest row: every node writes its checks here, so every node reads the same one.
 /// </summary>
-internal abstract partial class RelationalStore : IHealthCheckStore, IDeliveryStatistics
+internal sealed class HealthCheckStore(IStoreDatabase database) : IHealthCheckStore, IDeliveryStatistics
 {
     /// <summary>The most a history query returns, whatever is asked.</summary>
     public const int MostHistory = 1000;
+
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
 
     public Task RecordAsync(HealthCheck check, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Syndicator.Storage.Sqlite;
 namespace Syndicator.Storage.Relational;
 
 /// <summary>Operators' commands on single deliveries: retry, bulk retry and confirming a hand-off.</summary>
-internal abstract partial class RelationalStore
+internal sealed partial class DeliveryStore
 {
     public Task<CommandOutcome> RetryAsync(DeliveryCommand command, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
@@ -92,7 +92,7 @@ internal abstract partial class RelationalStore
             });
             await PlaceAsync(s, delivery, now);
             var confirmed = rows[0].ToDelivery();
-            await AuditAsync(s, new AuditEntry(
+            await AuditTrail.AppendAsync(s, new AuditEntry(
                 command.Now, command.Actor, "delivery.confirm", delivery.ItemId, delivery.Id, delivery.Channel, command.Reason, Rows.FromUri(url)));
             return new CommandOutcome(CommandResult.Done, [confirmed]);
         }, cancellationToken);
@@ -106,7 +106,7 @@ internal abstract partial class RelationalStore
             return null;
         }
 
-        await AuditAsync(s, new AuditEntry(
+        await AuditTrail.AppendAsync(s, new AuditEntry(
             now, actor, "delivery.retry", delivery.ItemId, delivery.Id, delivery.Channel, reason, $"was {WireNames.Of(delivery.Status)}"));
         return rows[0].ToDelivery();
     }
@@ -117,7 +117,7 @@ internal abstract partial class RelationalStore
     /// </summary>
     private static async Task<Delivery?> LockDeliveryAsync(IStoreSession s, string id)
     {
-        if (await FindDeliveryAsync(s, id) is not { } found)
+        if (await FindAsync(s, id) is not { } found)
         {
             return null;
         }

@@ -4,11 +4,13 @@ using Syndicator.Storage.Sqlite;
 namespace Syndicator.Storage.Relational;
 
 /// <summary>
-/// Console accounts. The scripts alias their columns to the row's property names, so the rows need no type map.
+/// Console accounts (<c>users</c>) and failed sign-ins (<c>sign_in_failures</c>). The scripts alias their columns to the row's property names, so the rows need no type map.
 /// A failed sign-in is counted and read back in one write transaction: what the caller sees is what it caused.
 /// </summary>
-internal abstract partial class RelationalStore : IUserStore
+internal sealed class UserStore(IStoreDatabase database) : IUserStore
 {
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
+
     public async Task<bool> CreateAsync(UserRecord user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);

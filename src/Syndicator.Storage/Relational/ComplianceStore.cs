@@ -7,12 +7,14 @@ using Syndicator.Storage.Sqlite;
 namespace Syndicator.Storage.Relational;
 
 /// <summary>Compliance findings of accepted revisions, and the counts behind the annual figures.</summary>
-internal abstract partial class RelationalStore : IComplianceStore, IPublicationStatistics
+internal sealed class ComplianceStore(IStoreDatabase database) : IComplianceStore, IPublicationStatistics
 {
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
 
     public Task<bool> RecordComplianceAsync(
         string itemId, int revision, ComplianceReport report, string actor, DateTimeOffset at, CancellationToken cancellationToken)
@@ -37,7 +39,7 @@ internal abstract partial class RelationalStore : IComplianceStore, IPublication
             var detail = $"revision {revision}: " + string.Join("; ",
                 report.Findings.Select(f => f.Place is null ? $"{f.Rule} in {f.Field}" : $"{f.Rule} in {f.Field} ({f.Place})")
                     .Concat(report.Notes.Select(n => $"not checked: {n.Field}")));
-            await AuditAsync(s, new AuditEntry(at, actor, "compliance.flagged", itemId, null, null, null, detail));
+            await AuditTrail.AppendAsync(s, new AuditEntry(at, actor, "compliance.flagged", itemId, null, null, null, detail));
             return true;
         }, cancellationToken);
     }

@@ -5,7 +5,7 @@ using Syndicator.Storage.Sqlite;
 namespace Syndicator.Storage.Relational;
 
 /// <summary>The dispatcher's side: claims under fenced leases and the writes made under them.</summary>
-internal abstract partial class RelationalStore
+internal sealed partial class DeliveryStore
 {
     /// <inheritdoc/>
     /// <remarks>
@@ -122,7 +122,7 @@ internal abstract partial class RelationalStore
 
             if (result.Audit is { } entry)
             {
-                await AuditAsync(s, entry);
+                await AuditTrail.AppendAsync(s, entry);
             }
 
             return true;
@@ -135,35 +135,4 @@ internal abstract partial class RelationalStore
             token = lease.Token,
             now = UnixMs.From(now),
         }), cancellationToken);
-
-    Task<Delivery?> IDeliveryStore.GetAsync(string deliveryId, CancellationToken cancellationToken) =>
-        _db.ReadAsync(s => FindDeliveryAsync(s, deliveryId), cancellationToken);
-
-    public async Task<IReadOnlyList<Attempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken)
-    {
-        var rows = await _db.ReadAsync(s => s.QueryAsync<AttemptRow>("Attempts.ByDelivery", new { deliveryId }), cancellationToken);
-        return [.. rows.Select(r => r.ToAttempt())];
-    }
-
-    public async Task<Placement?> GetPlacementAsync(string itemId, string channel, CancellationToken cancellationToken) =>
-        (await _db.ReadAsync(s => s.QueryFirstOrDefaultAsync<PlacementRow>("Placements.Get", new { itemId, channel }), cancellationToken))
-        ?.ToPlacement();
-
-    /// <inheritdoc/>
-    /// <remarks>
-    /// Pending counts deliveries pending, in progress or awaiting confirmation; failed counts failed or unconfirmed
-    /// deliveries that are still current (no later delivery of their item and channel replaced them).
-    /// </remarks>
-    public async Task<ChannelCounts> CountAsync(string channel, CancellationToken cancellationToken)
-    {
-        var row = await _db.ReadAsync(s => s.QueryFirstOrDefaultAsync<CountsRow>("Deliveries.Counts", new { channel }), cancellationToken);
-        return new ChannelCounts(
-            checked((int)row!.Pending), checked((int)row.Failed), UnixMs.To(row.OldestPendingSince), UnixMs.To(row.LastSuccessAt));
-    }
-
-    /// <summary>After a success: the revision is live (publish, update) or gone (withdraw).</summary>
-    private static Task<int> PlaceAsync(IStoreSession s, Delivery delivery, long now) =>
-        delivery.Operation == DeliveryOperation.Withdraw
-            ? s.ExecuteAsync("Placements.Delete", new { itemId = delivery.ItemId, channel = delivery.Channel })
-            : s.ExecuteAsync("Placements.UpsertFromDelivery", new { deliveryId = delivery.Id, now });
 }

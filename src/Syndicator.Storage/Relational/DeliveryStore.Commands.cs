@@ -5,7 +5,7 @@ using Syndicator.Storage.Sqlite;
 namespace Syndicator.Storage.Relational;
 
 /// <summary>Operators' commands on items. Each runs in one write transaction and leaves one audit entry per channel.</summary>
-internal abstract partial class RelationalStore
+internal sealed partial class DeliveryStore
 {
     /// <inheritdoc/>
     /// <remarks>No channels named means the latest revision's channels. Pending sends there are superseded.</remarks>
@@ -23,12 +23,12 @@ internal abstract partial class RelationalStore
             var queued = new List<Delivery>();
             foreach (var channel in channels.Distinct(StringComparer.Ordinal))
             {
-                var carried = await SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: false);
-                var operation = await SendOperationAsync(s, item.Id, channel);
-                var delivery = await InsertDeliveryAsync(
+                var carried = await DeliveryQueue.SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: false);
+                var operation = await DeliveryQueue.SendOperationAsync(s, item.Id, channel);
+                var delivery = await DeliveryQueue.InsertAsync(
                     s, item.Id, checked((int)item.LatestRevision), channel, operation, command.Now, command.Reason, command.Now,
                     operation == DeliveryOperation.Publish ? carried : null);
-                await AuditAsync(s, Entry(command, "item.republish", delivery));
+                await AuditTrail.AppendAsync(s, Entry(command, "item.republish", delivery));
                 queued.Add(delivery);
             }
 
@@ -58,20 +58,20 @@ internal abstract partial class RelationalStore
             var queued = new List<Delivery>();
             foreach (var channel in channels.Distinct(StringComparer.Ordinal))
             {
-                var carried = await SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: true);
+                var carried = await DeliveryQueue.SupersedeAsync(s, item.Id, channel, command.Now, withdrawing: true);
                 var args = new { itemId = item.Id, channel };
                 Delivery? delivery = null;
                 if (carried is not null
                     || await s.ScalarAsync<bool>("Placements.Exists", args)
                     || await s.ScalarAsync<bool>("Deliveries.HasInFlight", args))
                 {
-                    delivery = await InsertDeliveryAsync(
+                    delivery = await DeliveryQueue.InsertAsync(
                         s, item.Id, checked((int)item.LatestRevision), channel, DeliveryOperation.Withdraw, command.Now, command.Reason, command.Now,
                         carried);
                     queued.Add(delivery);
                 }
 
-                await AuditAsync(s, Entry(command, "item.withdraw", delivery) with { Channel = channel });
+                await AuditTrail.AppendAsync(s, Entry(command, "item.withdraw", delivery) with { Channel = channel });
             }
 
             return new CommandOutcome(CommandResult.Done, queued);

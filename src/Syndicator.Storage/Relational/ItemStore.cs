@@ -5,8 +5,15 @@ using Syndicator.Storage.Sqlite;
 
 namespace Syndicator.Storage.Relational;
 
-internal abstract partial class RelationalStore
+/// <summary>
+/// Items and intake (<c>items</c>, <c>item_revisions</c>, their 索引号): accepting a revision — stored with one delivery
+/// per channel, the pending sends it replaces superseded (<see cref="DeliveryQueue"/>) and an audit entry, in one write
+/// transaction — and reading items back with their deliveries.
+/// </summary>
+internal sealed class ItemStore(IStoreDatabase database) : IItemStore
 {
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
+
     /// <inheritdoc/>
     /// <remarks>
     /// Each new delivery falls due at <see cref="ItemRevision.PublishAt"/> when set, else at once
@@ -36,7 +43,7 @@ internal abstract partial class RelationalStore
             if (hash is not null)
             {
                 return hash == item.ContentHash
-                    ? new AcceptOutcome(AcceptKind.Replayed, latest ?? item.Revision) { Record = await RecordAsync(s, item.Id) }
+                    ? new AcceptOutcome(AcceptKind.Replayed, latest ?? item.Revision) { Record = await ItemRecords.ReadAsync(s, item.Id) }
                     : new AcceptOutcome(AcceptKind.Conflict, latest ?? item.Revision);
             }
 
@@ -52,33 +59,27 @@ internal abstract partial class RelationalStore
             }
 
             item = item with { IndexNumber = decision.Number };
-            await StoreRevisionAsync(s, item);
+            await ItemRecords.StoreRevisionAsync(s, item);
             var channels = item.Channels.Distinct(StringComparer.Ordinal).ToList();
             foreach (var channel in channels)
             {
-                var carried = await SupersedeAsync(s, item.Id, channel, item.AcceptedAt, withdrawing: false);
-                var operation = await SendOperationAsync(s, item.Id, channel);
-                await InsertDeliveryAsync(
+                var carried = await DeliveryQueue.SupersedeAsync(s, item.Id, channel, item.AcceptedAt, withdrawing: false);
+                var operation = await DeliveryQueue.SendOperationAsync(s, item.Id, channel);
+                await DeliveryQueue.InsertAsync(
                     s, item.Id, item.Revision, channel, operation, item.PublishAt ?? item.AcceptedAt, null, item.AcceptedAt,
                     operation == DeliveryOperation.Publish ? carried : null);
             }
 
             var detail = $"revision {item.Revision} → {string.Join(", ", channels)}";
-            await AuditAsync(s, new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, detail));
+            await AuditTrail.AppendAsync(s, new AuditEntry(item.AcceptedAt, actor, "item.accepted", item.Id, null, null, null, detail));
 
             // Last, so the shared serial counter is locked for as short a time as possible.
             var number = await IndexNumbers.AssignAsync(s, item, decision, index);
-            return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number) { Record = await RecordAsync(s, item.Id) };
+            return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number) { Record = await ItemRecords.ReadAsync(s, item.Id) };
         }, cancellationToken);
 
     public Task<ItemRecord?> GetAsync(string itemId, CancellationToken cancellationToken) =>
-        _db.ReadAsync(s => RecordAsync(s, itemId), cancellationToken);
-
-    private static async Task<ItemRecord?> RecordAsync(IStoreSession s, string itemId)
-    {
-        var row = await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId });
-        return row is null ? null : (await RecordsAsync(s, [row]))[0];
-    }
+        _db.ReadAsync(s => ItemRecords.ReadAsync(s, itemId), cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -103,7 +104,7 @@ internal abstract partial class RelationalStore
                     afterId,
                     limit = page,
                 });
-                var records = await RecordsAsync(s, rows);
+                var records = await ItemRecords.ReadAsync(s, rows);
                 result.AddRange(records.Where(r => query.Status is null || r.Status == query.Status).Take(query.Limit - result.Count));
                 if (rows.Count < page)
                 {
@@ -128,41 +129,4 @@ internal abstract partial class RelationalStore
             var item = StorageJson.DeserializeItem(row.Document);
             return row.IndexNumber is { } number ? item with { IndexNumber = number } : item;
         }, cancellationToken);
-
-    private static async Task StoreRevisionAsync(IStoreSession s, ItemRevision item)
-    {
-        var acceptedAt = UnixMs.From(item.AcceptedAt);
-        await s.ExecuteAsync("Items.Upsert", new
-        {
-            id = item.Id,
-            revision = item.Revision,
-            title = item.Title,
-            category = item.Category,
-            indexNumber = item.IndexNumber,
-            channels = StorageJson.Serialize(item.Channels),
-            acceptedAt,
-        });
-        await s.ExecuteAsync("Items.InsertRevision", new
-        {
-            itemId = item.Id,
-            revision = item.Revision,
-            contentHash = item.ContentHash,
-            document = StorageJson.Serialize(item),
-            acceptedAt,
-        });
-    }
-
-    private static async Task<IReadOnlyList<ItemRecord>> RecordsAsync(IStoreSession s, IReadOnlyList<ItemRow> rows)
-    {
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        var deliveries = (await s.QueryAsync<DeliveryRow>("Deliveries.ByItems", new { itemIds = s.IdList([.. rows.Select(r => r.Id)]) }))
-            .Select(d => d.ToDelivery())
-            .ToLookup(d => d.ItemId, StringComparer.Ordinal);
-        return [.. rows.Select(r => new ItemRecord(
-            r.Id, checked((int)r.LatestRevision), r.Title, r.Category, r.IndexNumber, UnixMs.To(r.AcceptedAt), [.. deliveries[r.Id]]))];
-    }
 }

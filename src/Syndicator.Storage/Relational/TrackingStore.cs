@@ -11,8 +11,10 @@ namespace Syndicator.Storage.Relational;
 /// change the status only where it differs (on PostgreSQL a concurrent writer waits for the row and re-checks the
 /// condition on the committed row), else refresh it — so exactly one writer hears of each change.
 /// </summary>
-internal abstract partial class RelationalStore : ITrackingStore
+internal sealed class TrackingStore(IStoreDatabase database) : ITrackingStore
 {
+    private readonly IStoreDatabase _db = RowMaps.Over(database);
+
     public async Task<IReadOnlyList<TrackedPlacement>> ListPlacementsAsync(
         PlacementKey? after, int limit, DateTimeOffset? uncheckedPlacedBefore, CancellationToken cancellationToken)
     {
