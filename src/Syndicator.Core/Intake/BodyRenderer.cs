@@ -29,6 +29,20 @@ public sealed class BodyRenderer(TimeProvider? time = null)
     {
         using var deadline = new CancellationTokenSource(limits.SanitizeTimeout, _time);
         var token = deadline.Token;
+        var started = _time.GetTimestamp();
+
+        // The timer cancels the token within a step; between steps the clock is read as well, so the bound holds even
+        // when the timer's callback is late (a machine whose thread pool is saturated runs it after the work is done).
+        void Due()
+        {
+            if (_time.GetElapsedTime(started) >= limits.SanitizeTimeout)
+            {
+                deadline.Cancel();
+            }
+
+            token.ThrowIfCancellationRequested();
+        }
+
         try
         {
             var html = content;
@@ -37,7 +51,7 @@ public sealed class BodyRenderer(TimeProvider? time = null)
                 // Markdig cannot be stopped; BodyShape has bounded its input's length and depth, and its output is
                 // checked again before it is parsed.
                 html = Markdig.Markdown.ToHtml(content, Markdown);
-                token.ThrowIfCancellationRequested();
+                Due();
                 if (!BodyShape.CheckRendered(html, limits, errors))
                 {
                     return null;
@@ -48,14 +62,18 @@ public sealed class BodyRenderer(TimeProvider? time = null)
             var sanitizer = new PolicySanitizer(notes, token);
             using var document = sanitizer.HtmlParserFactory()
                 .ParseDocumentAsync("<!doctype html><html><body>" + html, token).GetAwaiter().GetResult();
+            Due();
             if (!WithinLimits(document.Body!, limits, errors, token))
             {
                 return null;
             }
 
+            Due();
             sanitizer.SanitizeDom(document, document.Body);
+            Due();
             var images = OwnImages(document, notes, token);
             var output = document.Body!.ChildNodes.ToHtml(sanitizer.OutputFormatter);
+            Due();
             if (TextRules.Problem(output) is { } problem)
             {
                 errors.Add(Field, problem);
