@@ -44,7 +44,7 @@ internal static class EventsReceiver
             await Task.Delay(fault.Latency, time, CancellationToken.None);
         }
 
-        if (request.ContentLength > MaxBodyBytes || await ReadBoundedAsync(request.Body) is not { } body)
+        if (request.ContentLength > MaxBodyBytes || await BoundedBody.ReadAsync(request.Body, MaxBodyBytes) is not { } body)
         {
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
@@ -86,23 +86,5 @@ internal static class EventsReceiver
         {
             return null;
         }
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, CancellationToken.None)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -25,7 +25,7 @@ internal static class WebhookReceiver
 
         // A real server goes on with a request it has received even when the caller has gone (a crash, a timeout):
         // the body is read to its end regardless, within the bound.
-        var body = await ReadBoundedAsync(request.Body);
+        var body = await BoundedBody.ReadAsync(request.Body, MaxBodyBytes);
         if (body is null)
         {
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -70,23 +70,5 @@ internal static class WebhookReceiver
         }
 
         return TypedResults.Json(answer, SandboxJson.Options);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, CancellationToken.None)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
