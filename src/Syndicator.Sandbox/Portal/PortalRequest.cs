@@ -217,6 +217,9 @@ internal sealed partial class PortalRequest
                 return (null, $"附件 {index} 缺少 name");
             }
 
+            // The file element's form (name, optional title, type, base64 text) is this project's default envelope: no
+            // public source shows how the portal takes attachments (docs/channels/jcms.md), so the emulator accepts what
+            // the connector is configured to send and refuses only what no form could carry (no name, not base64).
             try
             {
                 files.Add(new PortalAttachment(

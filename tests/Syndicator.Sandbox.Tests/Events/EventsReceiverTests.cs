@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Syndicator.Testing.Sandbox;
 
@@ -72,18 +69,6 @@ public sealed class EventsReceiverTests : IAsyncLifetime
     private static string Event(string type, string itemId) =>
         new JsonObject { ["type"] = type, ["timestamp"] = "2026-03-02T01:00:00Z", ["data"] = new JsonObject { ["itemId"] = itemId } }.ToJsonString();
 
-    private static HttpRequestMessage Signed(string id, string body, string secret)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var key = Convert.FromBase64String(secret["whsec_".Length..]);
-        var signature = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("_sandbox/events", UriKind.Relative))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("webhook-id", id);
-        request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.TryAddWithoutValidation("webhook-signature", signature);
-        return request;
-    }
+    private static HttpRequestMessage Signed(string id, string body, string secret) =>
+        SignedRequest.Post("_sandbox/events", id, body, secret);
 }

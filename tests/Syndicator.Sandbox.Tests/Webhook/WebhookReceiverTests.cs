@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Syndicator.Testing.Sandbox;
@@ -75,15 +73,6 @@ public sealed class WebhookReceiverTests : IAsyncLifetime
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static HttpRequestMessage Signed(string id, string body, string? extraSignature = null)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var key = Convert.FromBase64String(SandboxCredentials.WebhookSecret["whsec_".Length..]);
-        var signature = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("webhook/events", UriKind.Relative)) { Content = Json(body) };
-        request.Headers.Add("webhook-id", id);
-        request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.TryAddWithoutValidation("webhook-signature", extraSignature is null ? signature : $"{extraSignature} {signature}");
-        return request;
-    }
+    private static HttpRequestMessage Signed(string id, string body, string? extraSignature = null) =>
+        SignedRequest.Post("webhook/events", id, body, SandboxCredentials.WebhookSecret, extraSignature);
 }
