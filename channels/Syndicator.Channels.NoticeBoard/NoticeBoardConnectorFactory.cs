@@ -13,10 +13,22 @@ internal sealed class NoticeBoardConnectorFactory(TimeProvider time, ILogger<Not
 
     public override string Connector => "noticeboard";
 
+    /// <summary>
+    /// The sample render's verdict per (channel, fonts): settings are checked at start-up and again when the connector
+    /// is created, and a render is worth doing once.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?, string?), IReadOnlyList<string?>> Rendered = new();
+
     protected override IEnumerable<string?> Check(SettingsChecks settings)
     {
         var problems = Settings(settings).OfType<string>().ToList();
-        return problems.Count > 0 ? problems : Glyphs(settings);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var options = Bind(settings.Channel);
+        return Rendered.GetOrAdd((settings.Channel.Id, options.FontPath, options.LatinFontPath), _ => [.. Glyphs(settings)]);
     }
 
     /// <summary>With settings that passed, renders the sample notice: a font that lacks its characters stops the start.</summary>
