@@ -75,7 +75,7 @@ public sealed partial class OperatorCommands
         DateOnly? posted = null;
         if (delivery.Operation == DeliveryOperation.Withdraw)
         {
-            posted = (await board.ListForItemAsync(delivery.ItemId, cancellationToken))
+            posted = (await board.ListConfirmationsAsync(delivery.ItemId, cancellationToken))
                 .Where(c => c.Channel == delivery.Channel && c.Event == BoardEvent.Posted)
                 .Select(c => (DateOnly?)c.On).Max();
         }

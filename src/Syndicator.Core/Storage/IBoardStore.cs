@@ -8,7 +8,7 @@ namespace Syndicator.Core.Storage;
 public interface IBoardStore
 {
     /// <summary>Every posting and take-down confirmed for <paramref name="itemId"/>, oldest first.</summary>
-    Task<IReadOnlyList<BoardConfirmation>> ListForItemAsync(string itemId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<BoardConfirmation>> ListConfirmationsAsync(string itemId, CancellationToken cancellationToken);
 
     /// <summary>The photo confirmed with <paramref name="deliveryId"/>; null when none was given or the delivery is unknown.</summary>
     Task<Items.MediaFile?> GetPhotoAsync(string deliveryId, CancellationToken cancellationToken);

@@ -13,7 +13,7 @@ internal sealed class BoardStore(IStoreDatabase database) : IBoardStore
 {
     private readonly IStoreDatabase _db = RowMaps.Over(database);
 
-    public async Task<IReadOnlyList<BoardConfirmation>> ListForItemAsync(string itemId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BoardConfirmation>> ListConfirmationsAsync(string itemId, CancellationToken cancellationToken)
     {
         var rows = await _db.ReadAsync(s => s.QueryAsync<ConfirmationRow>("Board.ForItem", new { itemId }), cancellationToken);
         return [.. rows.Select(r => new BoardConfirmation(
