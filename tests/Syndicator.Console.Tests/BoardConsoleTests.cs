@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Syndicator.Host.WebConsole;
@@ -67,6 +68,31 @@ public sealed class BoardConsoleTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("delivery.posted");
         Assert.Equal(photo, await fetched.BodyAsync());
         Assert.Equal("delivered", ConsoleHarness.Status(await _service.ItemAsync(id)));
+    }
+
+    [Fact]
+    public async Task BoardWithdraw_TakenDownForm_CompletesTheWithdrawAndShowsTheDay()
+    {
+        var id = await _service.SubmitAsync(["approval"], "关于汛期河道堤防安全检查的公告");
+        var waiting = await _service.WaitForItemAsync(id, i => i.GetProperty("deliveries")[0].GetProperty("status").GetString() == "handoff", Deadline);
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var posting = waiting.GetProperty("deliveries")[0].GetProperty("id").GetString();
+        (await _service.Api.PostAsJsonAsync($"api/deliveries/{posting}/confirm", new { postedOn = today })).EnsureSuccessStatusCode();
+        (await _service.Api.PostAsJsonAsync($"api/items/{id}/withdraw", new { channels = new[] { "approval" }, reason = "张贴期满" })).EnsureSuccessStatusCode();
+        await _service.WaitForItemAsync(id, i => i.GetProperty("deliveries").EnumerateArray()
+            .Any(d => d.GetProperty("operation").GetString() == "withdraw" && d.GetProperty("status").GetString() == "handoff"), Deadline);
+        var page = await SignInAsync(ConsoleRoles.Operator);
+
+        await page.GotoAsync(new Uri(_service.BaseAddress, $"items/{id}").ToString());
+        await Assertions.Expect(page.Locator("form.board-confirm")).ToContainTextAsync("取下日期");
+        await page.Locator("form.board-confirm input[name=day]").FillAsync(today);
+        await page.Locator("form.board-confirm button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=taken_down"));
+
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("已提交：已取下");
+        await Assertions.Expect(page.Locator("tr[data-status=succeeded] .board-confirmed").First).ToContainTextAsync($"取下日期：{today}");
+        await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("delivery.taken_down");
+        Assert.Equal("withdrawn", ConsoleHarness.Status(await _service.ItemAsync(id)));
     }
 
     private async Task<IPage> SignInAsync(string role)

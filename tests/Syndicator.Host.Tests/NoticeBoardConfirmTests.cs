@@ -112,7 +112,7 @@ public sealed class NoticeBoardConfirmTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cli_ConfirmPostedOnWithPhoto_CompletesTheDeliveryAndExactlyOneWayIsRequired()
+    public async Task Cli_ConfirmPostedOnWithPhotoThenTakenDownOn_CompletesBothAndExactlyOneWayIsRequired()
     {
         var key = await KeysCommand.CreateAsync(
             _service.App.Services.GetRequiredService<IKeyStore>(), _service.App.Services.GetRequiredService<IAuditLog>(),
@@ -133,6 +133,15 @@ public sealed class NoticeBoardConfirmTests : IAsyncLifetime
         Assert.Equal("delivered", (await _service.GetItemAsync(itemId)).GetProperty("status").GetString());
         using var fetched = await _service.Client.GetAsync($"api/deliveries/{deliveryId}/photo");
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+
+        (await _service.Client.PostAsJsonAsync($"api/items/{itemId}/withdraw", new { channels = new[] { "approval" }, reason = "张贴期满" })).EnsureSuccessStatusCode();
+        var waiting = await _service.WaitForItemAsync(itemId, i => i.GetProperty("deliveries").EnumerateArray()
+            .Any(d => d.GetProperty("operation").GetString() == "withdraw" && d.GetProperty("status").GetString() == "handoff"));
+        var takeDown = waiting.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("operation").GetString() == "withdraw").GetProperty("id").GetString()!;
+        var down = await SyndicatorProcess.RunAsync(["confirm", takeDown, "--taken-down-on", Day(Today), .. client], TimeSpan.FromMinutes(1));
+        Assert.True(down.ExitCode == 0, down.StdErr);
+        Assert.Contains($"succeeded, taken down on {Day(Today)}", down.StdOut.ReplaceLineEndings(""), StringComparison.Ordinal);
+        Assert.Equal("withdrawn", (await _service.GetItemAsync(itemId)).GetProperty("status").GetString());
     }
 
     [Fact]
