@@ -26,6 +26,12 @@ public sealed partial class OperatorCommands
         }
 
         var delivery = await deliveries.GetAsync(deliveryId, cancellationToken);
+        if (delivery is null && string.IsNullOrWhiteSpace(confirmation.Url))
+        {
+            // Without a delivery there is no channel to say which proof it takes; a URL alone is checked as before.
+            return new(null, Refusal.NotFound("delivery", Shorten(deliveryId)));
+        }
+
         var (proof, refusal) = delivery is not null && Outlet(delivery.Channel) is { } outlet
             ? await BoardProofAsync(confirmation, delivery, outlet, cancellationToken)
             : SiteProof(confirmation, delivery);
