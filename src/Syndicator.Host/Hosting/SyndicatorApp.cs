@@ -80,6 +80,7 @@ public static class SyndicatorApp
         builder.Services.AddTrsWcmChannel();
         builder.Services.AddHandoffChannel();
         builder.Services.AddWebhookChannel();
+        builder.Services.AddWebhookEvents();
         builder.Services.AddNoticeBoardChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
         builder.Services.AddTrackingAndWatchdogs(builder.Configuration);
@@ -125,6 +126,7 @@ public static class SyndicatorApp
         app.MapChannelsApi();
         app.MapHealthApi();
         app.MapReportsApi();
+        app.MapEventsApi();
         app.MapSyndicatorConsole();
         return app;
     }

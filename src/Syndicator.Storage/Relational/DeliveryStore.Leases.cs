@@ -115,10 +115,14 @@ internal sealed partial class DeliveryStore
                 code = a.Code,
                 message = a.Message,
             });
+            var ended = lease.Delivery with { Operation = result.Operation, Attempts = t.Attempts };
+            var wasLive = await WasLiveAsync(s, ended, t.Status);
             if (t.Status == DeliveryStatus.Succeeded)
             {
-                await PlaceAsync(s, lease.Delivery with { Operation = result.Operation }, now);
+                await PlaceAsync(s, ended, now);
             }
+
+            await EventLog.DeliveryEndedAsync(s, _routes, ended, t.Status, t.Url ?? ended.Url, t.RemoteId ?? ended.RemoteId, t.LastError, result.Now, wasLive);
 
             if (result.Audit is { } entry)
             {
