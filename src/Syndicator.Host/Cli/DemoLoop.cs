@@ -119,9 +119,11 @@ internal static class DemoLoop
                 .ToDictionary(d => d.GetProperty("channel").GetString()!, d => d.GetProperty("url").GetString());
             var same = recorded.Count == channels.Count && recorded.All(r => channels.TryGetValue(r.Key, out var url) && url == r.Value);
             ok &= same;
+            // Short lines: a console that is not a terminal wraps at 80 columns.
             Say.Line(same
-                ? (FormattableString)$"[green]office system: item.live for {id} verified (webhook-id {live[0].GetProperty("id").GetString()}), {channels.Count} channels: {string.Join(", ", channels.Keys)}[/]"
-                : $"[red]office system: item.live for {id} names {string.Join(", ", channels.Keys)}, the service recorded {string.Join(", ", recorded.Keys)}[/]");
+                ? (FormattableString)$"[green]office system: item.live {id} verified, {channels.Count} URLs[/]"
+                : $"[red]office system: item.live {id} names {string.Join(", ", channels.Keys)}; recorded: {string.Join(", ", recorded.Keys)}[/]");
+            Say.Line($"  webhook-id {live[0].GetProperty("id").GetString()}");
         }
 
         return ok;
