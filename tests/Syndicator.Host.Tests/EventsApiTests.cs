@@ -135,6 +135,22 @@ public sealed class EventsApiTests : IAsyncLifetime
         Assert.Contains(audit, a => a.Action == "events.replay" && a.Detail!.Contains("office", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Metrics_ShowEachSubscriptionsQueueAndCircuit()
+    {
+        var id = ItemJson.NewId();
+        (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(id, channels: ["bureau"]))).EnsureSuccessStatusCode();
+        await WaitForEventAsync(id, "item.live");
+
+        using var response = await _service.ClientWithKey(null).GetAsync("metrics");
+        var metrics = PrometheusExposition.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("gauge", metrics.Types["syndicator_events_pending"]);
+        Assert.Equal(0, metrics.Value("syndicator_events_failed", ("subscription", "office")));
+        Assert.Equal(0, metrics.Value("syndicator_event_circuit_state", ("subscription", "office")));
+        Assert.True(metrics.Value("syndicator_events_pending", ("subscription", "office")) >= 0);
+    }
+
     private static string? Status(JsonElement item, string channel) =>
         item.GetProperty("deliveries").EnumerateArray().LastOrDefault(d => d.GetProperty("channel").GetString() == channel) is { ValueKind: JsonValueKind.Object } d
             ? d.GetProperty("status").GetString()
