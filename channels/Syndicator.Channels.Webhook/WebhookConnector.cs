@@ -21,7 +21,7 @@ internal sealed class WebhookConnector(
         var answer = await new WebhookSender(http(), options, time).SendAsync(context.Delivery.Id, body, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var fallback = context.Live?.RemoteId ?? context.Delivery.RemoteId ?? context.Item.Id;
-        var outcome = WebhookOutcomes.Of(answer, channel, fallback, context.Delivery);
+        var outcome = WebhookOutcomes.Of(answer, $"Channels:{channel}", fallback, t => RepeatedFault.Judge(context.Delivery, t));
         if (!answer.Answered)
         {
             Log.NoAnswer(logger, channel, type, context.Item.Id, !answer.NothingSent, answer.Error);

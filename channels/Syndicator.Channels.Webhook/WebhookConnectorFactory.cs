@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Syndicator.Channels.Toolkit;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Events;
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Items;
 
@@ -46,8 +47,8 @@ internal sealed class WebhookConnectorFactory(IHttpClientFactory httpClients, Ti
         var secret = settings[nameof(WebhookChannelOptions.Secret)];
         yield return string.IsNullOrWhiteSpace(secret)
             ? settings.Required(nameof(WebhookChannelOptions.Secret), "the signing secret shared with the receiver, whsec_ + base64")
-            : WebhookSecret.Key(secret) is null
-                ? $"{settings.Key(nameof(WebhookChannelOptions.Secret))} must be whsec_ followed by the base64 of {WebhookSecret.MinBytes} to {WebhookSecret.MaxBytes} bytes (the value is not shown)"
+            : SigningSecret.Key(secret) is null
+                ? $"{settings.Key(nameof(WebhookChannelOptions.Secret))} must be whsec_ followed by the base64 of {SigningSecret.MinBytes} to {SigningSecret.MaxBytes} bytes (the value is not shown)"
                 : null;
         yield return settings.Bool(nameof(WebhookChannelOptions.InlineMedia));
         yield return settings.IntRange(nameof(WebhookChannelOptions.MaxPayloadBytes), MinPayload, MaxPayload);

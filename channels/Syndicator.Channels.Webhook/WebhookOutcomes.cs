@@ -12,7 +12,11 @@ internal static class WebhookOutcomes
     /// <summary>The longest remote id taken from an answer's <c>id</c>.</summary>
     public const int MaxRemoteIdLength = 200;
 
-    public static ChannelOutcome Of(WebhookAnswer answer, string channel, string fallbackRemoteId, Delivery delivery)
+    /// <param name="answer">What the receiver answered.</param>
+    /// <param name="settings">The settings' key prefix messages name (<c>Channels:hook</c>, <c>Events:Subscriptions:oa</c>).</param>
+    /// <param name="fallbackRemoteId">The remote id when the answer names none.</param>
+    /// <param name="judge">Looks again at a transient answer with a body (a delivery's repeated fault); null: it stays transient.</param>
+    public static ChannelOutcome Of(WebhookAnswer answer, string settings, string fallbackRemoteId, Func<ChannelOutcome.Transient, ChannelOutcome>? judge)
     {
         if (!answer.Answered)
         {
@@ -32,7 +36,7 @@ internal static class WebhookOutcomes
         var said = $"the webhook receiver answered {status}: {HttpFailures.Excerpt(answer.Body)}";
         if (answer.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            return new ChannelOutcome.AuthFailed($"{said} — it refused the signature or the credentials: check Channels:{channel}:Secret (and Headers) against the receiver's")
+            return new ChannelOutcome.AuthFailed($"{said} — it refused the signature or the credentials: check {settings}:Secret (and Headers) against the receiver's")
             {
                 Code = answer.Code,
             };
@@ -40,7 +44,7 @@ internal static class WebhookOutcomes
 
         if (answer.Status == HttpStatusCode.Gone)
         {
-            return new ChannelOutcome.Rejected($"{said} — 410 Gone: the receiver takes no more events at Channels:{channel}:Url") { Code = answer.Code };
+            return new ChannelOutcome.Rejected($"{said} — 410 Gone: the receiver takes no more events at {settings}:Url") { Code = answer.Code };
         }
 
         if (HttpFailures.IsTransient(answer.Status))
@@ -52,11 +56,11 @@ internal static class WebhookOutcomes
             };
 
             // A receiver's own error text repeated word for word is its answer; a bare 502/503 stays transient.
-            return string.IsNullOrWhiteSpace(answer.Body) ? transient : RepeatedFault.Judge(delivery, transient);
+            return string.IsNullOrWhiteSpace(answer.Body) || judge is null ? transient : judge(transient);
         }
 
         return new ChannelOutcome.Rejected(status is >= 300 and < 400
-            ? $"{said} — a redirect: set Channels:{channel}:Url to the final address (events are not redirected)"
+            ? $"{said} — a redirect: set {settings}:Url to the final address (events are not redirected)"
             : said)
         {
             Code = answer.Code,

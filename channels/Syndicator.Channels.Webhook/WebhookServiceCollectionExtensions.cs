@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Events;
 
 namespace Syndicator.Channels.Webhook;
 
@@ -17,6 +18,25 @@ public static class WebhookServiceCollectionExtensions
         services.AddHttpClient();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelConnectorFactory, WebhookConnectorFactory>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the sender of events to subscriptions (<c>Events:Subscriptions</c>): signed and answered like the connector's
+    /// sends, over one named HttpClient that follows no redirect (a redirect would carry the signed event elsewhere).
+    /// </summary>
+    public static IServiceCollection AddWebhookEvents(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(WebhookEventSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .UseSocketsHttpHandler((handler, _) =>
+            {
+                handler.AllowAutoRedirect = false;
+                handler.PooledConnectionLifetime = Syndicator.Channels.Toolkit.ChannelHttp.ConnectionLifetime;
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<IEventSender, WebhookEventSender>();
         return services;
     }
 }

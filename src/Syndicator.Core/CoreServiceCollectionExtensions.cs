@@ -63,6 +63,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RevisionCache>();
         services.AddSingleton<DeliveryRunner>();
         services.AddHostedService<DeliveryDispatcher>();
+
+        // Events (docs/events.md): who gets which, each subscription's circuit, its lane's runner.
+        services.AddValidatedSection<Events.EventsOptions>(configuration, "Events");
+        services.AddSingleton<Events.EventRoutes>();
+        services.AddSingleton<Events.EventGates>();
+        services.AddSingleton<Events.EventRunner>();
+        services.AddSingleton<Application.EventsService>();
+        services.AddHostedService<Events.EventDispatcher>();
         return services;
     }
 

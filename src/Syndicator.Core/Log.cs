@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(41, LogLevel.Error, "Alert {Kind} (Critical) on {Subject}: {Title} — {Text}")]
     public static partial void AlertCritical(ILogger logger, string kind, string subject, string title, string text);
+
+    [LoggerMessage(84, LogLevel.Error, "Event {EventId} for subscription {Subscription} could not be recorded; its lease runs out and it is sent again")]
+    public static partial void EventRunFailed(ILogger logger, Exception exception, string eventId, string subscription);
 }

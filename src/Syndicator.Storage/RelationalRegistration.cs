@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Syndicator.Core.Events;
 using Syndicator.Core.Storage;
 using Syndicator.Storage.Relational;
 
@@ -18,8 +19,9 @@ internal static class RelationalRegistration
     {
         services.AddSingleton(database);
         services.AddSingleton(sp => lifecycle(sp.GetRequiredService<TDatabase>()));
-        Add<IItemStore, TDatabase>(services, db => new ItemStore(db));
-        Add<IDeliveryStore, TDatabase>(services, db => new DeliveryStore(db));
+        services.AddSingleton<IItemStore>(sp => new ItemStore(sp.GetRequiredService<TDatabase>(), Routes(sp)));
+        services.AddSingleton<IDeliveryStore>(sp => new DeliveryStore(sp.GetRequiredService<TDatabase>(), Routes(sp)));
+        Add<IEventStore, TDatabase>(services, db => new EventStore(db));
         Add<IKeyStore, TDatabase>(services, db => new KeyStore(db));
         Add<IAuditLog, TDatabase>(services, db => new AuditLog(db));
         Add<IUserStore, TDatabase>(services, db => new UserStore(db));
@@ -37,6 +39,9 @@ internal static class RelationalRegistration
         services.AddSingleton<IPublicationStatistics>(sp => sp.GetRequiredService<ComplianceStore>());
         return services;
     }
+
+    /// <summary>Who gets which event; none (nothing recorded) where the host registered no events section.</summary>
+    private static EventRoutes Routes(IServiceProvider sp) => sp.GetService<EventRoutes>() ?? EventRoutes.None;
 
     private static void Add<TService, TDatabase>(IServiceCollection services, Func<TDatabase, TService> create)
         where TService : class

@@ -1,3 +1,4 @@
+using Syndicator.Core.Events;
 using Syndicator.Sandbox;
 
 namespace Syndicator.Channels.Webhook.Tests;
@@ -74,6 +75,6 @@ public sealed class WebhookSettingsTests
     [Fact]
     public void SandboxSecret_IsAWellFormedSecret()
     {
-        Assert.NotNull(WebhookSecret.Key(SandboxCredentials.WebhookSecret));
+        Assert.NotNull(SigningSecret.Key(SandboxCredentials.WebhookSecret));
     }
 }

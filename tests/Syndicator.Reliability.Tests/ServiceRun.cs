@@ -148,6 +148,9 @@ public sealed class ServiceRun : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The CLI's client options for node <paramref name="index"/>: <c>--server</c> and <c>--api-key</c>.</summary>
+    public string[] ClientArguments(int index = 0) => ["--server", _servers[index].ToString(), "--api-key", _key];
+
     /// <summary>Submits items to every channel of the profile; fails on any answer but 202.</summary>
     public async Task SubmitAsync(IEnumerable<string> ids, string[]? channels = null, int node = 0)
     {

@@ -79,6 +79,7 @@ public sealed class IntakeService : IDisposable
         }
 
         _signal.Notify(item.Channels);
+        _signal.NotifyEvents();
         return new IntakeAnswer(item, outcome.Kind == AcceptKind.Replayed, null) { Record = outcome.Record };
     }
 

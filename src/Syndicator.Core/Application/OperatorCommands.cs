@@ -100,6 +100,7 @@ public sealed partial class OperatorCommands(
                 return new(outcome, Refusal.Field(RefusalKind.Conflict, "Not possible now.", "id", outcome.Message ?? "The command does not apply."));
             default:
                 signal.Notify(outcome.Deliveries.Select(d => d.Channel).Distinct());
+                signal.NotifyEvents();
                 return new(outcome, null);
         }
     }
@@ -156,6 +157,7 @@ public sealed partial class OperatorCommands(
             default:
                 var delivery = (await deliveries.GetAsync(deliveryId, cancellationToken))!;
                 signal.Notify(delivery.Channel);
+                signal.NotifyEvents();
                 return new(delivery, null);
         }
     }

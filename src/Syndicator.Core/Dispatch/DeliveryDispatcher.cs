@@ -7,7 +7,7 @@ using Syndicator.Core.Storage;
 
 namespace Syndicator.Core.Dispatch;
 
-/// <summary>The hosted service that runs one <see cref="ChannelLane"/> per enabled channel.</summary>
+/// <summary>The hosted service that runs one <see cref="Lane{TLease}"/> per enabled channel.</summary>
 public sealed class DeliveryDispatcher : BackgroundService
 {
     private readonly ChannelCatalogue _catalogue;
@@ -44,7 +44,8 @@ public sealed class DeliveryDispatcher : BackgroundService
         }
 
         var lanes = _catalogue.EnabledChannels
-            .Select(c => new ChannelLane(c, _store, _runner, _signal.For(c.Id), _gates, _time, _options, Owner, _logger))
+            .Select(c => new Lane<DeliveryLease>(
+                new DeliveryLaneWork(c, _store, _runner), _signal.For(c.Id), _gates.Circuit(c.Id), _gates.Rate(c.Id), _time, _options, Owner, _logger))
             .ToList();
         Log.DispatcherStarted(_logger, Owner, string.Join(", ", _catalogue.EnabledChannels.Select(c => c.Id)));
         return Task.WhenAll(lanes.Select(l => Task.Run(() => l.RunAsync(stoppingToken), CancellationToken.None)));

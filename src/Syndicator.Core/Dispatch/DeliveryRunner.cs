@@ -23,14 +23,19 @@ public sealed class DeliveryRunner
     private readonly DispatcherOptions _options;
     private readonly ILogger<DeliveryRunner> _logger;
     private readonly DeliveryMetrics? _metrics;
+    private readonly DispatchSignal? _signal;
 
-    /// <remarks>Try durations go to <see cref="DeliveryMetrics"/> when the host registers it (optional, last).</remarks>
+    /// <remarks>
+    /// Try durations go to <see cref="DeliveryMetrics"/> when the host registers it (optional); a recorded end wakes the
+    /// event lanes through <paramref name="signal"/> (optional: without it they find the events on their next poll).
+    /// </remarks>
     public DeliveryRunner(
         RevisionCache items, IDeliveryStore deliveries, ConnectorRegistry connectors, ChannelCatalogue catalogue,
         DeliveryStateMachine machine, ChannelGates gates, TimeProvider time, IOptions<DispatcherOptions> options,
-        ILogger<DeliveryRunner> logger, DeliveryMetrics? metrics = null)
+        ILogger<DeliveryRunner> logger, DeliveryMetrics? metrics = null, DispatchSignal? signal = null)
     {
         _metrics = metrics;
+        _signal = signal;
         _gates = gates;
         _items = items;
         _deliveries = deliveries;
@@ -50,7 +55,7 @@ public sealed class DeliveryRunner
         var started = _time.GetUtcNow();
         try
         {
-            await using var heartbeat = new LeaseHeartbeat(_deliveries, lease, _time, _options.LeaseDuration, hardStop);
+            await using var heartbeat = new LeaseHeartbeat((until, ct) => _deliveries.RenewAsync(lease, until, ct), _time, _options.LeaseDuration, hardStop);
             var (operation, outcome, stopped, kept) = await TryAsync(lease, heartbeat.Token);
             if (heartbeat.LeaseLost)
             {
@@ -79,7 +84,7 @@ public sealed class DeliveryRunner
         }
 
         // No signal to the lane here: the lane watches its running tries and decides whether a finished one calls
-        // for a claim (ChannelLane.WaitAsync).
+        // for a claim (Lane.WaitAsync).
     }
 
     private async Task<(DeliveryOperation Operation, ChannelOutcome Outcome, bool Stopped, Checkpoint? Kept)> TryAsync(
@@ -166,6 +171,7 @@ public sealed class DeliveryRunner
             return;
         }
 
+        _signal?.NotifyEvents();
         Log.TryEnded(_logger, delivery.Id, delivery.Channel, WireNames.Of(operation), attempt.Outcome, WireNames.Of(transition.Status));
     }
 }

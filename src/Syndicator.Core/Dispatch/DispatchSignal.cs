@@ -20,6 +20,23 @@ public sealed class DispatchSignal
         }
     }
 
+    /// <summary>Wakes every event subscription's lane: events were recorded (an item accepted, a delivery ended).</summary>
+    public void NotifyEvents()
+    {
+        foreach (var (key, lane) in _lanes)
+        {
+            if (key.StartsWith(EventLanePrefix, StringComparison.Ordinal))
+            {
+                lane.Set();
+            }
+        }
+    }
+
+    /// <summary>The lane name of a subscription's events.</summary>
+    public static string EventLane(string subscription) => EventLanePrefix + subscription;
+
+    private const string EventLanePrefix = "events:";
+
     internal LaneSignal For(string channel) => _lanes.GetOrAdd(channel, _ => new LaneSignal());
 }
 

@@ -1,5 +1,3 @@
-using Syndicator.Core.Storage;
-
 namespace Syndicator.Core.Dispatch;
 
 /// <summary>
@@ -11,17 +9,21 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
     private readonly CancellationTokenSource _cts;
     private readonly Task _loop;
 
-    public LeaseHeartbeat(IDeliveryStore store, DeliveryLease lease, TimeProvider time, TimeSpan leaseFor, CancellationToken hardStop)
+    /// <param name="renew">Extends the lease to the given instant; false when it was lost.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="leaseFor">The lease's length.</param>
+    /// <param name="hardStop">Shutdown's end.</param>
+    public LeaseHeartbeat(Func<DateTimeOffset, CancellationToken, Task<bool>> renew, TimeProvider time, TimeSpan leaseFor, CancellationToken hardStop)
     {
         _cts = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
-        _loop = RenewAsync(store, lease, time, leaseFor);
+        _loop = RenewAsync(renew, time, leaseFor);
     }
 
     public CancellationToken Token => _cts.Token;
 
     public bool LeaseLost { get; private set; }
 
-    private async Task RenewAsync(IDeliveryStore store, DeliveryLease lease, TimeProvider time, TimeSpan leaseFor)
+    private async Task RenewAsync(Func<DateTimeOffset, CancellationToken, Task<bool>> renew, TimeProvider time, TimeSpan leaseFor)
     {
         using var timer = new PeriodicTimer(leaseFor / 3, time);
         try
@@ -31,7 +33,7 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
                 bool renewed;
                 try
                 {
-                    renewed = await store.RenewAsync(lease, time.GetUtcNow() + leaseFor, _cts.Token);
+                    renewed = await renew(time.GetUtcNow() + leaseFor, _cts.Token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

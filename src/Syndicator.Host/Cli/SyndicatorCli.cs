@@ -21,6 +21,7 @@ public static class SyndicatorCli
         }
 
         root.Subcommands.Add(ReportCommands.Create());
+        root.Subcommands.Add(EventsCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());

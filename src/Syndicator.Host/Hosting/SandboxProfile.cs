@@ -121,6 +121,16 @@ internal static class SandboxProfile
             Webhook(settings, "Channels:webhook:", root);
         }
 
+        // The office system's stand-in: events to the sandbox's receiver, which verifies them, when the configuration
+        // turns the subscription on (Events:Subscriptions:office:Enabled=true) and gives it no address of its own (a secret
+        // of its own is kept: the receiver then refuses every signature, as a real one would).
+        if (configuration["Events:Subscriptions:office:Url"] is null
+            && bool.TryParse(configuration["Events:Subscriptions:office:Enabled"], out var office) && office)
+        {
+            settings["Events:Subscriptions:office:Url"] = $"{root}/_sandbox/events";
+            settings["Events:Subscriptions:office:Secret"] = configuration["Events:Subscriptions:office:Secret"] ?? SandboxCredentials.EventsSecret;
+        }
+
         // The portal needs 索引号; a configuration without an organisation code gets the sandbox's.
         if (string.IsNullOrWhiteSpace(configuration["Publisher:OrganisationCode"]))
         {

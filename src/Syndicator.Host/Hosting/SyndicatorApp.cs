@@ -80,6 +80,7 @@ public static class SyndicatorApp
         builder.Services.AddTrsWcmChannel();
         builder.Services.AddHandoffChannel();
         builder.Services.AddWebhookChannel();
+        builder.Services.AddWebhookEvents();
         builder.Services.AddNoticeBoardChannel();
         ChannelHttpClients.Add(builder.Services, builder.Configuration);
         builder.Services.AddTrackingAndWatchdogs(builder.Configuration);
@@ -125,6 +126,7 @@ public static class SyndicatorApp
         app.MapChannelsApi();
         app.MapHealthApi();
         app.MapReportsApi();
+        app.MapEventsApi();
         app.MapSyndicatorConsole();
         return app;
     }
@@ -152,7 +154,9 @@ public static class SyndicatorApp
 
         if (settings.Sandbox is not null)
         {
-            foreach (var (key, value) in SandboxProfile.Settings(configuration, settings.Sandbox))
+            // The profile reads the configuration as it will be, the caller's overrides included (they still win).
+            var view = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(settings.Overrides).Build();
+            foreach (var (key, value) in SandboxProfile.Settings(view, settings.Sandbox))
             {
                 overrides[key] = value;
             }

@@ -74,6 +74,12 @@ internal sealed partial class DeliveryStore
                 await AuditTrail.AppendAsync(s, Entry(command, "item.withdraw", delivery) with { Channel = channel });
             }
 
+            if (queued.Count == 0)
+            {
+                // Nothing to send anywhere: the withdrawal has run its course already.
+                await EventLog.WithdrawalSettledAsync(s, _routes, item.Id, command.Reason, command.Now);
+            }
+
             return new CommandOutcome(CommandResult.Done, queued);
         }, cancellationToken);
 

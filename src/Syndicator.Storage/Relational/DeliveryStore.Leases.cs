@@ -83,6 +83,15 @@ internal sealed partial class DeliveryStore
     public Task<bool> CompleteAsync(DeliveryLease lease, TryResult result, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
+            // With events recorded, a completion reads what else of the item is live (item.live, item.withdrawn): the
+            // item's lock, taken first as intake and the commands take it, makes two completions of one item read in
+            // turn, so the one that makes the item live everywhere sees the other's placement (PostgreSQL; SQLite has
+            // one writer).
+            if (_routes.Recording)
+            {
+                await s.LockItemAsync(lease.Delivery.ItemId);
+            }
+
             var t = result.Transition;
             var now = UnixMs.From(result.Now);
             var changed = await s.ExecuteAsync("Leases.Complete", new
@@ -115,10 +124,14 @@ internal sealed partial class DeliveryStore
                 code = a.Code,
                 message = a.Message,
             });
+            var ended = lease.Delivery with { Operation = result.Operation, Attempts = t.Attempts };
+            var wasLive = await WasLiveAsync(s, ended, t.Status);
             if (t.Status == DeliveryStatus.Succeeded)
             {
-                await PlaceAsync(s, lease.Delivery with { Operation = result.Operation }, now);
+                await PlaceAsync(s, ended, now);
             }
+
+            await EventLog.DeliveryEndedAsync(s, _routes, ended, t.Status, t.Url ?? ended.Url, t.RemoteId ?? ended.RemoteId, t.LastError, result.Now, wasLive);
 
             if (result.Audit is { } entry)
             {

@@ -91,8 +91,10 @@ internal sealed partial class DeliveryStore
                 reason = command.Reason,
                 now,
             });
+            var wasLive = await WasLiveAsync(s, delivery, DeliveryStatus.Succeeded);
             await PlaceAsync(s, delivery, now);
             var confirmed = rows[0].ToDelivery();
+            await EventLog.DeliveryEndedAsync(s, _routes, confirmed, DeliveryStatus.Succeeded, proof.Url, confirmed.RemoteId, null, command.Now, wasLive);
             await AuditTrail.AppendAsync(s, proof.On is null
                 ? new AuditEntry(command.Now, command.Actor, "delivery.confirm", delivery.ItemId, delivery.Id, delivery.Channel, command.Reason, Rows.FromUri(proof.Url))
                 : await RecordBoardAsync(s, delivery, proof, command));

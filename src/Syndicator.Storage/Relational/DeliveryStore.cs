@@ -1,4 +1,5 @@
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Events;
 using Syndicator.Core.Storage;
 using Syndicator.Storage.Sqlite;
 
@@ -9,9 +10,10 @@ namespace Syndicator.Storage.Relational;
 /// and the writes under their leases (<c>DeliveryStore.Leases.cs</c>), the operators' commands on items
 /// (<c>DeliveryStore.Commands.cs</c>) and on single deliveries (<c>DeliveryStore.Retries.cs</c>).
 /// </summary>
-internal sealed partial class DeliveryStore(IStoreDatabase database) : IDeliveryStore
+internal sealed partial class DeliveryStore(IStoreDatabase database, EventRoutes routes) : IDeliveryStore
 {
     private readonly IStoreDatabase _db = RowMaps.Over(database);
+    private readonly EventRoutes _routes = routes;
 
     public Task<Delivery?> GetAsync(string deliveryId, CancellationToken cancellationToken) =>
         _db.ReadAsync(s => FindAsync(s, deliveryId), cancellationToken);
@@ -43,6 +45,21 @@ internal sealed partial class DeliveryStore(IStoreDatabase database) : IDelivery
         delivery.Operation == DeliveryOperation.Withdraw
             ? s.ExecuteAsync("Placements.Delete", new { itemId = delivery.ItemId, channel = delivery.Channel })
             : s.ExecuteAsync("Placements.UpsertFromDelivery", new { deliveryId = delivery.Id, now });
+
+    /// <summary>
+    /// Before a success is placed, while events are recorded: whether this revision was already live on the channel
+    /// (a republish of what is live), so that only a change of state can make the item newly live.
+    /// </summary>
+    private async Task<bool> WasLiveAsync(IStoreSession s, Delivery delivery, DeliveryStatus status)
+    {
+        if (!_routes.Recording || status != DeliveryStatus.Succeeded || delivery.Operation == DeliveryOperation.Withdraw)
+        {
+            return false;
+        }
+
+        var placed = await s.QueryFirstOrDefaultAsync<PlacementRow>("Placements.Get", new { itemId = delivery.ItemId, channel = delivery.Channel });
+        return placed is not null && placed.Revision == delivery.Revision;
+    }
 
     private static async Task<Delivery?> FindAsync(IStoreSession s, string id) =>
         (await s.QueryFirstOrDefaultAsync<DeliveryRow>("Deliveries.Get", new { id }))?.ToDelivery();

@@ -1,4 +1,5 @@
 using Syndicator.Core.Deliveries;
+using Syndicator.Core.Events;
 using Syndicator.Core.Items;
 using Syndicator.Core.Storage;
 using Syndicator.Storage.Sqlite;
@@ -10,7 +11,7 @@ namespace Syndicator.Storage.Relational;
 /// per channel, the pending sends it replaces superseded (<see cref="DeliveryQueue"/>) and an audit entry, in one write
 /// transaction — and reading items back with their deliveries.
 /// </summary>
-internal sealed class ItemStore(IStoreDatabase database) : IItemStore
+internal sealed class ItemStore(IStoreDatabase database, EventRoutes routes) : IItemStore
 {
     private readonly IStoreDatabase _db = RowMaps.Over(database);
 
@@ -75,6 +76,7 @@ internal sealed class ItemStore(IStoreDatabase database) : IItemStore
 
             // Last, so the shared serial counter is locked for as short a time as possible.
             var number = await IndexNumbers.AssignAsync(s, item, decision, index);
+            await EventLog.ItemAcceptedAsync(s, routes, item, channels, number);
             return new AcceptOutcome(AcceptKind.Accepted, item.Revision, number) { Record = await ItemRecords.ReadAsync(s, item.Id) };
         }, cancellationToken);
 

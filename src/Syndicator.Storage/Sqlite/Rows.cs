@@ -15,6 +15,8 @@ internal static class Rows
                  {
                      typeof(DeliveryRow), typeof(ItemRow), typeof(AttemptRow), typeof(PlacementRow), typeof(AuditRow),
                      typeof(KeyRow), typeof(CountsRow), typeof(ChannelStateRow),
+                     typeof(Relational.EventRow), typeof(Relational.EventClaimRow), typeof(Relational.EventListRow),
+                     typeof(Relational.EventCountsRow), typeof(Relational.ReplayCandidateRow), typeof(Relational.CurrentDeliveryRow),
                  })
         {
             SqlMapper.SetTypeMap(type, new CustomPropertyTypeMap(type, (t, column) =>

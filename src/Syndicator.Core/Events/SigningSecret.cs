@@ -1,7 +1,7 @@
-namespace Syndicator.Channels.Webhook;
+namespace Syndicator.Core.Events;
 
 /// <summary>A Standard Webhooks signing secret: <c>whsec_</c> + base64 of the key's bytes.</summary>
-internal static class WebhookSecret
+public static class SigningSecret
 {
     public const string Prefix = "whsec_";
 

@@ -1,19 +1,16 @@
 using Microsoft.Extensions.Logging;
-using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
-using Syndicator.Core.Storage;
 
 namespace Syndicator.Core.Dispatch;
 
 /// <summary>
-/// One channel's lane: claims that channel's due deliveries up to its concurrency limit and runs them. Lanes share
-/// nothing, so a slow or failing channel never delays another.
+/// One lane: claims one queue's due work up to its concurrency limit and runs it — a channel's deliveries
+/// (<see cref="DeliveryLaneWork"/>) or a subscription's events (<see cref="Events.EventLaneWork"/>). Lanes share nothing, so
+/// a slow or failing channel or receiver never delays another.
 /// </summary>
-internal sealed class ChannelLane
+internal sealed class Lane<TLease>
 {
-    private readonly ChannelDefinition _channel;
-    private readonly IDeliveryStore _store;
-    private readonly DeliveryRunner _runner;
+    private readonly ILaneWork<TLease> _work;
     private readonly LaneSignal _signal;
     private readonly ChannelCircuit _circuit;
     private readonly ChannelRate _rate;
@@ -26,15 +23,13 @@ internal sealed class ChannelLane
     /// <summary>The last claim took fewer than it asked for: nothing else was due when it ran.</summary>
     private bool _drained;
 
-    public ChannelLane(
-        ChannelDefinition channel, IDeliveryStore store, DeliveryRunner runner, LaneSignal signal, ChannelGates gates, TimeProvider time,
+    public Lane(
+        ILaneWork<TLease> work, LaneSignal signal, ChannelCircuit circuit, ChannelRate rate, TimeProvider time,
         DispatcherOptions options, string owner, ILogger logger)
     {
-        _circuit = gates.Circuit(channel.Id);
-        _rate = gates.Rate(channel.Id);
-        _channel = channel;
-        _store = store;
-        _runner = runner;
+        _circuit = circuit;
+        _rate = rate;
+        _work = work;
         _signal = signal;
         _time = time;
         _options = options;
@@ -58,7 +53,7 @@ internal sealed class ChannelLane
             }
             catch (Exception ex)
             {
-                Log.LaneFailed(_logger, ex, _channel.Id);
+                Log.LaneFailed(_logger, ex, _work.Name);
                 await Pause(_options.PollInterval, stopping);
             }
         }
@@ -75,7 +70,7 @@ internal sealed class ChannelLane
         Prune();
         _signal.Reset();
         _drained = false;
-        var free = _channel.Options.MaxConcurrency - _running.Count;
+        var free = _work.MaxConcurrency - _running.Count;
         if (free <= 0)
         {
             return;
@@ -87,7 +82,7 @@ internal sealed class ChannelLane
             return;
         }
 
-        var claimed = await _store.ClaimAsync(_channel.Id, _owner, admitted, _time.GetUtcNow(), _options.LeaseDuration, stopping);
+        var claimed = await _work.ClaimAsync(_owner, admitted, _time.GetUtcNow(), _options.LeaseDuration, stopping);
         _drained = claimed.Count < admitted;
         _rate.Started(claimed.Count);
         _circuit.Unused(admitted, claimed.Count);
@@ -95,10 +90,10 @@ internal sealed class ChannelLane
         {
             // This lane may re-claim a delivery it is still running if that try's lease ran out unrenewed: the old
             // try is fenced off by the new token, and the new one waits for it to end so they never send at once.
-            var id = lease.Delivery.Id;
+            var id = _work.KeyOf(lease);
             _running[id] = _running.TryGetValue(id, out var earlier)
-                ? earlier.ContinueWith(_ => _runner.RunAsync(lease, hardStop), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
-                : Task.Run(() => _runner.RunAsync(lease, hardStop), CancellationToken.None);
+                ? earlier.ContinueWith(_ => _work.RunAsync(lease, hardStop), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
+                : Task.Run(() => _work.RunAsync(lease, hardStop), CancellationToken.None);
         }
     }
 
@@ -126,7 +121,7 @@ internal sealed class ChannelLane
     /// not asked when something falls due, which saves a read per claim while the lane is busy.
     /// </summary>
     private async Task<DateTimeOffset?> NextDueAsync(CancellationToken stopping) =>
-        _running.Count >= _channel.Options.MaxConcurrency ? null : await _store.NextDueAsync(_channel.Id, stopping);
+        _running.Count >= _work.MaxConcurrency ? null : await _work.NextDueAsync(stopping);
 
     /// <summary>
     /// One wait. Claim is false when only a finished try woke the lane and nothing is due for it to claim; Next is
@@ -170,7 +165,7 @@ internal sealed class ChannelLane
             return;
         }
 
-        Log.Draining(_logger, _channel.Id, _running.Count);
+        Log.Draining(_logger, _work.Name, _running.Count);
         var all = Task.WhenAll(_running.Values);
         await Task.WhenAny(all, Task.Delay(_options.ShutdownGrace, _time, CancellationToken.None));
         await hardStop.CancelAsync();

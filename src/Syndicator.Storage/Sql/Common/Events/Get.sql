@@ -1,0 +1,3 @@
+SELECT seq, id, type, item_id, revision, channel, occurred_at, payload
+FROM events
+WHERE seq = @seq;
