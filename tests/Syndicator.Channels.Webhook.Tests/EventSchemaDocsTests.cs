@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Json.Schema;
+using Syndicator.Core.Events;
+
+namespace Syndicator.Channels.Webhook.Tests;
+
+/// <summary>
+/// The JSON Schemas docs/events.md gives (docs/events/schemas) hold for the payloads the service sends: each type's
+/// data built from the service's own records and serialized by <see cref="EventDraft.Payload"/>, as the store does.
+/// </summary>
+public sealed class EventSchemaDocsTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 3, 8, 15, 30, 123, TimeSpan.Zero);
+
+    // Each schema has an $id, and the library keeps one schema per $id for the whole process: read each file once.
+    private static readonly Dictionary<string, JsonSchema> Schemas = Directory
+        .GetFiles(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "schemas"), "*.schema.json")
+        .ToDictionary(f => Path.GetFileName(f)[..^".schema.json".Length], f => JsonSchema.FromText(File.ReadAllText(f)), StringComparer.Ordinal);
+
+    public static TheoryData<string, string> Payloads() => new()
+    {
+        { "item.accepted", Payload(EventTypes.ItemAccepted, new ItemAcceptedData("txsl-2026-0042", 1, "002571234/2026-00042", "关于做好2026年防汛工作的通知", "政策文件", ["portal", "board"], At)) },
+        { "item.accepted", Payload(EventTypes.ItemAccepted, new ItemAcceptedData("txsl-2026-0042", 2, null, "标题", "工作动态", [], At)) },
+        { "delivery", Payload(EventTypes.DeliverySucceeded, Delivery("publish", "succeeded", new Uri("https://www.tx.gov.cn/art/2026/12/3/art_42.html"), "42", null)) },
+        { "delivery", Payload(EventTypes.DeliverySucceeded, Delivery("withdraw", "succeeded", null, null, null)) },
+        { "delivery", Payload(EventTypes.DeliveryFailed, Delivery("update", "failed", null, null, "the platform refused the title (gave up after 10 attempts)")) },
+        { "delivery", Payload(EventTypes.DeliveryUnconfirmed, Delivery("publish", "unconfirmed", null, null, "no answer; reconciling found nothing")) },
+        { "item.live", Payload(EventTypes.ItemLive, new ItemLiveData("txsl-2026-0042", 1, "002571234/2026-00042", "通知",
+            [new LiveChannel("portal", 1, new Uri("https://www.tx.gov.cn/art/42.html"), "42", At), new LiveChannel("board", 1, null, "notice-1", At)], At)) },
+        { "item.withdrawn", Payload(EventTypes.ItemWithdrawn, new ItemWithdrawnData("txsl-2026-0042", "内容有误",
+            [new GoneChannel("portal", At)],
+            [new StillLiveChannel("board", 1, null, "handoff", null), new StillLiveChannel("wechat", 1, new Uri("https://mp.weixin.qq.com/s/x"), "failed", "errcode 48001"),
+             new StillLiveChannel("bureau", 1, new Uri("https://slj.tx.gov.cn/2/17.html"), null, null)], At)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void Schemas_PayloadTheServiceSends_IsValid(string dataSchema, string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+
+        AssertValid("envelope", document.RootElement);
+        AssertValid(dataSchema, document.RootElement.GetProperty("data"));
+    }
+
+    [Theory]
+    [InlineData("delivery", """{"itemId":"a","revision":1,"deliveryId":"0193a5b2c3d47e8f9a0b1c2d3e4f5a6b","channel":"portal","operation":"publish","status":"failed","url":"https://x.example/1","remoteId":"1","reason":"refused","attempts":1,"at":"2026-12-03T08:15:30.123+00:00"}""")]
+    [InlineData("item.live", """{"itemId":"a","revision":1,"indexNumber":null,"title":"t","channels":[{"channel":"portal","revision":1,"remoteId":"1","since":"2026-12-03T08:15:30+00:00"}],"at":"2026-12-03T08:15:30+00:00"}""")]
+    [InlineData("envelope", """{"type":"item.created","timestamp":"2026-12-03T08:15:30+00:00","data":{}}""")]
+    public void Schemas_PayloadOutsideTheContract_IsRefused(string schema, string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.False(Evaluate(schema, document.RootElement).IsValid);
+    }
+
+    [Fact]
+    public void Docs_ShowTheTestedSchemas_Verbatim()
+    {
+        var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "events.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "schemas"), "*.json"))
+        {
+            Assert.Contains(File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), page, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertValid(string schema, JsonElement element)
+    {
+        var result = Evaluate(schema, element);
+        Assert.True(result.IsValid, $"{schema}: {JsonSerializer.Serialize(result)}\n{element}");
+    }
+
+    private static EvaluationResults Evaluate(string schema, JsonElement element) =>
+        Schemas[schema].Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+
+    private static DeliveryEventData Delivery(string operation, string status, Uri? url, string? remoteId, string? reason) =>
+        new("txsl-2026-0042", 1, Guid.CreateVersion7().ToString("N"), "portal", operation, status, url, remoteId, reason, 3, At);
+
+    private static string Payload(string type, object data) =>
+        new EventDraft(type, "txsl-2026-0042", 1, null, ["portal"], At, data).Payload();
+}
