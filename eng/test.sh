@@ -27,6 +27,17 @@ if [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || [ ! -f 
   fi
 fi
 
+# docs/events.md's Java verifier is compiled and run by the webhook tests (tests/Syndicator.Channels.Webhook.Tests); install a JDK when missing.
+if ! command -v javac >/dev/null || ! command -v java >/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "installing default-jdk-headless for the event verification tests" >&2
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jdk-headless; } >/dev/null \
+      || echo "could not install a JDK: the Java verification tests will fail" >&2
+  else
+    echo "javac is missing and we are not root: install a JDK (default-jdk-headless), or the Java verification tests will fail" >&2
+  fi
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
