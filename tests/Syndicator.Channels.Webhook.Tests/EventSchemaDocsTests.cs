@@ -64,6 +64,27 @@ public sealed class EventSchemaDocsTests
         }
     }
 
+    [Fact]
+    public void Docs_ExamplePayloads_AreValid()
+    {
+        // Each example is a ```json block of one line: {"type":"…",…}.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "events.md"));
+        var examples = lines.Skip(1)
+            .Where((l, i) => lines[i] == "```json" && l.StartsWith("{\"type\":\"", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l))
+            .ToList();
+
+        Assert.Equal(EventTypes.All.Except([EventTypes.DeliveryUnconfirmed]).Order(StringComparer.Ordinal),
+            examples.Select(e => e.RootElement.GetProperty("type").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        foreach (var example in examples)
+        {
+            var type = example.RootElement.GetProperty("type").GetString()!;
+            AssertValid("envelope", example.RootElement);
+            AssertValid(type.StartsWith("delivery.", StringComparison.Ordinal) ? "delivery" : type, example.RootElement.GetProperty("data"));
+            example.Dispose();
+        }
+    }
+
     private static void AssertValid(string schema, JsonElement element)
     {
         var result = Evaluate(schema, element);
