@@ -79,7 +79,7 @@ internal sealed class EventsModel(EventsService events, ConsoleText text, TimePr
             {
                 var queued = answer.Value!;
                 Done = text.Format("ReplayDone", queued.Values.Sum(),
-                    string.Join("，", queued.Select(q => q.Key + " " + q.Value.ToString(CultureInfo.InvariantCulture))));
+                    string.Join(text.Language == ConsoleText.English ? ", " : "，", queued.Select(q => q.Key + " " + q.Value.ToString(CultureInfo.InvariantCulture))));
             }
         }
 
