@@ -39,6 +39,12 @@ internal static class ConsolePolicies
     /// <summary>The audit log: auditor.</summary>
     public const string Audit = "console.audit";
 
+    /// <summary>Event subscriptions, their events and failures (read): it, and auditor read-only.</summary>
+    public const string Events = "console.events";
+
+    /// <summary>Sending events again (replay): it.</summary>
+    public const string EventsReplay = "console.events.replay";
+
     /// <summary>Accounts: admin only.</summary>
     public const string Admin = "console.admin";
 
@@ -49,6 +55,8 @@ internal static class ConsolePolicies
         [Operate] = [ConsoleRoles.Operator, ConsoleRoles.Admin],
         [Channels] = [ConsoleRoles.It, ConsoleRoles.Admin],
         [Audit] = [ConsoleRoles.Auditor, ConsoleRoles.Admin],
+        [Events] = [ConsoleRoles.It, ConsoleRoles.Auditor, ConsoleRoles.Admin],
+        [EventsReplay] = [ConsoleRoles.It, ConsoleRoles.Admin],
         [Admin] = [ConsoleRoles.Admin],
     };
 }

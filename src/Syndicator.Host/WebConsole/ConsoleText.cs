@@ -13,6 +13,8 @@ internal sealed class ConsoleText
     public const string English = "en";
     public const string Cookie = "syndicator.lang";
 
+    private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+
     private readonly TimeSpan _offset;
     private readonly bool _english;
 
@@ -42,6 +44,23 @@ internal sealed class ConsoleText
 
     public string Time(DateTimeOffset? instant) =>
         instant is { } t ? t.ToOffset(_offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The offset times are shown in, as a label: <c>UTC+08:00</c>.</summary>
+    public string OffsetName => "UTC" + (_offset < TimeSpan.Zero ? "-" : "+") + _offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant as a <c>datetime-local</c> input's value, in the offset times are shown in.</summary>
+    public string LocalInput(DateTimeOffset instant) =>
+        instant.ToOffset(_offset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A <c>datetime-local</c> value (<c>yyyy-MM-ddTHH:mm</c>, seconds optional) read in the offset times are shown in;
+    /// null when it is missing, longer than 19 characters or not such a value.
+    /// </summary>
+    public DateTimeOffset? ParseLocal(string? value) =>
+        value is { Length: > 0 and <= 19 }
+        && DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, _offset)
+            : null;
 
     /// <summary>An age such as "3 分钟" / "3 min".</summary>
     public string Age(TimeSpan age) => age.TotalSeconds switch
