@@ -1,0 +1,157 @@
+using Syndicator.Core.Events;
+using Syndicator.Core.Storage;
+using Syndicator.Testing;
+
+namespace Syndicator.Storage.Tests.Events;
+
+/// <summary>The subscriptions' queue: claims under fenced leases, next due, renew, release and complete.</summary>
+public abstract partial class EventStoreConformanceTests
+{
+    [Fact]
+    public async Task ClaimAsync_DueOnly_InDueOrder_UpToMax()
+    {
+        var a = await AcceptAsync(Some.Item(acceptedAt: T0));
+        var b = await AcceptAsync(Some.Item(acceptedAt: T0.AddMinutes(1)));
+        var c = await AcceptAsync(Some.Item(acceptedAt: T0.AddMinutes(2)));
+        Assert.Equal(T0, await Events.NextDueAsync("office", Ct));
+        Assert.Null(await Events.NextDueAsync("archive", Ct));
+
+        var early = await ClaimEventsAsync(T0.AddSeconds(90));
+        Assert.Equal([a.Id, b.Id], early.Select(l => l.Event.ItemId));
+        Assert.All(early, l => Assert.Equal(
+            ("office", EventTypes.ItemAccepted, 0, "e1", T0.AddSeconds(90) + LeaseFor, true),
+            (l.Subscription, l.Event.Type, l.Attempts, l.Owner, l.ExpiresAt, l.Event.Payload.Contains(l.Event.ItemId, StringComparison.Ordinal))));
+        Assert.Empty(await Events.ClaimAsync("archive", "e1", 10, T0.AddHours(1), LeaseFor, Ct));
+
+        // Due order is the next try's time, not the order the events happened in.
+        Assert.True(await Events.CompleteAsync(early[0], Retry(1, T0.AddMinutes(20), T0.AddMinutes(2)), Ct));
+        Assert.True(await Events.CompleteAsync(early[1], Retry(1, T0.AddMinutes(10), T0.AddMinutes(2)), Ct));
+        var third = Assert.Single(await ClaimEventsAsync(T0.AddMinutes(5)));
+        Assert.True(await Events.CompleteAsync(third, Retry(1, T0.AddMinutes(15), T0.AddMinutes(5)), Ct));
+        Assert.Equal(T0.AddMinutes(10), await Events.NextDueAsync("office", Ct));
+
+        var later = await ClaimEventsAsync(T0.AddMinutes(30), max: 2);
+
+        Assert.Equal([b.Id, c.Id], later.Select(l => l.Event.ItemId));
+        Assert.All(later, l => Assert.Equal(1, l.Attempts));
+        Assert.Equal(T0.AddMinutes(20), await Events.NextDueAsync("office", Ct));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_ExpiredLeaseTakenOver_OldTokenChangesNothing()
+    {
+        await AcceptAsync(Some.Item(acceptedAt: T0));
+        var first = Assert.Single(await ClaimEventsAsync(T0));
+        Assert.Equal(T0 + LeaseFor, await Events.NextDueAsync("office", Ct));
+        Assert.Empty(await ClaimEventsAsync(T0.AddSeconds(30), owner: "e2"));
+
+        var now = T0 + LeaseFor + TimeSpan.FromSeconds(1);
+        var taken = Assert.Single(await ClaimEventsAsync(now, owner: "e2"));
+
+        Assert.Equal((first.Event.Id, first.Event.Sequence, "e2"), (taken.Event.Id, taken.Event.Sequence, taken.Owner));
+        Assert.True(taken.Token > first.Token);
+        Assert.False(await Events.CompleteAsync(first, Delivered(1, now), Ct));
+        Assert.False(await Events.RenewAsync(first, now.AddMinutes(10), Ct));
+        await Events.ReleaseAsync(first, now, Ct);
+        var held = Assert.Single(await Events.ListAsync(new EventQuery("office"), Ct));
+        Assert.Equal((EventDeliveryStatus.InProgress, 0, (DateTimeOffset?)null), (held.Status, held.Attempts, held.DeliveredAt));
+        Assert.Empty(await ClaimEventsAsync(now.AddSeconds(1), owner: "e3"));
+
+        Assert.True(await Events.CompleteAsync(taken, Delivered(1, now.AddSeconds(2)), Ct));
+        var done = Assert.Single(await Events.ListAsync(new EventQuery("office"), Ct));
+        Assert.Equal((EventDeliveryStatus.Succeeded, 1, (DateTimeOffset?)now.AddSeconds(2)), (done.Status, done.Attempts, done.DeliveredAt));
+        Assert.Null(await Events.NextDueAsync("office", Ct));
+    }
+
+    [Fact]
+    public async Task RenewAsync_HeldLease_KeepsOthersOutPastTheOldExpiry()
+    {
+        await AcceptAsync(Some.Item(acceptedAt: T0));
+        var lease = Assert.Single(await ClaimEventsAsync(T0));
+
+        Assert.True(await Events.RenewAsync(lease, T0.AddMinutes(10), Ct));
+
+        Assert.Empty(await ClaimEventsAsync(T0.AddMinutes(5), owner: "e2"));
+        Assert.Single(await ClaimEventsAsync(T0.AddMinutes(11), owner: "e2"));
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_HeldLease_PendingDueNowWithoutAnAttempt()
+    {
+        await AcceptAsync(Some.Item(acceptedAt: T0));
+        var lease = Assert.Single(await ClaimEventsAsync(T0));
+        var now = T0.AddSeconds(10);
+
+        await Events.ReleaseAsync(lease, now, Ct);
+
+        var released = Assert.Single(await Events.ListAsync(new EventQuery("office"), Ct));
+        Assert.Equal((EventDeliveryStatus.Pending, 0, (DateTimeOffset?)now), (released.Status, released.Attempts, released.NextAttemptAt));
+        Assert.False(await Events.RenewAsync(lease, now.AddMinutes(1), Ct));
+        Assert.Single(await ClaimEventsAsync(now, owner: "e2"));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_EachEnd_StoredAsSaid_DeliveredAtOnlyOnSuccess_AndCounted()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await AcceptAsync(Some.Item(acceptedAt: T0.AddSeconds(i)));
+        }
+
+        var leases = await ClaimEventsAsync(T0.AddMinutes(1));
+        var now = T0.AddMinutes(2);
+        Assert.True(await Events.CompleteAsync(leases[0], Retry(1, now.AddMinutes(1), now), Ct));
+        Assert.True(await Events.CompleteAsync(leases[1], new EventTryResult(EventDeliveryStatus.Failed, 1, null, "410 gone", "410", now), Ct));
+        Assert.True(await Events.CompleteAsync(leases[2], Delivered(1, now), Ct));
+
+        var records = (await Events.ListAsync(new EventQuery("office"), Ct)).OrderBy(r => r.Event.Sequence).ToList();
+
+        Assert.Equal(
+            [
+                (EventDeliveryStatus.Pending, 1, (DateTimeOffset?)now.AddMinutes(1), "503 busy", "503", (DateTimeOffset?)null),
+                (EventDeliveryStatus.Failed, 1, null, "410 gone", "410", null),
+                (EventDeliveryStatus.Succeeded, 1, null, null, "200", now),
+                (EventDeliveryStatus.InProgress, 0, null, null, null, null),
+            ],
+            records.Select(r => (r.Status, r.Attempts, r.NextAttemptAt, r.LastError, r.LastCode, r.DeliveredAt)));
+        Assert.All(records, r => Assert.Equal(r.Status == EventDeliveryStatus.InProgress ? T0.AddMinutes(1) : now, r.UpdatedAt));
+        Assert.Equal(new EventCounts(2, 1, now), await Events.CountAsync("office", Ct));
+        Assert.Equal(new EventCounts(0, 0, null), await Events.CountAsync("archive", Ct));
+    }
+
+    [Fact]
+    public async Task ListAsync_Filters_NewestFirst()
+    {
+        var onPortal = await AcceptAsync(Some.Item(channels: ["portal"], acceptedAt: T0));
+        await DeliverAsync("portal", T0);
+        var other = await AcceptAsync(Some.Item(channels: ["bureau"], acceptedAt: T0.AddSeconds(1)));
+        var failing = Assert.Single(await ClaimEventsAsync(T0.AddSeconds(1), max: 1));
+        Assert.True(await Events.CompleteAsync(failing, new EventTryResult(EventDeliveryStatus.Failed, 1, null, "400", "400", T0.AddSeconds(2)), Ct));
+
+        var all = await Events.ListAsync(new EventQuery(), Ct);
+        var archive = await Events.ListAsync(new EventQuery("archive"), Ct);
+        var failed = await Events.ListAsync(new EventQuery(FailedOnly: true), Ct);
+        var ofOther = await Events.ListAsync(new EventQuery(ItemId: other.Id), Ct);
+        var two = await Events.ListAsync(new EventQuery(Limit: 2), Ct);
+
+        // item.accepted, delivery.succeeded, item.live (office and archive), then the other's item.accepted.
+        Assert.Equal(
+            [(other.Id, EventTypes.ItemAccepted, "office"), (onPortal.Id, EventTypes.ItemLive, "archive"), (onPortal.Id, EventTypes.ItemLive, "office"),
+             (onPortal.Id, EventTypes.DeliverySucceeded, "office"), (onPortal.Id, EventTypes.ItemAccepted, "office")],
+            all.Select(r => (r.Event.ItemId, r.Event.Type, r.Subscription)));
+        Assert.Equal([EventTypes.ItemLive], archive.Select(r => r.Event.Type));
+        Assert.Equal([(onPortal.Id, EventTypes.ItemAccepted)], failed.Select(r => (r.Event.ItemId, r.Event.Type)));
+        Assert.Equal([EventTypes.ItemAccepted], ofOther.Select(r => r.Event.Type));
+        Assert.Equal(all.Take(2), two);
+        Assert.All(all, r => Assert.Equal("", r.Event.Payload));
+    }
+
+    private Task<IReadOnlyList<EventLease>> ClaimEventsAsync(DateTimeOffset now, int max = 10, string owner = "e1") =>
+        Events.ClaimAsync("office", owner, max, now, LeaseFor, Ct);
+
+    private static EventTryResult Retry(int attempts, DateTimeOffset next, DateTimeOffset now) =>
+        new(EventDeliveryStatus.Pending, attempts, next, "503 busy", "503", now);
+
+    private static EventTryResult Delivered(int attempts, DateTimeOffset now) =>
+        new(EventDeliveryStatus.Succeeded, attempts, null, null, "200", now);
+}
