@@ -15,9 +15,11 @@ internal sealed class EventStore(IStoreDatabase database) : IEventStore
 
     private readonly IStoreDatabase _db = RowMaps.Over(database);
 
+    /// <inheritdoc/>
+    /// <remarks>No room (<paramref name="max"/> ≤ 0) claims nothing: SQLite would read LIMIT -1 as no limit at all.</remarks>
     public Task<IReadOnlyList<EventLease>> ClaimAsync(
         string subscription, string owner, int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken) =>
-        _db.WriteAsync<IReadOnlyList<EventLease>>(async s =>
+        max <= 0 ? Task.FromResult<IReadOnlyList<EventLease>>([]) : _db.WriteAsync<IReadOnlyList<EventLease>>(async s =>
         {
             var expiresAt = now + leaseFor;
             var rows = await s.QueryAsync<EventClaimRow>("Events.Claim", new

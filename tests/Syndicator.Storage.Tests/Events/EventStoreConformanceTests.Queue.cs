@@ -37,6 +37,18 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(T0.AddMinutes(20), await Events.NextDueAsync("office", Ct));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task ClaimAsync_NoRoomAtAll_ClaimsNothing(int max)
+    {
+        await AcceptAsync(Some.Item(acceptedAt: T0));
+
+        Assert.Empty(await ClaimEventsAsync(T0, max: max));
+
+        Assert.Equal(EventDeliveryStatus.Pending, Assert.Single(await Events.ListAsync(new EventQuery("office"), Ct)).Status);
+    }
+
     [Fact]
     public async Task ClaimAsync_ExpiredLeaseTakenOver_OldTokenChangesNothing()
     {
