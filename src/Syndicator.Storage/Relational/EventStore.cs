@@ -66,9 +66,15 @@ internal sealed class EventStore(IStoreDatabase database) : IEventStore
     public Task ReleaseAsync(EventLease lease, DateTimeOffset now, CancellationToken cancellationToken) =>
         _db.WriteAsync(s => s.ExecuteAsync("Events.Release", new { subscription = lease.Subscription, seq = lease.Event.Sequence, token = lease.Token, now = UnixMs.From(now) }), cancellationToken);
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Each filter has the script whose index finds its rows: one item's events by the item, failures by the failed
+    /// rows' index, the rest by walking the newest events down to the limit.
+    /// </remarks>
     public async Task<IReadOnlyList<EventDeliveryRecord>> ListAsync(EventQuery query, CancellationToken cancellationToken)
     {
-        var rows = await _db.ReadAsync(s => s.QueryAsync<EventListRow>("Events.List", new
+        var script = query.ItemId is not null ? "Events.ListForItem" : query.FailedOnly ? "Events.ListFailed" : "Events.List";
+        var rows = await _db.ReadAsync(s => s.QueryAsync<EventListRow>(script, new
         {
             subscription = query.Subscription,
             failedOnly = query.FailedOnly ? 1 : 0,

@@ -145,6 +145,10 @@ public abstract partial class EventStoreConformanceTests
         var failed = await Events.ListAsync(new EventQuery(FailedOnly: true), Ct);
         var ofOther = await Events.ListAsync(new EventQuery(ItemId: other.Id), Ct);
         var two = await Events.ListAsync(new EventQuery(Limit: 2), Ct);
+        var failedOfArchive = await Events.ListAsync(new EventQuery("archive", FailedOnly: true), Ct);
+        var failedOfItem = await Events.ListAsync(new EventQuery(FailedOnly: true, ItemId: onPortal.Id), Ct);
+        var itemInArchive = await Events.ListAsync(new EventQuery("archive", ItemId: onPortal.Id), Ct);
+        var lastOfItem = await Events.ListAsync(new EventQuery(ItemId: onPortal.Id, Limit: 1), Ct);
 
         // item.accepted, delivery.succeeded, item.live (office and archive), then the other's item.accepted.
         Assert.Equal(
@@ -155,6 +159,10 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal([(onPortal.Id, EventTypes.ItemAccepted)], failed.Select(r => (r.Event.ItemId, r.Event.Type)));
         Assert.Equal([EventTypes.ItemAccepted], ofOther.Select(r => r.Event.Type));
         Assert.Equal(all.Take(2), two);
+        Assert.Empty(failedOfArchive);
+        Assert.Equal(failed, failedOfItem);
+        Assert.Equal(archive, itemInArchive);
+        Assert.Equal([all[1]], lastOfItem);
         Assert.All(all, r => Assert.Equal("", r.Event.Payload));
     }
 
