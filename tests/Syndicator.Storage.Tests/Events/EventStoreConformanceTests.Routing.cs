@@ -1,4 +1,5 @@
 using Syndicator.Core.Events;
+using Syndicator.Core.Storage;
 using Syndicator.Testing;
 
 namespace Syndicator.Storage.Tests.Events;
@@ -45,6 +46,16 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(
             [(EventTypes.ItemAccepted, ""), (EventTypes.DeliverySucceeded, ""), (EventTypes.ItemLive, "")],
             await QueuedAsync(item.Id));
+    }
+
+    [Fact]
+    public async Task Routing_ItemWithdrawnBeforeAnythingWasSent_GoesToWhoTakesTheItemsChannels()
+    {
+        var item = await AcceptAsync(Some.Item(channels: ["portal"], acceptedAt: T0));
+
+        await Deliveries.WithdrawAsync(new ItemCommand(item.Id, null, "撤回", Actor, T0.AddMinutes(1)), Ct);
+
+        Assert.Equal([(EventTypes.ItemAccepted, "office"), (EventTypes.ItemWithdrawn, "archive,office")], await QueuedAsync(item.Id));
     }
 
     /// <summary>Each event of the item with the subscriptions it was queued for (comma-joined, by name).</summary>
