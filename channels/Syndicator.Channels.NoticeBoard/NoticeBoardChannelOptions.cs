@@ -42,6 +42,12 @@ public sealed class NoticeBoardChannelOptions
     /// <summary>How long laying out one notice may take; text not set by then is left to the original. Default: 10 s (up to 5 min).</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The largest photo of the posted notice an operator may attach when confirming a posting or take-down (JPEG or
+    /// PNG, stored as sent). Default: 5 MiB (5,242,880 bytes; 64 KiB–20 MiB).
+    /// </summary>
+    public int MaxPhotoBytes { get; set; } = 5 * 1024 * 1024;
+
     /// <summary>Extra instructions for operators, e.g. where the board is. Default: none.</summary>
     public string? Instructions { get; set; }
 }

@@ -10,9 +10,10 @@ namespace Syndicator.Channels.NoticeBoard;
 /// <summary>
 /// The disclosure board (信息公开栏) as a channel: every operation is handed to an operator (delivery status
 /// <c>handoff</c>) like <c>handoff</c>'s, and a publish or update's package carries the notice to print,
-/// <c>notice.pdf</c>. A withdraw asks for the notice to be taken down.
+/// <c>notice.pdf</c>. A withdraw asks for the notice to be taken down. A physical outlet: an operator confirms the day a
+/// notice went up or came down, not a URL.
 /// </summary>
-internal sealed class NoticeBoardConnector : HandoffConnectorBase
+internal sealed class NoticeBoardConnector : HandoffConnectorBase, IPhysicalOutlet
 {
     /// <summary>The name of the notice in a package.</summary>
     internal const string FileName = "notice.pdf";
@@ -32,6 +33,10 @@ internal sealed class NoticeBoardConnector : HandoffConnectorBase
         _time = time;
         _logger = logger;
     }
+
+    public int DisplayDays => _options.DisplayDays;
+
+    public int MaxPhotoBytes => _options.MaxPhotoBytes;
 
     /// <summary>Makes the notice of <paramref name="item"/> as it would be printed now.</summary>
     public RenderedNotice Render(ItemRevision item)
@@ -76,7 +81,7 @@ internal sealed class NoticeBoardConnector : HandoffConnectorBase
         var days = _options.DisplayDays > 0 ? $"张贴期{_options.DisplayDays}天（至公告所载日期）。" : "";
         var what = (operation, live) switch
         {
-            (DeliveryOperation.Withdraw, _) => $"请从{_displayName}取下本信息的公告；取下后确认。 Take this item's notice down from the board, then confirm.",
+            (DeliveryOperation.Withdraw, _) => $"请从{_displayName}取下本信息的公告；取下后确认取下日期。 Take this item's notice down from the board, then confirm the day.",
             (_, { }) => $"请打印新版公告（{FileName}，A4）替换{_displayName}上的原公告；张贴后确认张贴日期。{days} Print the revised notice, replace the one on the board, then confirm.",
             _ => $"请打印公告（{FileName}，A4）并张贴于{_displayName}；张贴后确认张贴日期。{days} Print the notice and post it on the board, then confirm.",
         };

@@ -55,6 +55,7 @@ internal sealed class NoticeBoardConnectorFactory(TimeProvider time, ILogger<Not
         yield return settings.IntRange(nameof(NoticeBoardChannelOptions.MaxTitleCharacters), 10, 2_000);
         yield return settings.IntRange(nameof(NoticeBoardChannelOptions.MaxBodyCharacters), 100, 1_000_000);
         yield return settings.IntRange(nameof(NoticeBoardChannelOptions.MaxPages), 1, 200);
+        yield return settings.IntRange(nameof(NoticeBoardChannelOptions.MaxPhotoBytes), 64 * 1024, 20 * 1024 * 1024);
         yield return settings.Duration(nameof(NoticeBoardChannelOptions.RenderTimeout), TimeSpan.FromMinutes(5));
         yield return Font(settings, nameof(NoticeBoardChannelOptions.FontPath), NoticeBoardChannelOptions.DefaultFontPath, "fonts-droid-fallback");
         yield return Font(settings, nameof(NoticeBoardChannelOptions.LatinFontPath), NoticeBoardChannelOptions.DefaultLatinFontPath, "fonts-dejavu-core");

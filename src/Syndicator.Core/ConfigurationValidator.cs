@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Channels;
+using Syndicator.Core.Events;
 
 namespace Syndicator.Core;
 
@@ -18,7 +19,8 @@ internal sealed class ConfigurationValidator(
     IReadOnlyList<ChannelDefinition> channels,
     IEnumerable<IChannelConnectorFactory> factories,
     IOptions<CatalogueOptions> catalogue,
-    IOptions<RoutingOptions> routing) : IValidateOptions<ConfigurationCheck>
+    IOptions<RoutingOptions> routing,
+    IOptions<EventsOptions> events) : IValidateOptions<ConfigurationCheck>
 {
     public ValidateOptionsResult Validate(string? name, ConfigurationCheck options)
     {
@@ -76,7 +78,34 @@ internal sealed class ConfigurationValidator(
         var ids = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         CheckRouting(errors, ids);
         CheckCatalogue(errors, ids);
+        CheckEvents(errors, ids);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>A subscription's channel filter names configured channels only (a typo would silently filter out everything).</summary>
+    private void CheckEvents(List<string> errors, HashSet<string> ids)
+    {
+        EventsOptions subscriptions;
+        try
+        {
+            subscriptions = events.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // The section's own problems are reported by its own validation, once.
+            return;
+        }
+
+        foreach (var (name, subscription) in subscriptions.Subscriptions)
+        {
+            for (var i = 0; i < subscription.Channels.Count; i++)
+            {
+                if (!ids.Contains(subscription.Channels[i]))
+                {
+                    errors.Add($"Events:Subscriptions:{name}:Channels:{i} '{subscription.Channels[i]}' is not a configured channel (configured: {string.Join(", ", ids.Order(StringComparer.Ordinal))}).");
+                }
+            }
+        }
     }
 
     private void CheckRouting(List<string> errors, HashSet<string> ids)

@@ -28,6 +28,7 @@ internal static class RelationalRegistration
         Add<ITrackingStore, TDatabase>(services, db => new TrackingStore(db));
         Add<IChannelStateStore, TDatabase>(services, db => new ChannelStateStore(db));
         Add<IDataProtectionKeyStore, TDatabase>(services, db => new DataProtectionKeyStore(db));
+        Add<IBoardStore, TDatabase>(services, db => new BoardStore(db));
 
         services.AddSingleton(sp => new HealthCheckStore(sp.GetRequiredService<TDatabase>()));
         services.AddSingleton<IHealthCheckStore>(sp => sp.GetRequiredService<HealthCheckStore>());

@@ -74,6 +74,25 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Equal("handoff", Delivery(after).GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("{\"postedOn\":\"2026-03-03\"}", 422, "postedOn", "is for a notice board's hand-off")]
+    [InlineData("{\"url\":\"https://zwfw.example.gov.cn/art/3.html\",\"photo\":{\"fileName\":\"a.png\",\"contentType\":\"image/png\",\"data\":\"iVBORw0KGgo=\"}}", 422, "photo", "A photo is for a notice board's hand-off")]
+    [InlineData("{}", 400, "url", "url must be the absolute http(s) address")]
+    public async Task Confirm_UrlChannelWithoutAUrlOrWithABoardsFields_RefusedNamingTheFieldAndStillWaiting(string body, int status, string field, string message)
+    {
+        var id = ItemJson.NewId();
+        (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(id, channels: ["approval"]))).EnsureSuccessStatusCode();
+        var waiting = await _service.WaitForItemAsync(id, i => Delivery(i).GetProperty("status").GetString() == "handoff");
+
+        using var confirm = await _service.Client.PostAsync($"api/deliveries/{Delivery(waiting).GetProperty("id").GetString()}/confirm",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)confirm.StatusCode);
+        var problem = await confirm.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("handoff", Delivery(await _service.GetItemAsync(id)).GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task Package_ChannelWithAnInterface_409SayingSo()
     {

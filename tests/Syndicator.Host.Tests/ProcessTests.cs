@@ -48,6 +48,20 @@ public sealed class ProcessTests
         Assert.Contains("approval: the platform holds 2 articles for 2 items: each exactly once.", stdout, StringComparison.Ordinal);
         Assert.Contains("wechat: the platform holds 3 articles for 3 items: each exactly once.", stdout, StringComparison.Ordinal);
         Assert.Contains("Where to look:", stdout, StringComparison.Ordinal);
+
+        // The loop closed: the office system's stand-in verified one item.live per sample, and each sample's notice
+        // for the board was written where the demo says, a PDF whose text holds the sample's title.
+        var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.json")
+            .Select(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))!)
+            .ToDictionary(n => n["id"]!.GetValue<string>(), n => n["title"]!.GetValue<string>());
+        var notices = System.Text.RegularExpressions.Regex.Match(stdout, @"the notice board's notices \(PDF\)\s+(\S+)").Groups[1].Value;
+        foreach (var (id, title) in samples)
+        {
+            Assert.Matches($@"office system: item\.live {id} verified, \d URLs\n  webhook-id evt_[0-9a-f]{{32}}\n", stdout.ReplaceLineEndings("\n"));
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(notices, $"{id}.pdf"));
+            var text = string.Concat(pdf.GetPages().Select(page => page.Text)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Contains(title.Replace(" ", "", StringComparison.Ordinal), text, StringComparison.Ordinal);
+        }
     }
 
     private static string TempFolder() => Path.Combine(Path.GetTempPath(), "syndicator-proc-" + Guid.NewGuid().ToString("N"));

@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Syndicator.Channels.NoticeBoard;
 using Syndicator.Core;
+using Syndicator.Core.Channels;
+using Syndicator.Core.Dispatch;
 using Syndicator.Core.Alerts;
 using Syndicator.Core.Catalogue;
 using Syndicator.Core.Deliveries;
@@ -28,6 +31,7 @@ public sealed class WatchdogTests : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddSyndicatorStorage(new StorageOptions { Provider = "Sqlite", DataDirectory = _data });
+        services.AddNoticeBoardChannel();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<IStoreLifecycle>().MigrateAsync(CancellationToken.None);
     }
@@ -103,20 +107,80 @@ public sealed class WatchdogTests : IAsyncLifetime
         Assert.Contains("2026-04-06", _alerts.All[0].Text, StringComparison.Ordinal);
     }
 
-    private Watchdogs CreateSut(WatchdogOptions options)
+    [Fact]
+    public async Task DisplayPeriod_PostedNoticePastDisplayDays_RemindsOnceWithTheCommandAndResolvesAfterTakeDown()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var watchdogs = CreateSut(new WatchdogOptions { DeadlineChannel = "" }, board: true);
+        var deliveries = _services.GetRequiredService<IDeliveryStore>();
+        var posted = await HandOffAsync(Some.Item(channels: ["board"], acceptedAt: Start), Start);
+        var neverConfirmed = await HandOffAsync(Some.Item(channels: ["board"], acceptedAt: Start), Start);
+        await deliveries.ConfirmAsync(new DeliveryCommand(posted.DeliveryId, null, "user:clerk", Start.AddDays(1)), HandoffProof.Board(new DateOnly(2026, 3, 2), null), CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromDays(30)); // 2026-04-01: the 30th day after posting, still within the period
+        await watchdogs.RunAsync(CancellationToken.None);
+        var withinPeriod = Reminders().Count;
+        _time.Advance(TimeSpan.FromDays(1)); // 2026-04-02: the period has passed
+        await watchdogs.RunAsync(CancellationToken.None);
+        await watchdogs.RunAsync(CancellationToken.None);
+        var reminded = Reminders().ToList();
+        await deliveries.WithdrawAsync(new ItemCommand(posted.ItemId, ["board"], "张贴期满", "user:clerk", _time.GetUtcNow()), CancellationToken.None);
+        var (_, takeDown) = await HandOffAsync(null, _time.GetUtcNow());
+        await deliveries.ConfirmAsync(new DeliveryCommand(takeDown, null, "user:clerk", _time.GetUtcNow()), HandoffProof.Board(new DateOnly(2026, 4, 2), null), CancellationToken.None);
+        await watchdogs.RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, withinPeriod);
+        var reminder = Assert.Single(reminded);
+        Assert.Equal((AlertSeverity.Warning, $"board/{posted.ItemId}"), (reminder.Severity, reminder.Subject));
+        Assert.Contains("since 2026-03-02", reminder.Text, StringComparison.Ordinal);
+        Assert.Contains($"syndicator withdraw {posted.ItemId} --channel board", reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reminders(), a => a.Subject.EndsWith(neverConfirmed.ItemId, StringComparison.Ordinal));
+        Assert.Equal([AlertSeverity.Warning, AlertSeverity.Resolved], Reminders().Select(a => a.Severity));
+    }
+
+    private List<Alert> Reminders() => [.. _alerts.All.Where(a => a.Kind == DisplayPeriods.Kind)];
+
+    /// <summary>Accepts <paramref name="item"/> (none: the next delivery already queued) and hands the board's next delivery off, as its connector does.</summary>
+    private async Task<(string ItemId, string DeliveryId)> HandOffAsync(Syndicator.Core.Items.ItemRevision? item, DateTimeOffset at)
+    {
+        if (item is not null)
+        {
+            await _services.GetRequiredService<IItemStore>().AcceptAsync(item, "test", CancellationToken.None);
+        }
+
+        var deliveries = _services.GetRequiredService<IDeliveryStore>();
+        var lease = Assert.Single(await deliveries.ClaimAsync("board", "w1", 1, at, TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.True(await deliveries.CompleteAsync(lease, new TryResult(
+            lease.Delivery.Operation,
+            new Transition(DeliveryStatus.Handoff, 1, null, "请打印公告并张贴"),
+            new Attempt(lease.Delivery.Id, 1, at, at, "handoff", null, null),
+            at,
+            null), CancellationToken.None));
+        return (lease.Delivery.ItemId, lease.Delivery.Id);
+    }
+
+    private Watchdogs CreateSut(WatchdogOptions options, bool board = false)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Channels:bureau:Connector"] = "sscms",
             ["Channels:portal:Connector"] = "jcms",
-        }).Build();
+        };
+        if (board)
+        {
+            settings["Channels:board:Connector"] = "noticeboard";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var catalogue = new ChannelCatalogue(
             CoreServiceCollectionExtensions.ReadChannels(configuration),
             Options.Create(new CatalogueOptions { Categories = [.. CatalogueOptions.SeedCategories.Select(n => new CategoryOptions { Name = n })] }),
             Options.Create(new RoutingOptions()));
+        var connectors = new ConnectorRegistry(catalogue, _services.GetServices<IChannelConnectorFactory>());
+        var displayPeriods = new DisplayPeriods(
+            _services.GetRequiredService<IBoardStore>(), _services.GetRequiredService<IChannelStateStore>(), catalogue, connectors, _alerts, _time);
         return new Watchdogs(
             _services.GetRequiredService<ITrackingStore>(), _services.GetRequiredService<IChannelStateStore>(), catalogue, _alerts, _time,
-            Options.Create(options), NullLogger<Watchdogs>.Instance);
+            Options.Create(options), displayPeriods, NullLogger<Watchdogs>.Instance);
     }
 
     /// <summary>An item published on <paramref name="channel"/> at <paramref name="at"/>, through the store as the dispatcher records it.</summary>

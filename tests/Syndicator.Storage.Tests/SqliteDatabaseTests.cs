@@ -126,6 +126,8 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0011_data_protection.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0012_hot_plans.sql",
                 "Syndicator.Storage.Sql.Sqlite.Migrations.0013_takeovers_first.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0014_board.sql",
+                "Syndicator.Storage.Sql.Sqlite.Migrations.0015_events.sql",
             ],
             scripts);
     }

@@ -11,9 +11,9 @@ namespace Syndicator.Core.Application;
 /// and (through the API) the CLI all run them: the same checks, the same store command, the same audit entry, the same
 /// wake-up of the channels' lanes. The actor names the API key (<c>key:NAME</c>) or the console user (<c>user:NAME</c>).
 /// </summary>
-public sealed class OperatorCommands(
+public sealed partial class OperatorCommands(
     IDeliveryStore deliveries, IAuditLog audit, ChannelCatalogue catalogue, DispatchSignal signal, IHandoffUrlPolicy urls,
-    TimeProvider time)
+    TimeProvider time, IItemStore items, IBoardStore board, ConnectorRegistry connectors)
 {
     /// <summary>Longest reason, in characters: it is kept in the audit trail and shown to auditors.</summary>
     public const int MaxReasonLength = 1000;
@@ -40,30 +40,6 @@ public sealed class OperatorCommands(
         }
 
         var outcome = await deliveries.RetryAsync(new DeliveryCommand(deliveryId, Trim(reason), actor, time.GetUtcNow()), cancellationToken);
-        return await AnswerAsync(outcome, deliveryId, cancellationToken);
-    }
-
-    /// <summary>Completes a hand-off delivery with the address where an operator published it.</summary>
-    public async Task<CommandAnswer<Delivery>> ConfirmAsync(
-        string deliveryId, string? url, string? reason, string actor, CancellationToken cancellationToken)
-    {
-        if (CheckReason(reason, required: false) is { } refused)
-        {
-            return new(null, refused);
-        }
-
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || url!.Length > 2000)
-        {
-            return new(null, Refusal.Field(RefusalKind.Malformed, "A URL is required.", "url",
-                "url must be the absolute http(s) address (at most 2,000 characters) where the item was published."));
-        }
-
-        if (await deliveries.GetAsync(deliveryId, cancellationToken) is { } delivery && urls.Problem(delivery.Channel, parsed) is { } problem)
-        {
-            return new(null, Refusal.Field(RefusalKind.Unprocessable, "This address is not one of the channel's.", "url", problem));
-        }
-
-        var outcome = await deliveries.ConfirmAsync(new DeliveryCommand(deliveryId, Trim(reason), actor, time.GetUtcNow()), parsed, cancellationToken);
         return await AnswerAsync(outcome, deliveryId, cancellationToken);
     }
 

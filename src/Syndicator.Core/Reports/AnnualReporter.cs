@@ -63,6 +63,18 @@ public sealed class AnnualReporter(
 
     private string DisplayName(string channel) => catalogue.Find(channel)?.DisplayName ?? channel;
 
+    /// <summary>
+    /// <c>Reports:ChannelNames:&lt;id&gt;</c>, else the channel's own <c>DisplayName</c>, else for a notice board (connector
+    /// <c>noticeboard</c>) the name the bureau's reports give it, 信息公开栏, else the id.
+    /// </summary>
     private string SentenceName(string channel, string displayName) =>
-        options.Value.ChannelNames.TryGetValue(channel, out var name) && !string.IsNullOrWhiteSpace(name) ? name : displayName;
+        options.Value.ChannelNames.TryGetValue(channel, out var name) && !string.IsNullOrWhiteSpace(name) ? name
+        : catalogue.Find(channel) is { Connector: NoticeBoardConnector } board && string.IsNullOrWhiteSpace(board.Options.DisplayName) ? NoticeBoardName
+        : displayName;
+
+    /// <summary>The connector name of the disclosure board (<c>channels/Syndicator.Channels.NoticeBoard</c>).</summary>
+    private const string NoticeBoardConnector = "noticeboard";
+
+    /// <summary>What the bureau's annual reports call the board (seed, 2016: "信息公开栏").</summary>
+    public const string NoticeBoardName = "信息公开栏";
 }

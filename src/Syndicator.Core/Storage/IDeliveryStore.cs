@@ -69,8 +69,17 @@ public interface IDeliveryStore
     Task<IReadOnlyList<Delivery>> RetryManyAsync(
         RetryFilter filter, bool dryRun, string actor, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Completes a hand-off delivery in one transaction with what an operator confirms: the delivery succeeds, the
+    /// placement records it (publish, update) or is removed (withdraw), the audit trail says who confirmed what; for a
+    /// physical outlet (<see cref="HandoffProof.On"/>) the posting or take-down and its photo are kept
+    /// (<see cref="IBoardStore"/>).
+    /// </summary>
+    Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, HandoffProof proof, CancellationToken cancellationToken);
+
     /// <summary>Completes a hand-off delivery with the URL where an operator published it.</summary>
-    Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken);
+    Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken) =>
+        ConfirmAsync(command, HandoffProof.Live(url), cancellationToken);
 }
 
 /// <summary>A claim on a delivery: the delivery as claimed, and the fencing token every write must carry.</summary>

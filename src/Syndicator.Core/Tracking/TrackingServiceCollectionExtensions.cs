@@ -18,6 +18,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddValidatedSection<TrackingOptions>(configuration, "Tracking");
         services.AddValidatedSection<WatchdogOptions>(configuration, "Watchdogs");
         services.AddSingleton<LiveTracker>();
+        services.AddSingleton<DisplayPeriods>();
         services.AddSingleton<Watchdogs>();
         return services;
     }

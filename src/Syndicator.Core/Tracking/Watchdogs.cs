@@ -20,17 +20,19 @@ public sealed class Watchdogs(
     IAlerts alerts,
     TimeProvider time,
     IOptions<WatchdogOptions> options,
+    DisplayPeriods displayPeriods,
     ILogger<Watchdogs> logger)
 {
     /// <summary>How far back items are looked at: well past any deadline of 20 working days, holidays included.</summary>
     private static readonly TimeSpan DeadlineLookBack = TimeSpan.FromDays(180);
 
-    /// <summary>Runs both watchdogs; one failing does not stop the other.</summary>
+    /// <summary>Runs every watchdog (deadline, freshness, notice boards' display periods); one failing does not stop the others.</summary>
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var deadline = await GuardAsync("deadline", () => CheckDeadlinesAsync(cancellationToken), cancellationToken);
         var freshness = await GuardAsync("freshness", () => CheckFreshnessAsync(cancellationToken), cancellationToken);
-        var summary = $"deadline: {deadline}; freshness: {freshness}";
+        var display = await GuardAsync("display period", () => displayPeriods.CheckAsync(cancellationToken), cancellationToken);
+        var summary = $"deadline: {deadline}; freshness: {freshness}; display period: {display}";
         Log.WatchdogsRan(logger, summary);
         return summary;
     }

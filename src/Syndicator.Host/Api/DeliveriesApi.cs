@@ -17,10 +17,11 @@ internal static class DeliveriesApi
         deliveries.MapPost("/{deliveryId}/retry", Retry).RequireAuthorization(Scopes.Operate);
         deliveries.MapPost("/{deliveryId}/confirm", Confirm).RequireAuthorization(Scopes.Operate);
         deliveries.MapGet("/{deliveryId}/package", PackageView.GetAsync).RequireAuthorization(Scopes.Read);
+        deliveries.MapGet("/{deliveryId}/photo", Photo).RequireAuthorization(Scopes.Read);
         return app;
     }
 
-    private static async Task<IResult> Get(string deliveryId, IDeliveryStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(string deliveryId, IDeliveryStore store, IBoardStore board, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(deliveryId, cancellationToken) is not { } delivery)
         {
@@ -28,8 +29,19 @@ internal static class DeliveriesApi
         }
 
         var attempts = await store.GetAttemptsAsync(deliveryId, cancellationToken);
-        return TypedResults.Ok(new DeliveryDetailView(DeliveryView.From(delivery), attempts.Select(AttemptView.From).ToList()));
+        var confirmed = (await board.ListConfirmationsAsync(delivery.ItemId, cancellationToken)).FirstOrDefault(c => c.DeliveryId == deliveryId);
+        return TypedResults.Ok(new DeliveryDetailView(DeliveryView.From(delivery), attempts.Select(AttemptView.From).ToList())
+        {
+            Board = confirmed is null ? null : BoardView.From(confirmed),
+        });
     }
+
+    /// <summary>The photo a notice board's confirmation carried, as it was sent (its own type; never decoded here).</summary>
+    private static async Task<IResult> Photo(string deliveryId, IBoardStore board, CancellationToken cancellationToken) =>
+        await board.GetPhotoAsync(deliveryId, cancellationToken) is { } photo
+            ? TypedResults.File(photo.Content, photo.MediaType, photo.Name)
+            : Problems.Field(StatusCodes.Status404NotFound, "No photo.", "deliveryId",
+                $"Delivery '{(deliveryId.Length <= 64 ? deliveryId : deliveryId[..64] + "…")}' has no photo: it is unknown, not a notice board's, or was confirmed without one.");
 
     private static async Task<IResult> Retry(
         string deliveryId, ClaimsPrincipal user, OperatorCommands commands, CancellationToken cancellationToken) =>
@@ -64,7 +76,9 @@ internal static class DeliveriesApi
             return problem;
         }
 
-        return Answer(await commands.ConfirmAsync(deliveryId, body!.Url, null, ItemsApi.Actor(user), cancellationToken), deliveryId);
+        var photo = body!.Photo is { } p ? new PhotoUpload(p.FileName, p.ContentType, p.Data) : null;
+        var confirmation = new HandoffConfirmation(body.Url, body.PostedOn, body.TakenDownOn, photo);
+        return Answer(await commands.ConfirmAsync(deliveryId, confirmation, ItemsApi.Actor(user), cancellationToken), deliveryId);
     }
 
     private static IResult Answer(CommandAnswer<Delivery> answer, string deliveryId) =>

@@ -48,7 +48,12 @@ public sealed record AttemptView(int Number, DateTimeOffset StartedAt, DateTimeO
 }
 
 /// <summary><c>GET /api/deliveries/{id}</c>: the delivery with its attempt log.</summary>
-public sealed record DeliveryDetailView(DeliveryView Delivery, IReadOnlyList<AttemptView> Attempts);
+public sealed record DeliveryDetailView(DeliveryView Delivery, IReadOnlyList<AttemptView> Attempts)
+{
+    /// <summary>On a notice board, the confirmed posting or take-down; absent otherwise and before the confirmation.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public BoardView? Board { get; init; }
+}
 
 /// <summary>A page of items.</summary>
 public sealed record ItemPage(int Count, IReadOnlyList<ItemView> Items);
@@ -62,5 +67,26 @@ public sealed record BulkRetryRequest(string? Channel, string? ItemId, DateTimeO
 /// <summary>What a bulk retry selected (and, unless it was a dry run, retried).</summary>
 public sealed record BulkRetryView(bool DryRun, int Count, IReadOnlyList<DeliveryView> Deliveries);
 
-/// <summary>The body of a hand-off confirmation.</summary>
-public sealed record ConfirmRequest(string? Url);
+/// <summary>
+/// The body of a hand-off confirmation: <c>url</c> for a site; for a notice board <c>postedOn</c> (publish, update) or
+/// <c>takenDownOn</c> (withdraw) as <c>yyyy-MM-dd</c>, and an optional <c>photo</c>.
+/// </summary>
+public sealed record ConfirmRequest(string? Url, string? PostedOn = null, string? TakenDownOn = null, PhotoRequest? Photo = null);
+
+/// <summary>A photo of the board: its file name, <c>image/jpeg</c> or <c>image/png</c>, and the bytes as base64.</summary>
+public sealed record PhotoRequest(string? FileName, string? ContentType, byte[]? Data);
+
+/// <summary>
+/// A notice board's confirmation of a delivery: the notice <c>posted</c> or <c>taken_down</c>, on which day, with
+/// which photo (<c>photo</c> is null without one; the bytes at <c>GET /api/deliveries/{id}/photo</c>), by whom, when.
+/// </summary>
+public sealed record BoardView(string Event, string On, BoardPhotoView? Photo, string ConfirmedBy, DateTimeOffset ConfirmedAt)
+{
+    public static BoardView From(BoardConfirmation c) => new(
+        BoardNames.Of(c.Event), BoardNames.Day(c.On),
+        c.Photo is { } p ? new BoardPhotoView(p.FileName, p.ContentType, p.Bytes, $"/api/deliveries/{Uri.EscapeDataString(c.DeliveryId)}/photo") : null,
+        c.ConfirmedBy, c.ConfirmedAt);
+}
+
+/// <summary>A confirmation's photo: what it is and where to fetch it.</summary>
+public sealed record BoardPhotoView(string FileName, string ContentType, long Bytes, string Href);

@@ -25,6 +25,9 @@ internal static class DemoCommand
         return command;
     }
 
+    private static TimeSpan Remaining(DateTimeOffset started, TimeSpan timeout) =>
+        started + timeout - TimeProvider.System.GetUtcNow() is { } left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+
     private static async Task<int> RunAsync(bool once, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var samples = SampleItems.Load();
@@ -47,7 +50,7 @@ internal static class DemoCommand
             Urls = "http://127.0.0.1:0",
             DataDirectory = data,
             Sandbox = sandboxUrl,
-            Overrides = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },
+            Overrides = new Dictionary<string, string?>(DemoLoop.Settings()) { ["Logging:LogLevel:Default"] = "Warning" },
         });
         await service.StartAsync(cancellationToken);
         var serviceUrl = new Uri(service.Urls.First());
@@ -63,9 +66,16 @@ internal static class DemoCommand
         using var client = new ApiClient(serviceUrl, key);
         var progress = new DemoProgress(client, new SandboxReader(sandboxUrl));
         var submitted = await progress.SubmitAsync(samples, cancellationToken);
-        var succeeded = submitted && await progress.FollowAsync(timeout, cancellationToken);
-        var exact = succeeded && await progress.VerifyExactlyOnceAsync(cancellationToken);
+        var started = TimeProvider.System.GetUtcNow();
+        var notices = new DirectoryInfo(Path.Combine(data, "notices"));
+        var succeeded = submitted && await progress.FollowAsync(timeout, cancellationToken)
+            && await DemoLoop.PostNoticesAsync(client, progress.ItemIds, notices, cancellationToken)
+            && await progress.FollowAsync(Remaining(started, timeout), cancellationToken);
+        var exact = succeeded && await progress.VerifyExactlyOnceAsync(cancellationToken)
+            && await DemoLoop.VerifyOfficeAsync(client, sandboxUrl, progress.ItemIds, Remaining(started, timeout), cancellationToken);
         DemoProgress.PrintWhereToLook(serviceUrl, sandboxUrl, key, progress.ItemIds);
+        Console.WriteLine($"  the notice board's notices (PDF)      {notices.FullName}");
+        Console.WriteLine($"  what the office system received       {new Uri(sandboxUrl, "/_sandbox/events")}   syndicator events list --server {serviceUrl} --api-key {key}");
         Console.WriteLine($"Console  {serviceUrl}   user {DemoUser}   password {password}   (a new random password each run)");
 
         if (!once)

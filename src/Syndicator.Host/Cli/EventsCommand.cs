@@ -48,8 +48,13 @@ internal static class EventsCommand
             Say.Line($"{rows.Count} events{(result.GetValue(failed) ? " failed" : "")}.");
             foreach (var e in rows)
             {
-                var error = Text(e, "lastError") is { } why ? $" — {why}" : "";
-                Say.Line($"  {Text(e, "occurredAt")} {Text(e, "id")} {Text(e, "type"),-20} {Text(e, "itemId")} {Text(e, "channel") ?? "-"} → {Text(e, "subscription")}: {Text(e, "status")} after {e.GetProperty("attempts").GetInt32()} tries{error}");
+                // Two short lines per event: a console that is not a terminal wraps at 80 columns.
+                Say.Line($"{Text(e, "occurredAt")} {Text(e, "type")} {Text(e, "itemId")} {Text(e, "channel") ?? ""}");
+                Say.Line($"  {Text(e, "id")} → {Text(e, "subscription")}: {Text(e, "status")}, {e.GetProperty("attempts").GetInt32()} tries");
+                if (Text(e, "lastError") is { } why)
+                {
+                    Say.Line($"  {Text(e, "lastCode") ?? ""} {why}");
+                }
             }
 
             return SyndicatorCli.Success;

@@ -6,14 +6,14 @@ namespace Syndicator.Host.Cli;
 
 /// <summary>
 /// The hand-off verbs: <c>package DELIVERY [--out DIR]</c> shows (or writes out) what to paste for a hand-off delivery,
-/// <c>confirm DELIVERY --url URL</c> completes it with the live address.
+/// <c>confirm DELIVERY …</c> (<see cref="ConfirmCommand"/>) completes it.
 /// </summary>
 internal static class HandoffCommands
 {
     public static IEnumerable<Command> Create()
     {
         yield return Package();
-        yield return Confirm();
+        yield return ConfirmCommand.Create();
     }
 
     private static Command Package()
@@ -40,26 +40,6 @@ internal static class HandoffCommands
                 Say.Line($"Package written to {folder.FullName}");
             }
 
-            return SyndicatorCli.Success;
-        });
-    }
-
-    private static Command Confirm()
-    {
-        var id = new Argument<string>("DELIVERY") { Description = "The hand-off delivery's id." };
-        var url = new Option<string>("--url") { Description = "Where the item is live now (absolute http(s) URL).", Required = true };
-        var command = new Command("confirm", "Complete a hand-off delivery with the URL where it was published.") { id, url };
-        return ClientOptions.Wire(command, async (result, client, ct) =>
-        {
-            var answer = await client.PostAsync(
-                $"/api/deliveries/{Uri.EscapeDataString(result.GetValue(id)!)}/confirm", new { url = result.GetValue(url) }, ct);
-            if (!answer.IsSuccess)
-            {
-                return await Output.ProblemAsync(answer);
-            }
-
-            var delivery = answer.Body!.Value;
-            Say.Line($"{Str(delivery, "id")} {Str(delivery, "channel")} → {Str(delivery, "status")} at {Str(delivery, "url")}");
             return SyndicatorCli.Success;
         });
     }

@@ -154,7 +154,9 @@ public static class SyndicatorApp
 
         if (settings.Sandbox is not null)
         {
-            foreach (var (key, value) in SandboxProfile.Settings(configuration, settings.Sandbox))
+            // The profile reads the configuration as it will be, the caller's overrides included (they still win).
+            var view = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(settings.Overrides).Build();
+            foreach (var (key, value) in SandboxProfile.Settings(view, settings.Sandbox))
             {
                 overrides[key] = value;
             }

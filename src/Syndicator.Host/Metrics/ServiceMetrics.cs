@@ -2,6 +2,7 @@ using Prometheus;
 using Syndicator.Core.Channels;
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Dispatch;
+using Syndicator.Core.Events;
 
 namespace Syndicator.Host.Metrics;
 
@@ -29,9 +30,14 @@ internal sealed class ServiceMetrics
     private readonly Gauge _circuit;
     private readonly Gauge _healthy;
     private readonly Gauge _healthStatus;
+    private readonly Gauge _eventsPending;
+    private readonly Gauge _eventsFailed;
+    private readonly Gauge _eventCircuit;
+    private readonly EventGates _eventGates;
 
-    public ServiceMetrics(StoreReadings store, ChannelGates gates, TimeProvider time)
+    public ServiceMetrics(StoreReadings store, ChannelGates gates, EventGates eventGates, TimeProvider time)
     {
+        _eventGates = eventGates;
         _store = store;
         _gates = gates;
         _time = time;
@@ -47,6 +53,9 @@ internal sealed class ServiceMetrics
         _healthy = factory.CreateGauge("syndicator_channel_healthy", "1 when the channel's latest health check passed.", "channel");
         _healthStatus = factory.CreateGauge("syndicator_channel_health_status",
             "The channel's latest stored health check: 1 for its status, 0 for the others.", "channel", "status");
+        _eventsPending = factory.CreateGauge("syndicator_events_pending", "Events waiting or on their way to the subscription.", "subscription");
+        _eventsFailed = factory.CreateGauge("syndicator_events_failed", "Events the subscription's receiver never took (retries used up or refused).", "subscription");
+        _eventCircuit = factory.CreateGauge("syndicator_event_circuit_state", "The subscription's circuit on this node: 0 closed, 1 half-open, 2 open.", "subscription");
         Registry.AddBeforeCollectCallback(RefreshAsync);
     }
 
@@ -59,6 +68,7 @@ internal sealed class ServiceMetrics
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var reading = await _store.GetAsync(cancellationToken);
+        RefreshEvents(reading);
         var now = _time.GetUtcNow();
         foreach (var (id, counts, check) in reading.Channels)
         {
@@ -76,6 +86,16 @@ internal sealed class ServiceMetrics
             {
                 _healthStatus.WithLabels(id, HealthStatusNames.Of(state)).Set((check?.Status ?? ChannelHealthStatus.Unknown) == state ? 1 : 0);
             }
+        }
+    }
+
+    private void RefreshEvents(StoreReading reading)
+    {
+        foreach (var (name, counts) in reading.Subscriptions)
+        {
+            _eventsPending.WithLabels(name).Set(counts.Pending);
+            _eventsFailed.WithLabels(name).Set(counts.Failed);
+            _eventCircuit.WithLabels(name).Set(Circuit(_eventGates.Circuit(name).State));
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Syndicator.Core.Catalogue;
+using Syndicator.Core.Events;
 using Syndicator.Core.Storage;
 
 namespace Syndicator.Host.Metrics;
@@ -12,7 +13,7 @@ namespace Syndicator.Host.Metrics;
 /// </summary>
 internal sealed class StoreReadings(
     ChannelCatalogue catalogue, IDeliveryStore deliveries, IDeliveryStatistics statistics, IHealthCheckStore health,
-    IOptions<MetricsOptions> options, TimeProvider time) : IDisposable
+    EventRoutes routes, IServiceProvider services, IOptions<MetricsOptions> options, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private StoreReading? _last;
@@ -52,12 +53,26 @@ internal sealed class StoreReadings(
 
         var byStatus = (await statistics.CountByChannelAndStatusAsync(cancellationToken))
             .ToDictionary(c => (c.Channel, c.Status), c => c.Count);
-        return new StoreReading(channels, byStatus);
+        var subscriptions = new List<(string, EventCounts)>();
+        if (routes.Recording)
+        {
+            var events = services.GetRequiredService<IEventStore>();
+            foreach (var subscription in routes.Subscriptions)
+            {
+                subscriptions.Add((subscription.Name, await events.CountAsync(subscription.Name, cancellationToken)));
+            }
+        }
+
+        return new StoreReading(channels, byStatus) { Subscriptions = subscriptions };
     }
 }
 
 /// <summary>One read of the store: each configured channel's counts and latest check, and the deliveries by channel and status.</summary>
-internal sealed record StoreReading(IReadOnlyList<ChannelReading> Channels, IReadOnlyDictionary<(string Channel, string Status), long> ByStatus);
+internal sealed record StoreReading(IReadOnlyList<ChannelReading> Channels, IReadOnlyDictionary<(string Channel, string Status), long> ByStatus)
+{
+    /// <summary>Each enabled event subscription's queue (none when no subscription is configured).</summary>
+    public IReadOnlyList<(string Name, EventCounts Counts)> Subscriptions { get; init; } = [];
+}
 
 /// <summary>A channel's counts and its latest stored health check (null when never checked).</summary>
 internal sealed record ChannelReading(string Id, ChannelCounts Counts, HealthCheck? Health);

@@ -83,6 +83,15 @@ internal sealed partial class DeliveryStore
     public Task<bool> CompleteAsync(DeliveryLease lease, TryResult result, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
+            // With events recorded, a completion reads what else of the item is live (item.live, item.withdrawn): the
+            // item's lock, taken first as intake and the commands take it, makes two completions of one item read in
+            // turn, so the one that makes the item live everywhere sees the other's placement (PostgreSQL; SQLite has
+            // one writer).
+            if (_routes.Recording)
+            {
+                await s.LockItemAsync(lease.Delivery.ItemId);
+            }
+
             var t = result.Transition;
             var now = UnixMs.From(result.Now);
             var changed = await s.ExecuteAsync("Leases.Complete", new

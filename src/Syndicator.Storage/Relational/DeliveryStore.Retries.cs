@@ -64,10 +64,11 @@ internal sealed partial class DeliveryStore
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The delivery succeeds with <paramref name="url"/>; for a publish or update the placement records it (the URL
-    /// doubles as remote id when the delivery has none), for a withdraw the placement is removed.
+    /// The delivery succeeds with the proof's URL (none for a notice board); for a publish or update the placement
+    /// records it (the URL doubles as remote id when the delivery has none), for a withdraw the placement is removed. A
+    /// notice board's posting or take-down, with its photo, is kept in the same transaction (<c>DeliveryStore.Board.cs</c>).
     /// </remarks>
-    public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken) =>
+    public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, HandoffProof proof, CancellationToken cancellationToken) =>
         _db.WriteAsync(async s =>
         {
             var delivery = await LockDeliveryAsync(s, command.DeliveryId);
@@ -86,16 +87,17 @@ internal sealed partial class DeliveryStore
             var rows = await s.QueryAsync<DeliveryRow>("Commands.Confirm", new
             {
                 id = delivery.Id,
-                url = Rows.FromUri(url),
+                url = Rows.FromUri(proof.Url),
                 reason = command.Reason,
                 now,
             });
             var wasLive = await WasLiveAsync(s, delivery, DeliveryStatus.Succeeded);
             await PlaceAsync(s, delivery, now);
             var confirmed = rows[0].ToDelivery();
-            await EventLog.DeliveryEndedAsync(s, _routes, confirmed, DeliveryStatus.Succeeded, url, confirmed.RemoteId, null, command.Now, wasLive);
-            await AuditTrail.AppendAsync(s, new AuditEntry(
-                command.Now, command.Actor, "delivery.confirm", delivery.ItemId, delivery.Id, delivery.Channel, command.Reason, Rows.FromUri(url)));
+            await EventLog.DeliveryEndedAsync(s, _routes, confirmed, DeliveryStatus.Succeeded, proof.Url, confirmed.RemoteId, null, command.Now, wasLive);
+            await AuditTrail.AppendAsync(s, proof.On is null
+                ? new AuditEntry(command.Now, command.Actor, "delivery.confirm", delivery.ItemId, delivery.Id, delivery.Channel, command.Reason, Rows.FromUri(proof.Url))
+                : await RecordBoardAsync(s, delivery, proof, command));
             return new CommandOutcome(CommandResult.Done, [confirmed]);
         }, cancellationToken);
 

@@ -149,6 +149,6 @@ public sealed class LaneOverlapTests : IAsyncLifetime
         public Task<IReadOnlyList<Delivery>> RetryManyAsync(RetryFilter filter, bool dryRun, string actor, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.RetryManyAsync(filter, dryRun, actor, now, cancellationToken);
 
-        public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken) => inner.ConfirmAsync(command, url, cancellationToken);
+        public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, HandoffProof proof, CancellationToken cancellationToken) => inner.ConfirmAsync(command, proof, cancellationToken);
     }
 }

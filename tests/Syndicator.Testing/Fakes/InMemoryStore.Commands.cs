@@ -110,7 +110,10 @@ public sealed partial class InMemoryStore
         }
     }
 
-    public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken)
+    public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, Uri url, CancellationToken cancellationToken) =>
+        ConfirmAsync(command, HandoffProof.Live(url), cancellationToken);
+
+    public Task<CommandOutcome> ConfirmAsync(DeliveryCommand command, HandoffProof proof, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -128,16 +131,17 @@ public sealed partial class InMemoryStore
             row.Delivery = row.Delivery with
             {
                 Status = DeliveryStatus.Succeeded,
-                Url = url,
-                RemoteId = row.Delivery.RemoteId ?? url.OriginalString,
+                Url = proof.Url,
+                RemoteId = row.Delivery.RemoteId ?? proof.Url?.OriginalString,
                 LastError = null,
                 NextAttemptAt = null,
                 Reason = command.Reason ?? row.Delivery.Reason,
                 UpdatedAt = command.Now,
             };
             Place(row.Delivery, command.Now);
-            _audit.Add(new AuditEntry(
-                command.Now, command.Actor, "delivery.confirm", row.Delivery.ItemId, row.Delivery.Id, row.Delivery.Channel, command.Reason, url.OriginalString));
+            _audit.Add(proof.On is null
+                ? new AuditEntry(command.Now, command.Actor, "delivery.confirm", row.Delivery.ItemId, row.Delivery.Id, row.Delivery.Channel, command.Reason, proof.Url!.OriginalString)
+                : RecordBoard(row.Delivery, proof, command));
             return Task.FromResult(new CommandOutcome(CommandResult.Done, [row.Delivery]));
         }
     }

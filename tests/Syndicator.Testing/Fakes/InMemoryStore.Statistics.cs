@@ -65,7 +65,7 @@ public sealed partial class InMemoryStore : IHealthCheckStore, IDeliveryStatisti
         {
             IReadOnlyList<PublishedCount> counts = [.. _rows.Select(r => r.Delivery)
                 .Where(d => d.Operation == DeliveryOperation.Publish && d.Status == DeliveryStatus.Succeeded
-                    && d.UpdatedAt >= start && d.UpdatedAt < until
+                    && CountedAt(d) >= start && CountedAt(d) < until
                     && (includeWithdrawn || _placements.ContainsKey((d.ItemId, d.Channel))))
                 .GroupBy(d => (d.Channel, Category: _revisions[(d.ItemId, LatestRevision(d.ItemId))].Category))
                 .OrderBy(g => g.Key.Channel, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
@@ -73,4 +73,8 @@ public sealed partial class InMemoryStore : IHealthCheckStore, IDeliveryStatisti
             return Task.FromResult(counts);
         }
     }
+
+    /// <summary>When a publish counts: its success, or on a notice board the start (China) of its confirmed posting day.</summary>
+    private DateTimeOffset CountedAt(Delivery d) =>
+        PostedOn(d.Id) is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : d.UpdatedAt;
 }

@@ -23,6 +23,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
         HealthChecks = Required<IHealthCheckStore>(resolve);
         DeliveryStatistics = Required<IDeliveryStatistics>(resolve);
         DataProtectionKeys = Required<IDataProtectionKeyStore>(resolve);
+        Board = Required<IBoardStore>(resolve);
         Tracking = resolve(typeof(ITrackingStore)) as ITrackingStore;
         Location = location;
         _dispose = dispose;
@@ -49,6 +50,8 @@ public sealed class StoreUnderTest : IAsyncDisposable
     public IDeliveryStatistics DeliveryStatistics { get; }
 
     public IDataProtectionKeyStore DataProtectionKeys { get; }
+
+    public IBoardStore Board { get; }
 
     /// <summary>Tracking results and the watchdogs' queries; null for a store that has none.</summary>
     public ITrackingStore? Tracking { get; }

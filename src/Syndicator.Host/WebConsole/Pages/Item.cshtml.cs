@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Syndicator.Core.Catalogue;
+using Syndicator.Core.Dispatch;
 using Syndicator.Core.Deliveries;
 using Syndicator.Core.Application;
 using Syndicator.Core.Items;
@@ -15,9 +16,9 @@ namespace Syndicator.Host.WebConsole.Pages;
 /// happen, the second (confirmed) does it through the same command code as the API.
 /// </summary>
 [Authorize(Policy = ConsolePolicies.ReadItems)]
-internal sealed class ItemModel(
+internal sealed partial class ItemModel(
     IItemStore items, IDeliveryStore deliveries, IAuditLog audit, ChannelCatalogue catalogue, OperatorCommands commands,
-    ConsoleText text) : PageModel
+    ConsoleText text, IBoardStore board, ConnectorRegistry connectors) : PageModel
 {
     public ItemRecord Item { get; private set; } = null!;
 
@@ -44,7 +45,7 @@ internal sealed class ItemModel(
 
     public async Task<IActionResult> OnGetAsync(string id, string? done, CancellationToken cancellationToken)
     {
-        Done = done is "republish" or "withdraw" or "retry" or "confirm" ? text.Format("Done", text[Label(done)]) : null;
+        Done = done is "republish" or "withdraw" or "retry" or "confirm" or "posted" or "taken_down" ? text.Format("Done", text[Label(done)]) : null;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFoundPage(id);
     }
 
@@ -169,6 +170,7 @@ internal sealed class ItemModel(
         Attempts = attempts;
         Trail = await audit.ListAsync(id, 200, cancellationToken);
         Previews = [.. Revision.Channels.Select(c => ChannelPreview.Of(Revision, c, IsWeChat(c), catalogue.Find(c)?.DisplayName ?? c))];
+        Board = (await board.ListConfirmationsAsync(id, cancellationToken)).ToDictionary(c => c.DeliveryId, StringComparer.Ordinal);
         return true;
     }
 
@@ -177,6 +179,8 @@ internal sealed class ItemModel(
         "republish" => "Republish",
         "withdraw" => "Withdraw",
         "retry" => "Retry",
+        "posted" => "ConfirmPosted",
+        "taken_down" => "ConfirmTakenDown",
         _ => "ConfirmHandoff",
     };
 }

@@ -1,0 +1,1 @@
+INSERT INTO board_photos (delivery_id, content) VALUES (@deliveryId, @content);
