@@ -91,19 +91,9 @@ internal static class EventLog
         }
     }
 
-    /// <summary>
-    /// Takes the item's lock before reading the other channels' state. Lanes end deliveries of one item at once on
-    /// several nodes; on PostgreSQL (writes read committed) two last ends would each miss the other's uncommitted result
-    /// and neither would write item.live or item.withdrawn. Held, the lock makes the second wait for the first's commit
-    /// and then read it. Taken after this delivery's own rows: the item's other writers (intake, operators' commands)
-    /// touch no delivery that is in progress, so the order cannot deadlock. SQLite has one writer; nothing to take.
-    /// </summary>
-    private static Task SeeOtherEndsAsync(IStoreSession s, string itemId) => s.LockItemAsync(itemId);
-
     /// <summary><c>item.live</c> when the item's latest revision is live on every channel it is routed to.</summary>
     private static async Task ItemLiveAsync(IStoreSession s, EventRoutes routes, string itemId, DateTimeOffset now)
     {
-        await SeeOtherEndsAsync(s, itemId);
         if (await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId }) is not { } item)
         {
             return;
@@ -130,13 +120,7 @@ internal static class EventLog
     /// </summary>
     public static async Task WithdrawalSettledAsync(IStoreSession s, EventRoutes routes, string itemId, string? reason, DateTimeOffset now)
     {
-        if (!routes.Recording)
-        {
-            return;
-        }
-
-        await SeeOtherEndsAsync(s, itemId);
-        if (await s.ScalarAsync<long>("Events.ActiveWithdrawals", new { itemId }) > 0)
+        if (!routes.Recording || await s.ScalarAsync<long>("Events.ActiveWithdrawals", new { itemId }) > 0)
         {
             return;
         }

@@ -89,8 +89,8 @@ public static class HotStatements
         new("Events.Release", ["sqlite_autoindex_event_deliveries_1"], [EventLeased]),
 
         // Events: operators' reads and replay.
-        new("Events.Counts", [EventsDue, "ix_event_deliveries_failed", "ix_event_deliveries_delivered"],
-            [EventsDue, "ix_event_deliveries_failed", "ix_event_deliveries_delivered"]),
+        new("Events.Counts", [EventsDue, "ix_event_deliveries_failed", "sqlite_autoindex_event_deliveries_1"],
+            [EventsDue, "ix_event_deliveries_failed", "event_deliveries_pkey|ix_event_deliveries_event"]),
         new("Events.List", ["ix_event_deliveries_event"], ["ix_event_deliveries_event|event_deliveries_pkey"], OrderedWalk: true),
         new("Events.ListFailed", ["ix_event_deliveries_failed"], ["ix_event_deliveries_failed", "events_pkey"], OrderedWalk: true),
         new("Events.ListForItem", ["ix_events_item"], ["ix_events_item"]),

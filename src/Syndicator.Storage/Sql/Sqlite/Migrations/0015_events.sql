@@ -37,5 +37,3 @@ CREATE INDEX ix_event_deliveries_due ON event_deliveries (subscription, due_at, 
   WHERE status IN ('pending', 'in_progress');
 CREATE INDEX ix_event_deliveries_failed ON event_deliveries (subscription, event_seq) WHERE status = 'failed';
 CREATE INDEX ix_event_deliveries_event ON event_deliveries (event_seq);
--- The last delivery of a subscription (its queue at a glance): one probe, not a read of its whole history.
-CREATE INDEX ix_event_deliveries_delivered ON event_deliveries (subscription, delivered_at);
