@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Syndicator.Core.Events;
 using Syndicator.Core.Storage;
 using Syndicator.Testing;
@@ -82,5 +83,33 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(
             [("board", url.ToString()), ("bureau", "https://bureau.example.test/a/r-bureau-1")],
             data.GetProperty("channels").EnumerateArray().Select(c => (c.GetProperty("channel").GetString()!, c.GetProperty("url").GetString()!)));
+    }
+
+    [Fact]
+    public async Task ItemLive_NoticeBoardPostingConfirmed_LiveThereWithoutAUrl()
+    {
+        var item = await AcceptAsync(Some.Item(channels: ["board", "bureau"], acceptedAt: T0));
+        await DeliverAsync("bureau", T0);
+        var board = await HandOffAsync("board", T0);
+
+        var confirmed = await Deliveries.ConfirmAsync(
+            new DeliveryCommand(board.Id, null, "operator", T0.AddDays(1)), HandoffProof.Board(new DateOnly(2026, 3, 3), null), Ct);
+
+        Assert.Equal(CommandResult.Done, confirmed.Result);
+        var (_, data) = await OneAsync(item.Id, EventTypes.ItemLive);
+        var posted = data.GetProperty("channels")[0];
+        Assert.Equal(("board", JsonValueKind.Null), (posted.GetProperty("channel").GetString(), posted.GetProperty("url").ValueKind));
+        var (_, succeeded) = (await EventsOfAsync(item.Id)).Where(e => e.Channel == "board").Select(e => (e, e.Data)).Single();
+        Assert.Equal(JsonValueKind.Null, succeeded.GetProperty("url").ValueKind);
+
+        // Taken down: withdrawn everywhere, the board's take-down confirmed by its day.
+        await Deliveries.WithdrawAsync(new ItemCommand(item.Id, null, "撤稿", Actor, T0.AddDays(2)), Ct);
+        await DeliverAsync("bureau", T0.AddDays(2));
+        var takeDown = await HandOffAsync("board", T0.AddDays(2));
+        await Deliveries.ConfirmAsync(new DeliveryCommand(takeDown.Id, null, "operator", T0.AddDays(3)), HandoffProof.Board(new DateOnly(2026, 3, 5), null), Ct);
+        var last = (await EventsOfAsync(item.Id))[^1];
+        Assert.Equal(EventTypes.ItemWithdrawn, last.Type);
+        Assert.Equal(["board", "bureau"], last.Data.GetProperty("gone").EnumerateArray().Select(g => g.GetProperty("channel").GetString()));
+        Assert.Equal(0, last.Data.GetProperty("stillLive").GetArrayLength());
     }
 }

@@ -45,6 +45,18 @@ public abstract partial class EventStoreConformanceTests
     }
 
     [Fact]
+    public async Task AcceptAsync_IndexNumberGivenInTheSameTransaction_InItemAcceptedAndItemLive()
+    {
+        var item = Some.Item(acceptedAt: T0);
+        var number = (await Items.AcceptAsync(item, Actor, new IndexNumberScheme("002564328"), Ct)).IndexNumber;
+        await DeliverAsync("bureau", T0);
+
+        Assert.Equal("002564328/2026-00001", number);
+        Assert.Equal(number, (await OneAsync(item.Id, EventTypes.ItemAccepted)).Data.GetProperty("indexNumber").GetString());
+        Assert.Equal(number, (await OneAsync(item.Id, EventTypes.ItemLive)).Data.GetProperty("indexNumber").GetString());
+    }
+
+    [Fact]
     public async Task AcceptAsync_RefusedOrReplayed_WritesNoEvent()
     {
         var item = await AcceptAsync(Some.Item(revision: 2, acceptedAt: T0));
