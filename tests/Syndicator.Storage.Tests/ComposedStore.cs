@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Syndicator.Core.Events;
 using Syndicator.Core.Storage;
 using Syndicator.Storage.Postgres;
 using Syndicator.Storage.Sqlite;
@@ -16,8 +17,11 @@ internal sealed class ComposedStore : IDisposable
 
     private ComposedStore(ServiceProvider services) => _services = services;
 
-    public static ComposedStore Over(SqliteDatabase database) =>
-        new(new ServiceCollection().AddRelationalStore(_ => database, d => new SqliteLifecycle(d)).BuildServiceProvider());
+    public static ComposedStore Over(SqliteDatabase database) => Over(database, EventRoutes.None);
+
+    /// <summary>As the service composes it with <c>Events:Subscriptions</c> configured: the stores record events for <paramref name="routes"/>.</summary>
+    public static ComposedStore Over(SqliteDatabase database, EventRoutes routes) =>
+        new(new ServiceCollection().AddSingleton(routes).AddRelationalStore(_ => database, d => new SqliteLifecycle(d)).BuildServiceProvider());
 
     public static ComposedStore Over(PostgresDatabase database) =>
         new(new ServiceCollection().AddRelationalStore(_ => database, d => new PostgresLifecycle(d)).BuildServiceProvider());

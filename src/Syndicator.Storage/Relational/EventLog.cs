@@ -136,7 +136,11 @@ internal static class EventLog
             var withdrawing = current.TryGetValue(p.Channel, out var d) && d.Operation == "withdraw" ? d : null;
             return new StillLiveChannel(p.Channel, checked((int)p.Revision), Rows.ToUri(p.Url), withdrawing?.Status, withdrawing?.LastError);
         }).ToList();
-        var channels = current.Keys.Union(live, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // An item's event goes to who takes any channel the item is routed to, as item.accepted and item.live do, or
+        // any it is or was on: withdrawn before anything was sent, its deliveries are superseded and none is current.
+        var item = await s.QueryFirstOrDefaultAsync<ItemRow>("Items.Get", new { itemId });
+        var routed = item is null ? [] : StorageJson.DeserializeStrings(item.Channels);
+        var channels = current.Keys.Union(live, StringComparer.Ordinal).Union(routed, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         await AppendAsync(s, routes, new EventDraft(
             EventTypes.ItemWithdrawn, itemId, null, null, channels, now,
             new ItemWithdrawnData(itemId, reason, gone, still, now)));

@@ -15,9 +15,11 @@ internal sealed class EventStore(IStoreDatabase database) : IEventStore
 
     private readonly IStoreDatabase _db = RowMaps.Over(database);
 
+    /// <inheritdoc/>
+    /// <remarks>No room (<paramref name="max"/> ≤ 0) claims nothing: SQLite would read LIMIT -1 as no limit at all.</remarks>
     public Task<IReadOnlyList<EventLease>> ClaimAsync(
         string subscription, string owner, int max, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken) =>
-        _db.WriteAsync<IReadOnlyList<EventLease>>(async s =>
+        max <= 0 ? Task.FromResult<IReadOnlyList<EventLease>>([]) : _db.WriteAsync<IReadOnlyList<EventLease>>(async s =>
         {
             var expiresAt = now + leaseFor;
             var rows = await s.QueryAsync<EventClaimRow>("Events.Claim", new
@@ -64,9 +66,15 @@ internal sealed class EventStore(IStoreDatabase database) : IEventStore
     public Task ReleaseAsync(EventLease lease, DateTimeOffset now, CancellationToken cancellationToken) =>
         _db.WriteAsync(s => s.ExecuteAsync("Events.Release", new { subscription = lease.Subscription, seq = lease.Event.Sequence, token = lease.Token, now = UnixMs.From(now) }), cancellationToken);
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Each filter has the script whose index finds its rows: one item's events by the item, failures by the failed
+    /// rows' index, the rest by walking the newest events down to the limit.
+    /// </remarks>
     public async Task<IReadOnlyList<EventDeliveryRecord>> ListAsync(EventQuery query, CancellationToken cancellationToken)
     {
-        var rows = await _db.ReadAsync(s => s.QueryAsync<EventListRow>("Events.List", new
+        var script = query.ItemId is not null ? "Events.ListForItem" : query.FailedOnly ? "Events.ListFailed" : "Events.List";
+        var rows = await _db.ReadAsync(s => s.QueryAsync<EventListRow>(script, new
         {
             subscription = query.Subscription,
             failedOnly = query.FailedOnly ? 1 : 0,

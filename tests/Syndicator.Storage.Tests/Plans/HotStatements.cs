@@ -2,19 +2,25 @@ namespace Syndicator.Storage.Tests.Plans;
 
 /// <summary>
 /// Every statement of the hot paths (intake's accept; the lanes' claim, renew, checkpoint, release, complete with its
-/// attempt, audit and placement, next due; the status reads) with the index each must be planned on. A script added
+/// attempt, audit and placement, next due; the status reads; the events written with them, the subscriptions' lanes
+/// and the operators' event reads) with the index each must be planned on. A script added
 /// under one of <see cref="Folders"/> must be added here (PlanTableTests), so nothing hot escapes.
 /// </summary>
 public static class HotStatements
 {
     /// <summary>The folders whose every script is hot.</summary>
-    public static readonly string[] Folders = ["Deliveries", "Leases", "Items", "Placements", "Attempts", "Audit", "IndexNumbers"];
+    public static readonly string[] Folders = ["Deliveries", "Leases", "Items", "Placements", "Attempts", "Audit", "IndexNumbers", "Events"];
 
     private const string ItemStatus = "ix_deliveries_item_status";
     private const string Due = "ix_deliveries_due";
 
     /// <summary>A write under a lease: by id, or within the few running rows (PostgreSQL may pick either).</summary>
     private const string Leased = "deliveries_id_key|ix_deliveries_running";
+
+    private const string EventsDue = "ix_event_deliveries_due";
+
+    /// <summary>An event's write under a lease: by its key, or by the event (PostgreSQL may pick either, or the due index).</summary>
+    private const string EventLeased = "event_deliveries_pkey|ix_event_deliveries_event|ix_event_deliveries_due";
 
     private static readonly string[] None = [];
 
@@ -65,6 +71,31 @@ public static class HotStatements
         new("Attempts.ByDelivery", ["ix_attempts_delivery"], ["ix_attempts_delivery"]),
         new("Audit.List", ["ix_audit_at"], ["ix_audit_at"], OrderedWalk: true),
         new("Audit.ListForItem", ["ix_audit_item"], ["ix_audit_item"]),
+
+        // Events: written in the change's transaction (intake, completions, confirmations, withdrawals).
+        new("Events.Insert", ["ix_event_deliveries_event"], None),
+        new("Events.Route", None, None),
+        new("Events.ItemPlacements", ["sqlite_autoindex_placements_1"], ["placements_pkey"]),
+        new("Events.ActiveWithdrawals", [ItemStatus], [ItemStatus]),
+        new("Events.CurrentDeliveries", [ItemStatus], [ItemStatus]),
+
+        // Events: the subscriptions' lanes. A write under a lease finds its row by (subscription, event) or, on
+        // PostgreSQL, by the event alone (at most one row per subscription).
+        new("Events.Claim", ["sqlite_autoindex_event_deliveries_1", EventsDue], [EventsDue]),
+        new("Events.Get", ["INTEGER PRIMARY KEY"], ["events_pkey"]),
+        new("Events.NextDue", [EventsDue], [EventsDue]),
+        new("Events.Renew", ["sqlite_autoindex_event_deliveries_1"], [EventLeased]),
+        new("Events.Complete", ["sqlite_autoindex_event_deliveries_1"], [EventLeased]),
+        new("Events.Release", ["sqlite_autoindex_event_deliveries_1"], [EventLeased]),
+
+        // Events: operators' reads and replay.
+        new("Events.Counts", [EventsDue, "ix_event_deliveries_failed", "sqlite_autoindex_event_deliveries_1"],
+            [EventsDue, "ix_event_deliveries_failed", "event_deliveries_pkey|ix_event_deliveries_event"]),
+        new("Events.List", ["ix_event_deliveries_event"], ["ix_event_deliveries_event|event_deliveries_pkey"], OrderedWalk: true),
+        new("Events.ListFailed", ["ix_event_deliveries_failed"], ["ix_event_deliveries_failed", "events_pkey"], OrderedWalk: true),
+        new("Events.ListForItem", ["ix_events_item"], ["ix_events_item"]),
+        new("Events.ReplayCandidates", ["INTEGER PRIMARY KEY"], ["events_pkey|ix_events_occurred"]),
+        new("Events.Replay", None, None),
     ];
 
     public static TheoryData<HotStatement> Data() => [.. All];

@@ -5,7 +5,8 @@ namespace Syndicator.Storage.Tests.Plans;
 
 /// <summary>
 /// The rows the plans are read against (a backlog: 1,250 items on four channels, 5,000 deliveries of which about
-/// half are waiting, with their placements, attempts and audit), and the arguments each statement is explained with.
+/// half are waiting, with their placements, attempts and audit; their events, <see cref="EventLoad"/>), and the
+/// arguments each statement is explained with.
 /// The same SQL loads both providers.
 /// </summary>
 internal static partial class PlanWorkload
@@ -13,7 +14,9 @@ internal static partial class PlanWorkload
     public const int Items = 1250;
 
     /// <summary>Items 1-600 are live everywhere; the rest wait (every 50th failed, every 25th on WeChat awaiting confirmation).</summary>
-    public static readonly string[] Load =
+    public static string[] Load => [.. QueueLoad, .. EventLoad];
+
+    private static readonly string[] QueueLoad =
     [
         """
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1250)
@@ -93,6 +96,14 @@ internal static partial class PlanWorkload
         ["actor"] = "tester",
         ["action"] = "item.accepted",
         ["detail"] = "detail",
+        ["subscription"] = "office",
+        ["type"] = "item.live",
+        ["occurredAt"] = 700_000L,
+        ["payload"] = "{}",
+        ["deliveredAt"] = 700_000L,
+        ["after"] = 2000L,
+        ["batch"] = 500,
+        ["failedOnly"] = 0,
     };
 
     /// <summary>The arguments of <paramref name="sql"/>: the parameters it names; id lists in the provider's form (<paramref name="list"/>).</summary>
