@@ -60,17 +60,18 @@ public static class SyndicatorApp
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddSyndicatorStorage(storage);
+        // Hosted services start in registration order: the data files' modes first, then the schema must be in place
+        // before the dispatcher claims, and before Data Protection's own hosted service (added by DataProtectionSetup
+        // below) reads the key ring from it.
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHostedService<DataFilePermissions>();
+        builder.Services.AddHostedService<StoreMigrator>();
+        builder.Services.AddHostedService<DeploymentWarnings>();
         DataProtectionSetup.Add(builder.Services, builder.Configuration.GetSection("DataProtection").Get<KeyRingOptions>() ?? new KeyRingOptions());
         ProtectedChannelState.Decorate(builder.Services);
         builder.Services.AddValidatedSection<Syndicator.Host.Metrics.MetricsOptions>(builder.Configuration, "Metrics");
         builder.Services.AddValidatedSection<KeyRingOptions>(builder.Configuration, "DataProtection");
 
-        // Hosted services start in registration order: the data files' modes first, then the schema must be in place
-        // before the dispatcher claims.
-        builder.Services.AddSingleton(storage);
-        builder.Services.AddHostedService<DataFilePermissions>();
-        builder.Services.AddHostedService<StoreMigrator>();
-        builder.Services.AddHostedService<DeploymentWarnings>();
         builder.Services.AddSingleton<Syndicator.Core.Application.IHandoffUrlPolicy, ChannelHandoffUrls>();
         builder.Services.AddSyndicatorCore(builder.Configuration);
         builder.Services.AddCompliance(builder.Configuration);
