@@ -61,7 +61,8 @@ internal sealed class ComplianceStore(IStoreDatabase database) : IComplianceStor
             {
                 from = UnixMs.From(start),
                 to = UnixMs.From(until),
-                includeWithdrawn,
+                // 1 or 0, not a boolean: one statement for both providers (SQLite has no boolean type).
+                includeWithdrawn = includeWithdrawn ? 1 : 0,
             }),
             cancellationToken);
         return [.. rows.Select(r => new PublishedCount(r.Channel, r.Category, (int)r.Published))];

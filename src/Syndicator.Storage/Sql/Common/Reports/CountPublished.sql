@@ -1,7 +1,7 @@
 -- Items published per channel and category in [@from, @to): a publish delivery that succeeded, by its success time
 -- (updated_at of a succeeded delivery) — or, on a notice board, by the day the operator confirmed it was posted
 -- (board_confirmations.on_at), whenever the confirmation was made. Each item once per channel. Without
--- @includeWithdrawn only items still live there (a placement row) count. The first part is served by
+-- @includeWithdrawn (1 or 0) only items still live there (a placement row) count. The first part is served by
 -- ix_deliveries_channel_status, the second by ix_board_confirmations_on.
 SELECT x.channel AS channel, i.category AS category, COUNT(DISTINCT x.item_id) AS published
 FROM (
