@@ -57,7 +57,7 @@ public sealed class BoardConsoleTests(BrowserFixture browser) : IClassFixture<Br
         await page.WaitForURLAsync(new Regex("done=posted"));
         var photoHref = await page.Locator("a.board-photo").GetAttributeAsync("href");
         var fetched = await page.APIRequest.GetAsync(new Uri(_service.BaseAddress, photoHref).ToString());
-        await ShotAsync(page);
+        await PageSteps.ShotAsync(page, "board");
 
         Assert.Equal(200, pdf.Status);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
@@ -105,14 +105,5 @@ public sealed class BoardConsoleTests(BrowserFixture browser) : IClassFixture<Br
         await page.Locator("form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new Regex("/(channels)?$"));
         return page;
-    }
-
-    private static async Task ShotAsync(IPage page)
-    {
-        if (Environment.GetEnvironmentVariable("CONSOLE_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "board.png"), FullPage = true });
-        }
     }
 }

@@ -43,31 +43,6 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         return page;
     }
 
-    /// <summary>Reloads <paramref name="page"/> until <paramref name="selector"/> matches; fails after the deadline.</summary>
-    private static async Task ReloadUntilAsync(IPage page, string selector)
-    {
-        var until = DateTimeOffset.UtcNow + Deadline;
-        while (await page.Locator(selector).CountAsync() == 0)
-        {
-            Assert.True(DateTimeOffset.UtcNow < until, $"'{selector}' never appeared on {page.Url}.");
-            await page.WaitForTimeoutAsync(200);
-            await page.ReloadAsync();
-        }
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("CONSOLE_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            // The whole page in one viewport: a full-page capture leaves frames below the fold unpainted.
-            Directory.CreateDirectory(folder);
-            var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-            await page.SetViewportSizeAsync(1280, height);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
-            await page.SetViewportSizeAsync(1280, 900);
-        }
-    }
-
     [Fact]
     public async Task FailedDelivery_RetriedFromTheConsole_SucceedsThenWithdrawnWithConfirmation()
     {
@@ -80,21 +55,21 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync(Url($"items/{id}"));
         var bureau = page.Locator("tr[data-channel=bureau][data-status=failed]");
         await Assertions.Expect(bureau.Locator(".reason")).ToContainTextAsync("渠道拒绝了这条信息");
-        await ShotAsync(page, "item-failed");
+        await PageSteps.ShotAsync(page, "item-failed");
 
         await bureau.Locator("form.retry input[name=reason]").FillAsync("平台已修复，重试");
         await bureau.Locator("form.retry button").ClickAsync();
         await Assertions.Expect(page.Locator("#confirm")).ToContainTextAsync("将重试发布记录");
         await page.Locator("#confirm button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("已提交");
-        await ReloadUntilAsync(page, "tr[data-channel=bureau][data-status=succeeded]");
+        await PageSteps.ReloadUntilAsync(page, "tr[data-channel=bureau][data-status=succeeded]", Deadline);
         Assert.Single(await _service.Sandbox.Control.GetArticlesAsync("bureau"), a => !a.Deleted);
 
         await page.Locator("form.action-withdraw textarea[name=reason]").FillAsync("信息有误，撤回");
         await page.Locator("form.action-withdraw button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#confirm")).ToContainTextAsync("微信公众号的删除不可撤销");
         await page.Locator("#confirm button[type=submit]").ClickAsync();
-        await ReloadUntilAsync(page, "h1 .chip.s-withdrawn");
+        await PageSteps.ReloadUntilAsync(page, "h1 .chip.s-withdrawn", Deadline);
         Assert.All(await _service.Sandbox.Control.GetArticlesAsync("bureau"), a => Assert.True(a.Deleted));
         Assert.All(await _service.Sandbox.Control.GetArticlesAsync("wechat"), a => Assert.True(a.Deleted));
     }
@@ -122,19 +97,19 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         var page = await SignInAsync(ConsoleRoles.Admin);
 
         await Assertions.Expect(page.Locator($"tr[data-item={done}]")).ToContainTextAsync("已发布");
-        await ShotAsync(page, "items");
+        await PageSteps.ShotAsync(page, "items");
         await page.GotoAsync(Url($"items/{done}"));
         await Assertions.Expect(page.Locator(".accountability")).ToContainTextAsync("王五");
         await Assertions.Expect(page.FrameLocator(".preview.phone iframe").Locator("h1")).ToContainTextAsync("汛期安全");
         await Assertions.Expect(page.Locator(".preview.page iframe").First.ContentFrame.Locator("body")).ToContainTextAsync("正文");
-        await ShotAsync(page, "item");
+        await PageSteps.ShotAsync(page, "item");
         await page.GotoAsync(Url("failures"));
         await Assertions.Expect(page.Locator("table.failures")).ToContainTextAsync(failed);
-        await ShotAsync(page, "failures");
+        await PageSteps.ShotAsync(page, "failures");
         await page.GotoAsync(Url("channels"));
         await page.Locator("tr[data-channel=bureau] button.secondary").ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-channel=bureau] .chip.h-healthy")).ToBeVisibleAsync();
-        await ShotAsync(page, "channels");
+        await PageSteps.ShotAsync(page, "channels");
 
         // 上线检查: the go-live probe from the page, into the approval centre's notice column.
         var approval = page.Locator("tr[data-channel=approval]");
@@ -144,9 +119,9 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         await approval.Locator("details.golive-form button").ClickAsync();
         await Assertions.Expect(page.Locator("section.golive[data-golive=approval]")).ToHaveAttributeAsync("data-passed", "true");
         await Assertions.Expect(page.Locator("section.golive tr[data-step=withdraw] .chip")).ToHaveTextAsync("passed");
-        await ShotAsync(page, "golive");
+        await PageSteps.ShotAsync(page, "golive");
         await page.GotoAsync(Url("audit"));
         await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("channel.check");
-        await ShotAsync(page, "audit");
+        await PageSteps.ShotAsync(page, "audit");
     }
 }

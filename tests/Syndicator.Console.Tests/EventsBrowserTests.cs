@@ -40,15 +40,15 @@ public sealed class EventsBrowserTests(BrowserFixture browser, EventsFixture eve
         var office = "section[data-subscription=office]";
         foreach (var type in new[] { "item.accepted", "delivery.succeeded", "item.live" })
         {
-            await ReloadUntilAsync(page, $"{office} tr[data-type='{type}'][data-status=succeeded]");
+            await PageSteps.ReloadUntilAsync(page, $"{office} tr[data-type='{type}'][data-status=succeeded]", Deadline);
         }
 
         var refused = page.Locator("section[data-subscription=archive] .failed-events tr[data-type='item.live'][data-status=failed]");
-        await ReloadUntilAsync(page, "section[data-subscription=archive] .failed-events tr[data-type='item.live'][data-status=failed]");
+        await PageSteps.ReloadUntilAsync(page, "section[data-subscription=archive] .failed-events tr[data-type='item.live'][data-status=failed]", Deadline);
         await Assertions.Expect(refused.Locator("td.error")).ToContainTextAsync("the webhook receiver answered 401");
         await Assertions.Expect(page.Locator($"{office} tr[data-type='item.live'] a")).ToHaveAttributeAsync("href", $"/items/{id}");
         await Assertions.Expect(page.Locator("section[data-subscription=monitor] dd.circuit")).ToContainTextAsync("断开");
-        await ShotAsync(page, "events");
+        await PageSteps.ShotAsync(page, "events");
 
         var since = DateTimeOffset.UtcNow.AddMinutes(-30).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         await page.Locator("form.replay input[name=since]").FillAsync(since);
@@ -56,29 +56,5 @@ public sealed class EventsBrowserTests(BrowserFixture browser, EventsFixture eve
         await page.Locator("form.replay button[type=submit]").ClickAsync();
 
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync(new Regex("已重新排队 [1-9][0-9]* 条（office [1-9][0-9]*）"));
-    }
-
-    /// <summary>Reloads <paramref name="page"/> until <paramref name="selector"/> matches; fails after the deadline.</summary>
-    private static async Task ReloadUntilAsync(IPage page, string selector)
-    {
-        var until = DateTimeOffset.UtcNow + Deadline;
-        while (await page.Locator(selector).CountAsync() == 0)
-        {
-            Assert.True(DateTimeOffset.UtcNow < until, $"'{selector}' never appeared on {page.Url}.");
-            await page.WaitForTimeoutAsync(200);
-            await page.ReloadAsync();
-        }
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("CONSOLE_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-            await page.SetViewportSizeAsync(1280, height);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
-            await page.SetViewportSizeAsync(1280, 900);
-        }
     }
 }
