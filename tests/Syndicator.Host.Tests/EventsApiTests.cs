@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Syndicator.Core.Storage;
 using Syndicator.Host.Auth;
 using Syndicator.Sandbox;
+using Syndicator.Testing.Sandbox;
 
 namespace Syndicator.Host.Tests;
 
@@ -133,6 +134,28 @@ public sealed class EventsApiTests : IAsyncLifetime
             (await ReceivedAsync()).Where(e => About(e, id)).Select(e => e.GetProperty("id").GetString()).Order());
         var audit = await _service.App.Services.GetRequiredService<IAuditLog>().ListAsync(null, 100, CancellationToken.None);
         Assert.Contains(audit, a => a.Action == "events.replay" && a.Detail!.Contains("office", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Receiver429_TheEventWaitsAtLeastSlowDownAtLeastNotTheSchedulesStep()
+    {
+        // The schedule's steps are 100 ms here; a receiver that says 429 is given Retry:SlowDownAtLeast (60 s) at least.
+        await _service.Sandbox.Control.AddFaultAsync("events", SandboxFault.Fail(429));
+        var before = DateTimeOffset.UtcNow;
+        var id = ItemJson.NewId();
+        (await _service.Client.PostAsJsonAsync("api/items", ItemJson.Make(id, channels: ["bureau"]))).EnsureSuccessStatusCode();
+
+        JsonElement limited = default;
+        await Waiting.UntilAsync(async () =>
+        {
+            limited = (await EventsAsync(id)).FirstOrDefault(e => e.GetProperty("lastCode").ValueKind == JsonValueKind.String
+                && e.GetProperty("lastCode").GetString() == "429");
+            return limited.ValueKind == JsonValueKind.Object;
+        }, TimeSpan.FromMinutes(1), () => Task.FromResult($"an event of {id} refused with 429"));
+
+        Assert.Equal(("pending", 1, "429"), (limited.GetProperty("status").GetString(), limited.GetProperty("attempts").GetInt32(), limited.GetProperty("lastCode").GetString()));
+        Assert.True(limited.GetProperty("nextAttemptAt").GetDateTimeOffset() >= before.AddSeconds(60),
+            $"the next try is at {limited.GetProperty("nextAttemptAt")}, sooner than 60 s after {before:O}");
     }
 
     [Fact]

@@ -74,9 +74,17 @@ public sealed class DeliveryStateMachine
         return TimeSpan.FromTicks((long)(step.Ticks * spread));
     }
 
+    /// <summary>
+    /// The wait before retry number <paramref name="retry"/> after a transient answer: <see cref="Delay"/>, and at least
+    /// <c>Retry:SlowDownAtLeast</c> when the far side asked us to slow down (a 429, or no answer in time); null when
+    /// the schedule is used up. Channel deliveries and events both wait by it.
+    /// </summary>
+    public TimeSpan? RetryWait(int retry, TimeSpan? retryAfter, bool slowDown) =>
+        Delay(retry, retryAfter) is { } wait ? (slowDown && wait < _slowDown ? _slowDown : wait) : null;
+
     private Transition Retry(int attempts, int retryBase, DateTimeOffset now, string reason, TimeSpan? retryAfter, bool slowDown = false) =>
-        Delay(attempts - retryBase, retryAfter) is { } wait
-            ? new(DeliveryStatus.Pending, attempts, now + (slowDown && wait < _slowDown ? _slowDown : wait), reason)
+        RetryWait(attempts - retryBase, retryAfter, slowDown) is { } wait
+            ? new(DeliveryStatus.Pending, attempts, now + wait, reason)
             : new(DeliveryStatus.Failed, attempts, null, $"{reason} (gave up after {attempts} attempts)");
 
     private static DateTimeOffset Later(DateTimeOffset until, DateTimeOffset now) => until > now ? until : now;
