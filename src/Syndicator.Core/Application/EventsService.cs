@@ -15,6 +15,9 @@ public sealed class EventsService(
     /// <summary>The most events one listing returns.</summary>
     public const int MaxLimit = 500;
 
+    /// <summary>The longest item id a listing filters by: intake's rule for an item id (at most 64 characters).</summary>
+    public const int MaxItemIdLength = 64;
+
     /// <summary>How far back a replay may reach.</summary>
     public static readonly TimeSpan MaxReplayAge = TimeSpan.FromDays(366);
 
@@ -48,9 +51,9 @@ public sealed class EventsService(
             return new(null, refused);
         }
 
-        if (itemId is { Length: > 64 })
+        if (itemId is { Length: > MaxItemIdLength })
         {
-            return new(null, Refusal.Field(RefusalKind.Unprocessable, "The item id is too long.", "itemId", $"{itemId.Length} characters is over the limit of 64."));
+            return new(null, Refusal.Field(RefusalKind.Unprocessable, "The item id is too long.", "itemId", $"{itemId.Length} characters is over the limit of {MaxItemIdLength}."));
         }
 
         return new(await store.ListAsync(new EventQuery(subscription, failedOnly, itemId, limit), cancellationToken), null);

@@ -229,7 +229,7 @@ internal static class ConsoleWords
         ["Tries"] = ("尝试次数", "Tries"),
         ["DeliveredAt"] = ("送达时间", "Delivered"),
         ["ItemIdFilter"] = ("信息编号", "Item id"),
-        ["ItemIdTooLong"] = ("信息编号最多 64 个字符。", "An item id has at most 64 characters."),
+        ["ItemIdTooLong"] = ("信息编号最多 {0} 个字符。", "An item id has at most {0} characters."),
         ["NoSubscriptions"] = ("尚未配置事件订阅，不记录也不推送任何事件。", "No event subscription is configured: no events are recorded or sent."),
         ["NoSubscriptionsHow"] = ("在配置的 Events:Subscriptions 下添加一个订阅（Url、Secret，可选 Types、Channels），重启服务即可；详见 docs/events.md。",
             "Add a subscription under Events:Subscriptions in the configuration (Url, Secret, optionally Types and Channels) and restart the service; see docs/events.md."),

@@ -21,15 +21,12 @@ internal sealed class EventsModel(EventsService events, ConsoleText text, TimePr
     /// <summary>How many of a subscription's newest failed events the page shows.</summary>
     public const int FailedLength = 20;
 
-    /// <summary>The longest item id the filter takes (as <see cref="EventsService.ListAsync"/> does).</summary>
-    public const int MaxItemId = 64;
-
     public IReadOnlyList<SubscriptionEvents> Subscriptions { get; private set; } = [];
 
     /// <summary>The item the events are filtered by, if any.</summary>
     public string? ItemId { get; private set; }
 
-    /// <summary>The item filter as typed (cut at <see cref="MaxItemId"/> + 1 characters), shown back in its field.</summary>
+    /// <summary>The item filter as typed (cut at <see cref="EventsService.MaxItemIdLength"/> + 1 characters), shown back in its field.</summary>
     public string ItemInput { get; private set; } = "";
 
     /// <summary>Messages next to the fields they are about: <c>item</c>, <c>since</c>, <c>subscription</c>.</summary>
@@ -97,11 +94,11 @@ internal sealed class EventsModel(EventsService events, ConsoleText text, TimePr
     private async Task LoadAsync(string? item, CancellationToken cancellationToken)
     {
         ItemId = string.IsNullOrWhiteSpace(item) ? null : item.Trim();
-        ItemInput = ItemId is null ? "" : ItemId[..Math.Min(ItemId.Length, MaxItemId + 1)];
-        if (ItemId is { Length: > MaxItemId })
+        ItemInput = ItemId is null ? "" : ItemId[..Math.Min(ItemId.Length, EventsService.MaxItemIdLength + 1)];
+        if (ItemId is { Length: > EventsService.MaxItemIdLength })
         {
             // Refused and not applied: the page lists every item's events under the message.
-            Errors["item"] = text["ItemIdTooLong"];
+            Errors["item"] = text.Format("ItemIdTooLong", EventsService.MaxItemIdLength);
             ItemId = null;
             if (Response.StatusCode == StatusCodes.Status200OK)
             {
