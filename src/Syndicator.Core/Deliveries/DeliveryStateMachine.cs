@@ -43,8 +43,8 @@ public sealed class DeliveryStateMachine
         {
             ChannelOutcome.Succeeded s => new(DeliveryStatus.Succeeded, attempts, null, null, s.RemoteId, s.Url),
             ChannelOutcome.Pending p => new(DeliveryStatus.AwaitingConfirmation, attempts, now + p.CheckAgainAfter, null),
-            ChannelOutcome.Transient t => Retry(attempts, delivery.RetryBase, now, t.Reason, t.RetryAfter, t.SlowDown || t.Code == "429"),
-            ChannelOutcome.AuthFailed a => Retry(attempts, delivery.RetryBase, now, "认证失败 authentication failed: " + a.Reason, null),
+            ChannelOutcome.Transient t => Retry(attempts, delivery.RetryBase, now, t.Reason, t),
+            ChannelOutcome.AuthFailed a => Retry(attempts, delivery.RetryBase, now, "认证失败 authentication failed: " + a.Reason, a),
             ChannelOutcome.RateLimited r => new(DeliveryStatus.Pending, delivery.Attempts, Later(r.Until, now), r.Reason),
             ChannelOutcome.QuotaExhausted q => new(DeliveryStatus.Pending, delivery.Attempts, Later(q.Until, now), q.Reason),
             ChannelOutcome.Rejected r => new(DeliveryStatus.Failed, attempts, null, r.Reason),
@@ -75,15 +75,25 @@ public sealed class DeliveryStateMachine
     }
 
     /// <summary>
-    /// The wait before retry number <paramref name="retry"/> after a transient answer: <see cref="Delay"/>, and at least
+    /// The wait before retry number <paramref name="retry"/> after <paramref name="outcome"/> (a transient answer or a
+    /// refused credential): <see cref="Delay"/> with a transient answer's <c>Retry-After</c>, and at least
     /// <c>Retry:SlowDownAtLeast</c> when the far side asked us to slow down (a 429, or no answer in time); null when
     /// the schedule is used up. Channel deliveries and events both wait by it.
     /// </summary>
-    public TimeSpan? RetryWait(int retry, TimeSpan? retryAfter, bool slowDown) =>
-        Delay(retry, retryAfter) is { } wait ? (slowDown && wait < _slowDown ? _slowDown : wait) : null;
+    public TimeSpan? RetryWait(int retry, ChannelOutcome outcome)
+    {
+        var transient = outcome as ChannelOutcome.Transient;
+        if (Delay(retry, transient?.RetryAfter) is not { } wait)
+        {
+            return null;
+        }
 
-    private Transition Retry(int attempts, int retryBase, DateTimeOffset now, string reason, TimeSpan? retryAfter, bool slowDown = false) =>
-        RetryWait(attempts - retryBase, retryAfter, slowDown) is { } wait
+        var slowDown = transient is { } t && (t.SlowDown || t.Code == "429");
+        return slowDown && wait < _slowDown ? _slowDown : wait;
+    }
+
+    private Transition Retry(int attempts, int retryBase, DateTimeOffset now, string reason, ChannelOutcome outcome) =>
+        RetryWait(attempts - retryBase, outcome) is { } wait
             ? new(DeliveryStatus.Pending, attempts, now + wait, reason)
             : new(DeliveryStatus.Failed, attempts, null, $"{reason} (gave up after {attempts} attempts)");
 

@@ -71,16 +71,16 @@ public sealed class EventRunner(
         return outcome switch
         {
             ChannelOutcome.Succeeded => new(EventDeliveryStatus.Succeeded, attempts, null, null, outcome.Code, now),
-            ChannelOutcome.Transient t => Retry(attempts, lease.RetryBase, t.Reason, t.RetryAfter, t.SlowDown || t.Code == "429", outcome.Code, now),
-            ChannelOutcome.AuthFailed a => Retry(attempts, lease.RetryBase, a.Reason, null, false, outcome.Code, now),
+            ChannelOutcome.Transient t => Retry(attempts, lease.RetryBase, t.Reason, t, now),
+            ChannelOutcome.AuthFailed a => Retry(attempts, lease.RetryBase, a.Reason, a, now),
             ChannelOutcome.RateLimited r => new(EventDeliveryStatus.Pending, lease.Attempts, r.Until > now ? r.Until : now, r.Reason, outcome.Code, now),
             ChannelOutcome.Rejected r => new(EventDeliveryStatus.Failed, attempts, null, r.Reason, outcome.Code, now),
             _ => new(EventDeliveryStatus.Failed, attempts, null, $"unexpected outcome {outcome.GetType().Name}", outcome.Code, now),
         };
     }
 
-    private EventTryResult Retry(int attempts, int retryBase, string reason, TimeSpan? retryAfter, bool slowDown, string? code, DateTimeOffset now) =>
-        machine.RetryWait(attempts - retryBase, retryAfter, slowDown) is { } wait
-            ? new(EventDeliveryStatus.Pending, attempts, now + wait, reason, code, now)
-            : new(EventDeliveryStatus.Failed, attempts, null, $"{reason} (gave up after {attempts} attempts)", code, now);
+    private EventTryResult Retry(int attempts, int retryBase, string reason, ChannelOutcome outcome, DateTimeOffset now) =>
+        machine.RetryWait(attempts - retryBase, outcome) is { } wait
+            ? new(EventDeliveryStatus.Pending, attempts, now + wait, reason, outcome.Code, now)
+            : new(EventDeliveryStatus.Failed, attempts, null, $"{reason} (gave up after {attempts} attempts)", outcome.Code, now);
 }
