@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Syndicator.Testing.Processes;
 
 namespace Syndicator.Channels.Webhook.Tests;
 
@@ -36,14 +37,7 @@ public sealed class JavaVerifier : IAsyncLifetime
 
     private async Task<(int, string)> RunAsync(string file, string[] args, string? secret, byte[] input)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = _directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(file) { WorkingDirectory = _directory };
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -54,22 +48,7 @@ public sealed class JavaVerifier : IAsyncLifetime
             start.Environment["WEBHOOK_SECRET"] = secret;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {file}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.BaseStream.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {Timeout}.");
-        }
-
-        return (process.ExitCode, (await stdout).Trim() + (await stderr).Trim());
+        var (exit, stdout, stderr) = await ProcessRun.RunAsync(start, input, Timeout);
+        return (exit, stdout.Trim() + stderr.Trim());
     }
 }

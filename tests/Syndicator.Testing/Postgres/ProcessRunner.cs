@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Syndicator.Testing.Processes;
 
 namespace Syndicator.Testing.Postgres;
 
@@ -9,12 +10,7 @@ internal static class ProcessRunner
 
     public static async Task RunAsync(string? asUser, string file, params string[] args)
     {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo();
 
         // As root, PostgreSQL refuses to run: runuser switches to the service account without asking for a password.
         if (asUser is not null)
@@ -35,24 +31,11 @@ internal static class ProcessRunner
             start.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start '{file}'.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{Path.GetFileName(file)} {string.Join(' ', args)}' did not finish within {Timeout}.");
-        }
-
-        if (process.ExitCode != 0)
+        var (exit, stdout, stderr) = await ProcessRun.RunAsync(start, null, Timeout);
+        if (exit != 0)
         {
             throw new InvalidOperationException(
-                $"'{Path.GetFileName(file)} {string.Join(' ', args)}' exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
+                $"'{Path.GetFileName(file)} {string.Join(' ', args)}' exited with {exit}:\n{stdout}\n{stderr}");
         }
     }
 }

@@ -51,23 +51,8 @@ public sealed class SyndicatorProcess : IAsyncDisposable
         RunAsync(args, null, timeout);
 
     /// <summary>Runs a verb to its end with <paramref name="stdin"/> as its standard input (a password, as a script pipes it).</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin, TimeSpan timeout)
-    {
-        var info = StartInfo(args);
-        info.RedirectStandardInput = stdin is not null;
-        using var process = Process.Start(info)!;
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin, TimeSpan timeout) =>
+        ProcessRun.RunAsync(StartInfo(args), stdin is null ? null : Encoding.UTF8.GetBytes(stdin), timeout);
 
     /// <summary><c>dotnet syndicator.dll ARGS</c> from the test's output folder, where the build copies the executable.</summary>
     private static ProcessStartInfo StartInfo(IEnumerable<string> args)
