@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Json.Schema;
 using Syndicator.Core.Events;
+using Syndicator.Testing.Events;
 
 namespace Syndicator.Channels.Webhook.Tests;
 
@@ -11,11 +11,6 @@ namespace Syndicator.Channels.Webhook.Tests;
 public sealed class EventSchemaDocsTests
 {
     private static readonly DateTimeOffset At = new(2026, 12, 3, 8, 15, 30, 123, TimeSpan.Zero);
-
-    // Each schema has an $id, and the library keeps one schema per $id for the whole process: read each file once.
-    private static readonly Dictionary<string, JsonSchema> Schemas = Directory
-        .GetFiles(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "schemas"), "*.schema.json")
-        .ToDictionary(f => Path.GetFileName(f)[..^".schema.json".Length], f => JsonSchema.FromText(File.ReadAllText(f)), StringComparer.Ordinal);
 
     public static TheoryData<string, string> Payloads() => new()
     {
@@ -39,8 +34,8 @@ public sealed class EventSchemaDocsTests
     {
         using var document = JsonDocument.Parse(payload);
 
-        AssertValid("envelope", document.RootElement);
-        AssertValid(dataSchema, document.RootElement.GetProperty("data"));
+        EventSchemas.AssertValid("envelope", document.RootElement);
+        EventSchemas.AssertValid(dataSchema, document.RootElement.GetProperty("data"));
     }
 
     [Theory]
@@ -51,14 +46,14 @@ public sealed class EventSchemaDocsTests
     {
         using var document = JsonDocument.Parse(json);
 
-        Assert.False(Evaluate(schema, document.RootElement).IsValid);
+        Assert.False(EventSchemas.Evaluate(schema, document.RootElement).IsValid);
     }
 
     [Fact]
     public void Docs_ShowTheTestedSchemas_Verbatim()
     {
         var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "events.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "schemas"), "*.json"))
+        foreach (var file in Directory.GetFiles(EventSchemas.Folder, "*.json"))
         {
             Assert.Contains(File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), page, StringComparison.Ordinal);
         }
@@ -78,21 +73,10 @@ public sealed class EventSchemaDocsTests
             examples.Select(e => e.RootElement.GetProperty("type").GetString()!).Distinct().Order(StringComparer.Ordinal));
         foreach (var example in examples)
         {
-            var type = example.RootElement.GetProperty("type").GetString()!;
-            AssertValid("envelope", example.RootElement);
-            AssertValid(type.StartsWith("delivery.", StringComparison.Ordinal) ? "delivery" : type, example.RootElement.GetProperty("data"));
+            EventSchemas.AssertValidEvent(example.RootElement);
             example.Dispose();
         }
     }
-
-    private static void AssertValid(string schema, JsonElement element)
-    {
-        var result = Evaluate(schema, element);
-        Assert.True(result.IsValid, $"{schema}: {JsonSerializer.Serialize(result)}\n{element}");
-    }
-
-    private static EvaluationResults Evaluate(string schema, JsonElement element) =>
-        Schemas[schema].Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
 
     private static DeliveryEventData Delivery(string operation, string status, Uri? url, string? remoteId, string? reason) =>
         new("txsl-2026-0042", 1, Guid.CreateVersion7().ToString("N"), "portal", operation, status, url, remoteId, reason, 3, At);

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Json.Schema;
+using Syndicator.Testing.Events;
 using Syndicator.Testing.Sandbox;
 
 namespace Syndicator.Host.Tests;
@@ -12,10 +12,6 @@ namespace Syndicator.Host.Tests;
 public sealed class EventPayloadSchemaTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(1);
-
-    private static readonly Dictionary<string, JsonSchema> Schemas = Directory
-        .GetFiles(Path.Combine(AppContext.BaseDirectory, "DocsEvents", "schemas"), "*.schema.json")
-        .ToDictionary(f => Path.GetFileName(f)[..^".schema.json".Length], f => JsonSchema.FromText(File.ReadAllText(f)), StringComparer.Ordinal);
 
     private ServiceHarness _service = null!;
 
@@ -46,17 +42,8 @@ public sealed class EventPayloadSchemaTests : IAsyncLifetime
             received.Select(e => e.GetProperty("type").GetString()).Distinct().Order(StringComparer.Ordinal));
         foreach (var e in received)
         {
-            var payload = e.GetProperty("payload");
-            var type = payload.GetProperty("type").GetString()!;
-            AssertValid("envelope", payload);
-            AssertValid(type.StartsWith("delivery.", StringComparison.Ordinal) ? "delivery" : type, payload.GetProperty("data"));
+            EventSchemas.AssertValidEvent(e.GetProperty("payload"));
         }
-    }
-
-    private static void AssertValid(string schema, JsonElement element)
-    {
-        var result = Schemas[schema].Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        Assert.True(result.IsValid, $"{schema}: {JsonSerializer.Serialize(result)}\n{element}");
     }
 
     private static bool About(JsonElement received, string itemId) =>
