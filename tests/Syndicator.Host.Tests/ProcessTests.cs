@@ -48,9 +48,11 @@ public sealed class ProcessTests
         Assert.Contains("approval: the platform holds 2 articles for 2 items: each exactly once.", stdout, StringComparison.Ordinal);
         Assert.Contains("wechat: the platform holds 3 articles for 3 items: each exactly once.", stdout, StringComparison.Ordinal);
         Assert.Contains("Where to look:", stdout, StringComparison.Ordinal);
-        // A fresh data folder: nothing in the run is an error a person would have to look into (the key ring is read
-        // only once the schema is in place).
-        Assert.DoesNotMatch(@"(?m)^(fail|crit): ", stdout + "\n" + stderr);
+        // A fresh data folder: no component logs an error (the key ring is read only once the schema is in place).
+        // Alerts are logged at error level by design and are not errors of the run: the samples' 成文日期 are past
+        // their 20 working days, so the deadline watchdog's start-up check alerts on any still on its way to the
+        // portal when it runs, which depends on timing.
+        Assert.DoesNotMatch(@"(?m)^(fail|crit): (?!Syndicator\.Core\.Alerts\.LoggedAlerts\[)", stdout + "\n" + stderr);
 
         // The loop closed: the office system's stand-in verified one item.live per sample, and each sample's notice
         // for the board was written where the demo says, a PDF whose text holds the sample's title.
